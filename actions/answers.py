@@ -1,0 +1,113 @@
+"""Answering FAQ questions from the knowledge base, with follow-up context.
+
+One action serves every FAQ intent: the intent names a topic, the message or the ``procedure``
+slot names what it is about, and the knowledge base has the facts. Context rules:
+- a procedure named in the message wins; otherwise the previous one is kept for topics that
+  depend on it ("what are the risks of that?"), but only where the page says something specific;
+- a topic that does not depend on a procedure clears it (a new subject starts afresh);
+- a numbered list shown to the patient is remembered, so "the second one" can be answered.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+
+from actions.constants import LISTED_OPTIONS_SLOT, ORDINAL_ENTITY, PROCEDURE_SLOT
+from actions.formatting import answer_buttons, answer_text, procedure_button
+from actions.reply import ClinicAction, Reply
+from actions.turn import entity_value, latest_intent, latest_text, mentioned_procedure
+from clinic.queries import Answer, KnowledgeBase, TopicView
+
+CLAUSE_BREAK = re.compile(r"\?|;|\band\b|\balso\b|\bplus\b", re.IGNORECASE)
+MAX_EXTRA_TOPICS = 1
+
+
+def resolve_answer(kb: KnowledgeBase, topic: TopicView, procedure_id: str | None, named_now: bool) -> Answer:
+    """The answer for ``topic``, following ``without_procedure`` and a procedure's own topic."""
+    procedure = kb.procedure(procedure_id) if procedure_id else None
+    if procedure is not None and named_now and topic.without_procedure and procedure.detail_topic != topic.id:
+        topic = kb.topic(procedure.detail_topic) or topic
+    if procedure is None and topic.without_procedure:
+        topic = kb.topic(topic.without_procedure) or topic
+    if procedure is None or not topic.uses_procedure:
+        return kb.answer(topic.id)
+    answer = kb.answer(topic.id, procedure.id)
+    if answer.general_only and not named_now:
+        return kb.answer(topic.id)
+    return answer
+
+
+def context_events(answer: Answer, tracker: Tracker) -> list[dict[str, Any]]:
+    """Slot changes after an answer: keep or clear the procedure, remember a shown list."""
+    events = []
+    keep = answer.procedure.id if answer.procedure and answer.topic.uses_procedure else None
+    if tracker.get_slot(PROCEDURE_SLOT) != keep:
+        events.append(SlotSet(PROCEDURE_SLOT, keep))
+    if answer.options and answer.procedure is None:
+        events.append(SlotSet(LISTED_OPTIONS_SLOT, [o.id for o in answer.options]))
+    return events
+
+
+def has_several_questions(text: str) -> bool:
+    return len([part for part in CLAUSE_BREAK.split(text) if len(part.split()) >= 2]) >= 2
+
+
+class ActionAnswerQuestion(ClinicAction):
+    """Answers the topic of the predicted intent, plus a second question in the same message."""
+
+    action_name = "action_answer_question"
+
+    def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        topic = kb.topic_for_intent(latest_intent(tracker))
+        if topic is None:
+            reply.say(kb.message("not_understood"))
+            return []
+        named = mentioned_procedure(tracker)
+        procedure_id = named or tracker.get_slot(PROCEDURE_SLOT)
+        answer = resolve_answer(kb, topic, procedure_id, named_now=named is not None)
+        reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
+        text = latest_text(tracker)
+        if has_several_questions(text):
+            answered = {topic.id, answer.topic.id}
+            extra = [t for t in kb.topics_mentioned(text) if t.id not in answered][:MAX_EXTRA_TOPICS]
+            for other in extra:
+                other_answer = resolve_answer(kb, other, procedure_id, named_now=named is not None)
+                reply.say(kb.message("also_asked", title=other.title.lower()))
+                reply.say(answer_text(other_answer, kb), answer_buttons(other_answer, kb))
+        return context_events(answer, tracker)
+
+
+def pick(options: list[str], ordinal: str) -> str | None:
+    """The option an ordinal points at: "2" is the second, "last" the last; None if out of range."""
+    if ordinal == "last":
+        return options[-1] if options else None
+    if ordinal.isdigit() and 1 <= int(ordinal) <= len(options):
+        return options[int(ordinal) - 1]
+    return None
+
+
+class ActionChooseOption(ClinicAction):
+    """Answers "the second one" from the list the assistant showed last."""
+
+    action_name = "action_choose_option"
+    default_list = "surgery_options"
+
+    def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        options = list(tracker.get_slot(LISTED_OPTIONS_SLOT) or [])
+        ordinal = entity_value(tracker, ORDINAL_ENTITY)
+        chosen = pick(options, ordinal) if ordinal else None
+        procedure = kb.procedure(chosen) if chosen else None
+        if procedure is None:
+            shown = [kb.procedure(o) for o in options] if options else kb.options(self.default_list)
+            shown = [p for p in shown if p is not None]
+            reply.say(kb.message("choose_out_of_range" if options and ordinal else "choose_without_list"),
+                      [procedure_button(p, kb) for p in shown])
+            return [SlotSet(LISTED_OPTIONS_SLOT, [p.id for p in shown])]
+        topic = kb.topic(procedure.detail_topic)
+        answer = resolve_answer(kb, topic, procedure.id, named_now=True)
+        reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
+        return [SlotSet(PROCEDURE_SLOT, procedure.id)]

@@ -1,0 +1,15 @@
+"""Names shared by the domain, the actions and their tests."""
+
+PROCEDURE_SLOT = "procedure"
+LISTED_OPTIONS_SLOT = "listed_options"
+RED_FLAG_KIND_SLOT = "red_flag_kind"
+
+PROCEDURE_ENTITIES = ("procedure", "treatment", "test")
+ORDINAL_ENTITY = "ordinal"
+RED_FLAG_KIND_ENTITY = "red_flag_kind"
+
+NLU_FALLBACK_INTENT = "nlu_fallback"
+NON_TOPIC_INTENTS = frozenset({
+    "nlu_fallback", "out_of_scope", "report_urgent_symptom", "greet", "goodbye", "thank", "bot_challenge",
+    "ask_capabilities", "affirm", "deny", "something_else", "choose_option",
+})

@@ -1,0 +1,93 @@
+"""Everything around the answers: small talk, the topic menu, out-of-scope and "did you mean"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions.constants import NON_TOPIC_INTENTS
+from actions.formatting import intent_payload, topic_button
+from actions.reply import Button, ClinicAction, Reply
+from actions.turn import intent_ranking, latest_intent, latest_text, mentioned_procedure
+from clinic.queries import KnowledgeBase, TopicView
+
+MAX_SUGGESTIONS = 3
+MIN_SUGGESTION_CONFIDENCE = 0.1
+
+
+class ActionSmallTalk(ClinicAction):
+    """Greetings, thanks, "are you a bot?"...: the message keyed by the intent's name."""
+
+    action_name = "action_small_talk"
+
+    def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        intent = latest_intent(tracker)
+        try:
+            reply.say(kb.message(intent))
+        except KeyError:
+            reply.say(kb.message("not_understood"))
+        return []
+
+
+class ActionShowMenu(ClinicAction):
+    """"What can I ask you?": the topics as buttons with readable titles."""
+
+    action_name = "action_show_menu"
+
+    def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        reply.say(kb.message("ask_capabilities"), [topic_button(t) for t in kb.menu()])
+        return []
+
+
+class ActionOutOfScope(ClinicAction):
+    """Says what the assistant covers and offers the front desk; never invents logistics."""
+
+    action_name = "action_out_of_scope"
+
+    def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        reply.say(kb.message("out_of_scope"))
+        return []
+
+
+def suggested_topics(tracker: Tracker, kb: KnowledgeBase) -> list[TopicView]:
+    """Likely topics: the classifier's FAQ candidates first, then full-text search of the facts."""
+    suggestions: list[TopicView] = []
+    for candidate in intent_ranking(tracker):
+        name = candidate.get("name") or ""
+        if name in NON_TOPIC_INTENTS or float(candidate.get("confidence") or 0) < MIN_SUGGESTION_CONFIDENCE:
+            continue
+        topic = kb.topic_for_intent(name)
+        if topic is not None and topic not in suggestions:
+            suggestions.append(topic)
+    for topic in kb.suggest_topics(latest_text(tracker), limit=MAX_SUGGESTIONS):
+        if topic not in suggestions:
+            suggestions.append(topic)
+    return suggestions[:MAX_SUGGESTIONS]
+
+
+class ActionDidYouMean(ClinicAction):
+    """When the classifier is unsure, offer the likeliest topics instead of guessing one."""
+
+    action_name = "action_did_you_mean"
+
+    def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        topics = suggested_topics(tracker, kb)
+        if not topics:
+            reply.say(kb.message("not_understood"))
+            return []
+        procedure = mentioned_procedure(tracker)
+        buttons = [topic_button(t, procedure) for t in topics]
+        buttons.append(Button(kb.message("did_you_mean_other"), intent_payload("something_else")))
+        reply.say(kb.message("did_you_mean"), buttons)
+        return []
+
+
+class ActionDefaultFallback(ClinicAction):
+    """Replaces Rasa's default fallback (which needs a domain response) with the clinic's text."""
+
+    action_name = "action_default_fallback"
+
+    def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        reply.say(kb.message("not_understood"))
+        return []

@@ -1,0 +1,64 @@
+"""Turning knowledge-base answers into plain text and buttons that read well on every channel.
+
+Plain text with bullets and numbers survives the web widget, Telegram and SMS alike; buttons are
+an extra where the channel shows them, never the only way to go on (the numbers can be typed).
+"""
+
+from __future__ import annotations
+
+import json
+
+from actions.reply import Button
+from clinic.queries import Answer, FactView, KnowledgeBase, ProcedureView, TopicView, fill
+
+BULLET = "•"
+
+
+def fact_line(fact: FactView) -> str:
+    if not fact.label:
+        return fact.text
+    separator = " " if fact.label.endswith(("?", ":")) else ": "
+    return f"{fact.label}{separator}{fact.text}"
+
+
+def intent_payload(intent: str, entities: dict[str, str] | None = None) -> str:
+    """A button payload that triggers ``intent`` directly, with entities as JSON."""
+    return f"/{intent}{json.dumps(entities, separators=(',', ':'))}" if entities else f"/{intent}"
+
+
+def procedure_button(procedure: ProcedureView, kb: KnowledgeBase) -> Button:
+    topic = kb.topic(procedure.detail_topic)
+    entity = "treatment" if procedure.category == "synkinesis_treatment" else "procedure"
+    if procedure.category == "test":
+        entity = "test"
+    return Button(procedure.name, intent_payload(topic.intent if topic else "ask_procedure_info", {entity: procedure.id}))
+
+
+def topic_button(topic: TopicView, procedure_id: str | None = None) -> Button:
+    entities = {"procedure": procedure_id} if procedure_id and topic.uses_procedure else None
+    return Button(topic.title, intent_payload(topic.intent, entities))
+
+
+def answer_text(answer: Answer, kb: KnowledgeBase) -> str:
+    """Intro, facts (one line, or bullets), numbered options, the page's caveat."""
+    parts: list[str] = []
+    if answer.topic.intro:
+        parts.append(fill(answer.topic.intro))
+    if answer.general_only and answer.procedure is not None:
+        parts.append(kb.message("general_only_note", procedure=answer.procedure.name))
+    lines = [fact_line(f) for f in answer.facts]
+    if len(lines) == 1:
+        parts.append(lines[0])
+    elif lines:
+        parts.append("\n".join(f"{BULLET} {line}" for line in lines))
+    if answer.options and answer.procedure is None:
+        parts.append("\n".join(f"{n}. {option.name}" for n, option in enumerate(answer.options, start=1)))
+    if answer.closing:
+        parts.append(answer.closing)
+    return "\n\n".join(parts)
+
+
+def answer_buttons(answer: Answer, kb: KnowledgeBase) -> list[Button]:
+    if answer.options and answer.procedure is None:
+        return [procedure_button(option, kb) for option in answer.options]
+    return []

@@ -1,0 +1,45 @@
+"""Reading the current turn from a tracker: intent, entities, text, whether the bot spoke yet."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions.constants import PROCEDURE_ENTITIES
+
+
+def latest_text(tracker: Tracker) -> str:
+    return str(tracker.latest_message.get("text") or "")
+
+
+def latest_intent(tracker: Tracker) -> str:
+    return str((tracker.latest_message.get("intent") or {}).get("name") or "")
+
+
+def intent_ranking(tracker: Tracker) -> list[dict[str, Any]]:
+    return list(tracker.latest_message.get("intent_ranking") or [])
+
+
+def entity_value(tracker: Tracker, *entity_types: str) -> str | None:
+    """The first value of any of ``entity_types`` in the latest message, in message order."""
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") in entity_types and entity.get("value") is not None:
+            return str(entity["value"])
+    return None
+
+
+def mentioned_procedure(tracker: Tracker) -> str | None:
+    """A procedure, treatment or test named in this very message (not carried from before)."""
+    return entity_value(tracker, *PROCEDURE_ENTITIES)
+
+
+def bot_spoke_this_session(tracker: Tracker) -> bool:
+    """Whether the assistant already replied since the conversation (session) started."""
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "bot":
+            return True
+        if kind == "session_started":
+            return False
+    return False

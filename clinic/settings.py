@@ -1,0 +1,62 @@
+"""Settings from the environment (and ``.env`` through python-dotenv), with safe local defaults.
+
+Everything that differs between the developer's laptop and the clinic's server lives here, so the
+rest of the code never reads ``os.environ`` itself.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'var' / 'clinic.db'}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the knowledge layer and the actions need to know about this deployment."""
+
+    database_url: str
+    clinic_name: str
+    clinic_phone: str
+    urgent_line: str
+    emergency_number: str
+    crisis_line: str
+    log_level: str
+
+    @property
+    def placeholders(self) -> dict[str, str]:
+        """Values that content texts may name as ``{clinic_phone}`` and so on."""
+        return {
+            "clinic_name": self.clinic_name,
+            "clinic_phone": self.clinic_phone,
+            "urgent_line": self.urgent_line,
+            "emergency_number": self.emergency_number,
+            "crisis_line": self.crisis_line,
+        }
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Read ``.env`` once (real environment variables win) and return the settings."""
+    load_dotenv(ROOT / ".env", override=False)
+    clinic_phone = _env("CLINIC_PHONE", "the clinic's front desk")
+    return Settings(
+        database_url=_env("DATABASE_URL", DEFAULT_DATABASE_URL),
+        clinic_name=_env("CLINIC_NAME", "the Facial Reanimation Clinic"),
+        clinic_phone=clinic_phone,
+        urgent_line=_env("CLINIC_URGENT_LINE", clinic_phone),
+        emergency_number=_env("EMERGENCY_NUMBER", "911"),
+        crisis_line=_env("CRISIS_LINE", "988"),
+        log_level=_env("LOG_LEVEL", "INFO").upper(),
+    )

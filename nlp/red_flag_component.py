@@ -1,0 +1,108 @@
+"""Rasa graph component: the red-flag rules as a step of the NLU pipeline.
+
+Placed after the intent classifier and before the FallbackClassifier, it replaces the predicted
+intent with ``report_urgent_symptom`` at confidence 1.0 whenever a rule of ``nlp/red_flags.yml``
+matches, and adds the kind as a ``red_flag_kind`` entity. Every channel therefore gets the same
+protection, no confidence threshold can swallow an urgent message, and RulePolicy maps the intent
+to the urgent reply. This module is the only bridge between Rasa and the plain-spaCy rules.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_CONFIDENCE,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from spacy.vocab import Vocab
+
+from nlp.red_flags import DEFAULT_RULES_PATH, RedFlagRules
+
+log = logging.getLogger(__name__)
+
+URGENT_INTENT = "report_urgent_symptom"
+KIND_ENTITY = "red_flag_kind"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class RedFlagDetector(GraphComponent):
+    """Overrides the intent when a red-flag rule matches the message's spaCy doc."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"rules_path": str(DEFAULT_RULES_PATH), "urgent_intent": URGENT_INTENT}
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._rules_path = Path(config["rules_path"])
+        self._urgent_intent = config["urgent_intent"]
+        self._rules: RedFlagRules | None = None
+        self._vocab: Vocab | None = None
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> RedFlagDetector:
+        detector = cls(config)
+        RedFlagRules.from_file(Vocab(), detector._rules_path)  # fail at load time, not on a patient's message
+        return detector
+
+    def _rules_for(self, vocab: Vocab) -> RedFlagRules:
+        """Matchers belong to a vocabulary: build them for the pipeline's own, once."""
+        if self._rules is None or self._vocab is not vocab:
+            self._rules = RedFlagRules.from_file(vocab, self._rules_path)
+            self._vocab = vocab
+        return self._rules
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            doc = message.get(SPACY_DOCS[TEXT])
+            if doc is None:
+                continue
+            flags = self._rules_for(doc.vocab).detect(doc)
+            if flags:
+                self._mark_urgent(message, flags[0].kind, len(message.get(TEXT) or ""))
+                log.warning("red flag %s (concepts: %s)", flags[0].kind, ", ".join(flags[0].concepts))
+        return messages
+
+    def _mark_urgent(self, message: Message, kind: str, text_length: int) -> None:
+        urgent = {INTENT_NAME_KEY: self._urgent_intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != self._urgent_intent]
+        message.set(INTENT, urgent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [urgent, *ranking], add_to_output=True)
+        entities = [e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) != KIND_ENTITY]
+        entities.append({
+            ENTITY_ATTRIBUTE_TYPE: KIND_ENTITY,
+            ENTITY_ATTRIBUTE_VALUE: kind,
+            ENTITY_ATTRIBUTE_START: 0,
+            ENTITY_ATTRIBUTE_END: text_length,
+            ENTITY_ATTRIBUTE_CONFIDENCE: 1.0,
+            EXTRACTOR: type(self).__name__,
+        })
+        message.set(ENTITIES, entities, add_to_output=True)

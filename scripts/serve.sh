@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Starts the action server (:5055) and the Rasa server (:5005, REST + socket.io channels, HTTP API
+# with a token) with the settings from .env.
+#   scripts/serve.sh              run in the foreground; Ctrl-C stops both
+#   scripts/serve.sh --background start, wait until both answer, return (pids in var/run/)
+#   scripts/serve.sh --stop       stop what --background started
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
+mode="${1:-foreground}"
+run_dir=var/run
+mkdir -p "$run_dir" var/log
+
+stop() {
+  for name in rasa actions; do
+    pidfile="$run_dir/$name.pid"
+    if [ -f "$pidfile" ]; then
+      pid=$(cat "$pidfile")
+      kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -9 -- "-$pid" 2>/dev/null || kill -9 "$pid" 2>/dev/null || true
+      rm -f "$pidfile"
+    fi
+  done
+}
+if [ "$mode" = "--stop" ]; then stop; exit 0; fi
+
+# Settings: .env (python-dotenv's parser, real environment wins), then defaults.
+if [ -f .env ]; then
+  eval "$(.venv/bin/python - <<'PY'
+import os, shlex
+from dotenv import dotenv_values
+for key, value in dotenv_values(".env").items():
+    if value is not None and key.isidentifier() and key not in os.environ:
+        print(f"export {key}={shlex.quote(value)}")
+PY
+)"
+fi
+export RASA_HOST="${RASA_HOST:-127.0.0.1}" RASA_PORT="${RASA_PORT:-5005}" ACTION_PORT="${ACTION_PORT:-5055}"
+export ACTION_SERVER_URL="${ACTION_SERVER_URL:-http://127.0.0.1:${ACTION_PORT}/webhook}"
+if [ -z "${RASA_API_TOKEN:-}" ]; then
+  [ -s var/api_token ] || .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(24))' > var/api_token
+  RASA_API_TOKEN=$(cat var/api_token)
+fi
+export RASA_API_TOKEN
+
+credentials=$(.venv/bin/python -m clinic.channels credentials)
+
+wait_for() {  # url, what, pid
+  for _ in $(seq 1 240); do
+    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
+    if ! kill -0 "$3" 2>/dev/null; then echo "$2 exited during start-up; see var/log/" >&2; return 1; fi
+    sleep 0.5
+  done
+  echo "$2 did not answer at $1 within 2 minutes; see var/log/" >&2
+  return 1
+}
+
+stop
+setsid .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" \
+  > var/log/actions.log 2>&1 < /dev/null &
+echo $! > "$run_dir/actions.pid"
+setsid .venv/bin/rasa run --model models/clinic.tar.gz --endpoints endpoints.yml --credentials "$credentials" \
+  --interface "$RASA_HOST" --port "$RASA_PORT" --enable-api --auth-token "$RASA_API_TOKEN" --cors "*" \
+  > var/log/rasa.log 2>&1 < /dev/null &
+echo $! > "$run_dir/rasa.pid"
+
+trap 'stop; exit 130' INT TERM
+wait_for "http://127.0.0.1:${ACTION_PORT}/health" "The action server" "$(cat $run_dir/actions.pid)" || { stop; exit 1; }
+wait_for "http://127.0.0.1:${RASA_PORT}/status?token=${RASA_API_TOKEN}" "The Rasa server" "$(cat $run_dir/rasa.pid)" \
+  || { stop; exit 1; }
+
+cat <<MSG
+The clinic's assistant is running.
+  REST:    curl -s -XPOST http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook -H 'Content-Type: application/json' \\
+             -d '{"sender": "me", "message": "how long is recovery?"}'
+  Shell:   .venv/bin/rasa shell --connector rest   (in another terminal, while this runs)
+  API:     http://127.0.0.1:${RASA_PORT}/model/parse?token=<var/api_token>
+  Logs:    var/log/rasa.log, var/log/actions.log
+MSG
+if [ "$mode" = "--background" ]; then exit 0; fi
+echo "Press Ctrl-C to stop both servers."
+trap 'echo; echo Stopping.; stop; exit 0' INT TERM
+while kill -0 "$(cat $run_dir/rasa.pid)" 2>/dev/null && kill -0 "$(cat $run_dir/actions.pid)" 2>/dev/null; do sleep 1; done
+echo "A server stopped unexpectedly; see var/log/." >&2
+stop
+exit 1

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Sets everything up, idempotently: .venv with pinned packages, the spaCy pipeline, the knowledge
+# base, and a trained model. Each step is skipped when its inputs have not changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
+mkdir -p var models
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+hash_of() { cat "$@" 2>/dev/null | sha256sum | cut -c1-32; }
+
+# 1. Python 3.10 and the virtual environment.
+if ! .venv/bin/python -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 10) else 1)' 2>/dev/null; then
+  python=$(scripts/find-python.sh)
+  say "Creating .venv with $python"
+  rm -rf .venv
+  "$python" -m venv .venv
+fi
+
+# 2. Packages, pinned by constraints.txt; reinstalled only when a requirements file changed.
+deps_hash=$(hash_of requirements.txt requirements-dev.txt constraints.txt)
+if [ "$(cat var/deps.hash 2>/dev/null)" != "$deps_hash" ]; then
+  say "Installing packages (a few minutes the first time)"
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt -c constraints.txt
+  echo "$deps_hash" > var/deps.hash
+fi
+
+# 3. The project's own spaCy pipeline (no model downloads) and data/synonyms.yml.
+.venv/bin/python -m nlp.build
+
+# 4. The knowledge base: validate the content files and upsert them (a no-op when unchanged).
+.venv/bin/python -m clinic.content load
+
+# 5. Train when the training data, config, domain or spaCy pipeline changed.
+train_hash=$(hash_of config.yml domain.yml data/*.yml models/spacy/clinic_en/clinic_build.json constraints.txt)
+if [ ! -f models/clinic.tar.gz ] || [ "$(cat var/train.hash 2>/dev/null)" != "$train_hash" ]; then
+  say "Training the model (1-3 minutes)"
+  .venv/bin/rasa train --config config.yml --domain domain.yml --data data --out models \
+    --fixed-model-name clinic --quiet
+  echo "$train_hash" > var/train.hash
+else
+  echo "Model up to date: models/clinic.tar.gz"
+fi

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Everything `make test` checks, in order of cost: setup, lint, unit tests (SQLite and a real
+# PostgreSQL started here), Rasa's data validation and test stories, then the held-out end-to-end
+# sets against a running assistant. Stops at the first failing step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
+say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+start=$(date +%s)
+
+scripts/setup.sh
+scripts/ensure-postgres.sh
+
+say "Lint (ruff)"
+.venv/bin/ruff check .
+
+say "Unit tests (knowledge base on SQLite and PostgreSQL, actions, red-flag rules)"
+REQUIRE_POSTGRES=1 .venv/bin/python -m pytest -q tests/unit
+
+say "Rasa data validation"
+.venv/bin/rasa data validate --config config.yml --domain domain.yml --data data --fail-on-warnings --quiet
+
+say "Test stories"
+rm -rf results/stories
+.venv/bin/rasa test core --model models/clinic.tar.gz --stories tests/test_stories.yml \
+  --fail-on-prediction-errors --out results/stories --quiet
+
+say "Held-out end-to-end sets through the REST webhook"
+# A separate database and ports, so tests neither touch the clinic's data nor a running `make run`.
+export DATABASE_URL="sqlite:///$PWD/var/e2e.db" RASA_PORT=5105 ACTION_PORT=5155
+export ACTION_SERVER_URL="http://127.0.0.1:5155/webhook"
+export RASA_API_TOKEN="e2e-$(date +%s)-$RANDOM"
+rm -f var/e2e.db
+.venv/bin/python -m clinic.content load >/dev/null
+trap 'scripts/serve.sh --stop' EXIT
+scripts/serve.sh --background >/dev/null
+.venv/bin/python -m tests.e2e.run --url "http://127.0.0.1:$RASA_PORT" --token "$RASA_API_TOKEN" \
+  --report results/e2e-failures.json
+
+say "All tests passed in $(( $(date +%s) - start )) s"

@@ -1,0 +1,64 @@
+"""Shared fixtures: the knowledge base on SQLite and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+from clinic.content import load, validated_content  # noqa: E402
+from clinic.db import get_engine  # noqa: E402
+from clinic.queries import KnowledgeBase  # noqa: E402
+from tests.postgres_server import postgres_server, server_bin_dir  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A PostgreSQL server for the whole session. Skipped only where none is installed and the
+    run does not demand it (``make test`` sets REQUIRE_POSTGRES=1, so there it must work)."""
+    if server_bin_dir() is None and not os.environ.get("REQUIRE_POSTGRES"):
+        pytest.skip("PostgreSQL is not installed (make test installs it)")
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty database of each kind the clinic supports."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'clinic.db'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    engine = get_engine(url)
+    yield engine
+    if request.param == "postgresql":
+        from clinic.models import Base
+
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP TABLE IF EXISTS fact_search")
+        Base.metadata.drop_all(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def loaded_engine(engine: Engine) -> Engine:
+    load(engine, validated_content())
+    return engine
+
+
+@pytest.fixture
+def kb(loaded_engine: Engine) -> KnowledgeBase:
+    return KnowledgeBase(loaded_engine)
+
+
+@pytest.fixture
+def sqlite_kb(tmp_path: Path) -> KnowledgeBase:
+    """A loaded SQLite knowledge base, for tests that need no second backend."""
+    engine = get_engine(f"sqlite:///{tmp_path / 'kb.db'}")
+    load(engine, validated_content())
+    return KnowledgeBase(engine)

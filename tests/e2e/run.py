@@ -1,0 +1,249 @@
+"""Held-out end-to-end evaluation against the running assistant, through its REST webhook.
+
+Every question of ``tests/e2e/*.yml`` is sent as a patient would send it; answers are checked for
+the page facts they must contain, and the conversation tracker (HTTP API, with the token) tells
+which action answered. Prints a score per set and a closing "N passed, N failed" line where each
+gate (a set's threshold) is one test; exits non-zero when a gate fails.
+
+    python -m tests.e2e.run --url http://127.0.0.1:5005 --token TOKEN
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import urllib.request
+import uuid
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from clinic.content import read_content
+from clinic.queries import fill
+
+E2E_DIR = Path(__file__).resolve().parent
+ANSWER_ACTIONS = {"action_answer_question", "action_choose_option"}
+URGENT_ACTION = "action_red_flag"
+ASK_ACTION = "action_did_you_mean"
+
+
+def normalized(text: str) -> str:
+    """Lower-case words only: how must_contain phrases are compared with replies."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def load_set(name: str) -> list[dict[str, Any]]:
+    data = yaml.safe_load((E2E_DIR / f"{name}.yml").read_text(encoding="utf-8"))
+    return data.get("questions") or data.get("messages") or data.get("conversations") or []
+
+
+@dataclass
+class Turn:
+    """What the assistant did with one message: its replies and the actions it ran."""
+
+    replies: list[dict[str, Any]]
+    actions: list[str]
+    slots: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(r.get("text") or "" for r in self.replies)
+
+    @property
+    def button_payloads(self) -> list[str]:
+        return [b.get("payload") or "" for r in self.replies for b in r.get("buttons") or []]
+
+    def contains(self, phrase: str) -> bool:
+        return normalized(phrase) in normalized(self.text)
+
+
+class Assistant:
+    """A client of the running Rasa server: the REST webhook plus the tracker endpoint."""
+
+    def __init__(self, url: str, token: str, timeout: float = 60.0):
+        self.url = url.rstrip("/")
+        self.token = token
+        self.timeout = timeout
+
+    def _request(self, path: str, body: dict[str, Any] | None = None) -> Any:
+        data = json.dumps(body).encode("utf-8") if body is not None else None
+        request = urllib.request.Request(self.url + path, data=data, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            return json.loads(response.read().decode("utf-8"))
+
+    def send(self, sender: str, text: str) -> Turn:
+        replies = self._request("/webhooks/rest/webhook", {"sender": sender, "message": text})
+        tracker = self._request(f"/conversations/{sender}/tracker?token={self.token}")
+        events = tracker.get("events") or []
+        last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+        actions = [e.get("name") for e in events[last_user + 1:] if e.get("event") == "action"]
+        return Turn(replies, [a for a in actions if a and a != "action_listen"], tracker.get("slots") or {})
+
+
+def new_sender(prefix: str) -> str:
+    return f"e2e-{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+@dataclass
+class SetResult:
+    name: str
+    passed: int = 0
+    failures: list[str] = field(default_factory=list)
+    notes: Counter = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return self.passed + len(self.failures)
+
+    @property
+    def rate(self) -> float:
+        return self.passed / self.total if self.total else 0.0
+
+    def record(self, ok: bool, failure: str) -> None:
+        if ok:
+            self.passed += 1
+        else:
+            self.failures.append(failure)
+
+
+def run_parallel(items: list[Any], check: Callable[[Any], tuple[bool, str]], workers: int) -> list[tuple[bool, str]]:
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(check, items))
+
+
+def evaluate_in_scope(bot: Assistant, workers: int, disclaimer: str) -> tuple[SetResult, SetResult]:
+    """Each question in a new conversation: the answer must hold its facts, the first reply the disclaimer."""
+    result, disclaimers = SetResult("in-scope answered correctly"), SetResult("first reply has the disclaimer")
+    items = load_set("in_scope")
+
+    def check(item: dict[str, Any]) -> tuple[Turn, list[str]]:
+        turn = bot.send(new_sender("in"), item["text"])
+        return turn, [p for p in item.get("must_contain") or [] if not turn.contains(p)]
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for item, (turn, missing) in zip(items, pool.map(check, items)):
+            ok = not missing and URGENT_ACTION not in turn.actions
+            result.record(ok, f"{item['text']!r} [{item.get('intent')}] missing {missing}; actions {turn.actions}")
+            disclaimers.record(turn.contains(disclaimer), f"{item['text']!r}: no disclaimer in the first reply")
+    return result, disclaimers
+
+
+def evaluate_out_of_scope(bot: Assistant, workers: int) -> SetResult:
+    result = SetResult("out-of-scope declined")
+
+    def check(item: dict[str, Any]) -> tuple[bool, str]:
+        turn = bot.send(new_sender("oos"), item["text"])
+        ok = not (ANSWER_ACTIONS & set(turn.actions)) and URGENT_ACTION not in turn.actions
+        return ok, f"{item['text']!r} answered with {turn.actions}"
+
+    for ok, detail in run_parallel(load_set("out_of_scope"), check, workers):
+        result.record(ok, detail)
+    return result
+
+
+def evaluate_ambiguous(bot: Assistant, workers: int) -> SetResult:
+    result = SetResult("ambiguous: asked which topic")
+
+    def check(item: dict[str, Any]) -> tuple[bool, str]:
+        turn = bot.send(new_sender("amb"), item["text"])
+        offered = any(p.startswith(f"/{intent}") for p in turn.button_payloads for intent in item["acceptable"])
+        ok = ASK_ACTION in turn.actions and offered
+        return ok, f"{item['text']!r} -> {turn.actions} buttons {turn.button_payloads[:4]}"
+
+    for ok, detail in run_parallel(load_set("ambiguous"), check, workers):
+        result.record(ok, detail)
+    return result
+
+
+def evaluate_multi_turn(bot: Assistant, workers: int) -> SetResult:
+    result = SetResult("multi-turn conversations fully correct")
+
+    def check(conversation: dict[str, Any]) -> tuple[bool, str]:
+        sender = new_sender("multi")
+        for number, turn_spec in enumerate(conversation["turns"], start=1):
+            turn = bot.send(sender, turn_spec["text"])
+            missing = [p for p in turn_spec.get("must_contain") or [] if not turn.contains(p)]
+            if missing or URGENT_ACTION in turn.actions:
+                return False, (f"{conversation['name']!r} turn {number} {turn_spec['text']!r} missing {missing}; "
+                               f"actions {turn.actions}")
+        return True, ""
+
+    for ok, detail in run_parallel(load_set("multi_turn"), check, workers):
+        result.record(ok, detail)
+    return result
+
+
+def evaluate_red_flags(bot: Assistant, workers: int, urgent_texts: dict[str, str]) -> tuple[SetResult, SetResult]:
+    flags, near = SetResult("red flags: right urgent reply first"), SetResult("near-misses: no urgent reply")
+
+    def check_flag(item: dict[str, Any]) -> tuple[bool, str]:
+        turn = bot.send(new_sender("rf"), item["text"])
+        first = turn.replies[0].get("text", "") if turn.replies else ""
+        ok = normalized(first) == normalized(urgent_texts[item["kind"]]) and turn.slots.get("red_flag_kind") == item["kind"]
+        return ok, f"{item['text']!r} expected {item['kind']}, got {turn.slots.get('red_flag_kind')}; {turn.actions}"
+
+    def check_near(item: dict[str, Any]) -> tuple[bool, str]:
+        turn = bot.send(new_sender("nm"), item["text"])
+        return URGENT_ACTION not in turn.actions, f"{item['text']!r} triggered {turn.slots.get('red_flag_kind')}"
+
+    for ok, detail in run_parallel(load_set("red_flags"), check_flag, workers):
+        flags.record(ok, detail)
+    for ok, detail in run_parallel(load_set("near_misses"), check_near, workers):
+        near.record(ok, detail)
+    return flags, near
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", default="http://127.0.0.1:5005")
+    parser.add_argument("--token", required=True)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--report", type=Path, default=None, help="write every failure to this JSON file")
+    args = parser.parse_args(argv)
+
+    bot = Assistant(args.url, args.token)
+    messages = read_content().messages
+    disclaimer = fill(messages["disclaimer"])
+    urgent = {k.split(".", 1)[1]: fill(v) for k, v in messages.items() if k.startswith("red_flag.")}
+
+    in_scope, disclaimers = evaluate_in_scope(bot, args.workers, disclaimer)
+    out_of_scope = evaluate_out_of_scope(bot, args.workers)
+    ambiguous = evaluate_ambiguous(bot, args.workers)
+    multi_turn = evaluate_multi_turn(bot, args.workers)
+    flags, near = evaluate_red_flags(bot, args.workers, urgent)
+
+    near_trigger_rate = 1 - near.rate
+    gates = [
+        (in_scope, in_scope.rate >= 0.95, ">= 95%"),
+        (out_of_scope, out_of_scope.rate >= 0.90, ">= 90%"),
+        (multi_turn, multi_turn.rate == 1.0, "all"),
+        (flags, flags.rate == 1.0, "all"),
+        (near, near_trigger_rate <= 0.05, "<= 5% trigger"),
+        (disclaimers, disclaimers.rate == 1.0, "all"),
+        (ambiguous, ambiguous.rate >= 0.5, ">= 50%"),
+    ]
+    print("\nHeld-out end-to-end evaluation (REST webhook)")
+    for result, ok, rule in gates:
+        print(f"  {'PASS' if ok else 'FAIL'}  {result.name:42s} {result.passed:4d}/{result.total:<4d} "
+              f"{100 * result.rate:5.1f}%  (required {rule})")
+    failures = {r.name: r.failures for r, _, _ in gates if r.failures}
+    for name, items in failures.items():
+        print(f"\n{name}: {len(items)} misses")
+        for item in items[:15]:
+            print(f"  - {item}")
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(json.dumps(failures, indent=2), encoding="utf-8")
+    passed = sum(ok for _, ok, _ in gates)
+    print(f"\ne2e: {passed} passed, {len(gates) - passed} failed")
+    return 0 if passed == len(gates) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""Every action on trackers built inline, against a real (SQLite) knowledge base."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+import actions.reply as reply_module
+from actions.answers import ActionAnswerQuestion, ActionChooseOption, has_several_questions, pick
+from actions.conversation import (
+    ActionDefaultFallback,
+    ActionDidYouMean,
+    ActionOutOfScope,
+    ActionShowMenu,
+    ActionSmallTalk,
+)
+from actions.safety import ActionRedFlag, conversation_ref
+from clinic.db import get_engine
+from clinic.queries import KnowledgeBase
+
+STARTED = [{"event": "action", "name": "action_session_start"}, {"event": "session_started"}]
+SPOKE = [*STARTED, {"event": "user", "text": "hi"}, {"event": "bot", "text": "Hello!"}]
+
+
+@pytest.fixture(autouse=True)
+def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
+    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
+    return sqlite_kb
+
+
+def tracker(intent: str, text: str = "", entities: list[dict[str, Any]] | None = None,
+            slots: dict[str, Any] | None = None, events: list[dict[str, Any]] | None = None,
+            ranking: list[dict[str, Any]] | None = None) -> Tracker:
+    message = {"text": text or intent, "intent": {"name": intent, "confidence": 0.9},
+               "entities": entities or [], "intent_ranking": ranking or [{"name": intent, "confidence": 0.9}]}
+    return Tracker("patient-1", slots or {}, message, list(SPOKE if events is None else events), False, None,
+                   None, "action_listen")
+
+
+def run(action, tracker_: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker_, {}))
+    return dispatcher.messages, events
+
+
+def texts(messages: list[dict[str, Any]]) -> str:
+    return "\n".join(m.get("text") or "" for m in messages)
+
+
+def slot_events(events: list[dict[str, Any]]) -> dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def test_risks_of_a_named_procedure(use_kb: KnowledgeBase) -> None:
+    messages, events = run(ActionAnswerQuestion(), tracker(
+        "ask_risks", "what are the risks of nerve transfer?",
+        entities=[{"entity": "procedure", "value": "nerve_transfer"}], slots={"procedure": "nerve_transfer"}))
+    reply = texts(messages)
+    assert reply.index("incorrect nerve growth") < reply.index("hematoma")
+    assert reply.rstrip().endswith("beforehand is essential.")
+    assert slot_events(events) == {}
+
+
+def test_follow_up_uses_the_procedure_slot() -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_risks", "what are the risks of that?",
+                                                      slots={"procedure": "gracilis"}))
+    assert "lack of blood flow" in texts(messages)
+
+
+def test_carried_procedure_without_specific_facts_is_not_mentioned() -> None:
+    messages, events = run(ActionAnswerQuestion(), tracker("ask_surgery_duration", "how long is surgery",
+                                                           slots={"procedure": "gracilis"}))
+    assert texts(messages) == "Surgery time: 1-5 hours" and "gracilis" not in texts(messages).lower()
+    assert slot_events(events) == {"procedure": None}
+
+
+def test_named_procedure_without_specific_facts_is_said_to_be_general() -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_surgery_duration", "how long is gracilis surgery", entities=[{"entity": "procedure", "value": "gracilis"}],
+        slots={"procedure": "gracilis"}))
+    assert "not for Muscle transplant (gracilis) specifically" in texts(messages)
+    assert "1-5 hours" in texts(messages)
+
+
+def test_topic_without_procedure_clears_context() -> None:
+    _, events = run(ActionAnswerQuestion(), tracker("ask_diagnosis", slots={"procedure": "nerve_graft"}))
+    assert slot_events(events) == {"procedure": None}
+
+
+def test_procedure_info_without_procedure_lists_the_options() -> None:
+    messages, events = run(ActionAnswerQuestion(), tracker("ask_procedure_info", "what procedures are there"))
+    assert "Static restoration" in texts(messages) and "1. Nerve repair" in texts(messages)
+    assert messages[0]["buttons"][5] == {"title": "Muscle transplant (gracilis)",
+                                         "payload": '/ask_procedure_info{"procedure":"gracilis"}'}
+    assert slot_events(events)["listed_options"][0] == "nerve_repair"
+
+
+def test_treatment_asked_as_procedure_goes_to_its_topic() -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", "what is botox",
+                                                      entities=[{"entity": "treatment", "value": "botox"}]))
+    assert "block nerve signals" in texts(messages) and "neurectomy" not in texts(messages)
+
+
+def test_two_questions_in_one_message() -> None:
+    text = "how long is surgery and will I need to stay in hospital?"
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_surgery_duration", text))
+    assert "1-5 hours" in texts(messages) and "Outpatient or Hospital Stay" in texts(messages)
+    assert has_several_questions(text) and not has_several_questions("how long is the surgery?")
+
+
+@pytest.mark.parametrize(("ordinal", "expected"), [("2", "neuromuscular retraining"), ("last", "terminal neurolysis"),
+                                                   ("1", "block nerve signals")])
+def test_choose_from_the_last_list(ordinal: str, expected: str) -> None:
+    listed = ["botox", "physical_therapy", "selective_neurectomy", "selective_myectomy"]
+    messages, events = run(ActionChooseOption(), tracker(
+        "choose_option", "the second one", entities=[{"entity": "ordinal", "value": ordinal}],
+        slots={"listed_options": listed}))
+    assert expected in texts(messages)
+    assert slot_events(events)["procedure"] in listed
+
+
+def test_choose_without_a_list_or_out_of_range_shows_the_list() -> None:
+    messages, events = run(ActionChooseOption(), tracker("choose_option", "the second one",
+                                                         entities=[{"entity": "ordinal", "value": "2"}]))
+    assert len(messages[0]["buttons"]) == 9 and slot_events(events)["listed_options"][1] == "nerve_graft"
+    messages, _ = run(ActionChooseOption(), tracker("choose_option", "number 7",
+                                                    entities=[{"entity": "ordinal", "value": "7"}],
+                                                    slots={"listed_options": ["botox", "physical_therapy"]}))
+    assert "isn't in the list" in texts(messages) and len(messages[0]["buttons"]) == 2
+    assert pick(["a", "b"], "3") is None and pick([], "last") is None
+
+
+def test_first_reply_of_a_conversation_carries_the_disclaimer(use_kb: KnowledgeBase) -> None:
+    messages, _ = run(ActionSmallTalk(), tracker("greet", events=STARTED))
+    assert messages[0]["text"] == use_kb.message("disclaimer")
+    assert "not a doctor" in messages[0]["text"] and "Hello" in messages[1]["text"]
+    later, _ = run(ActionSmallTalk(), tracker("greet"))
+    assert "not a doctor" not in texts(later)
+
+
+def test_urgent_reply_comes_before_the_disclaimer_and_is_recorded(use_kb: KnowledgeBase) -> None:
+    messages, events = run(ActionRedFlag(), tracker(
+        "report_urgent_symptom", "my face dropped and my arm is weak",
+        entities=[{"entity": "red_flag_kind", "value": "stroke"}], events=STARTED))
+    assert messages[0]["text"] == use_kb.message("red_flag.stroke")
+    assert "not a doctor" in messages[-1]["text"]
+    assert slot_events(events) == {"red_flag_kind": "stroke"}
+    record = use_kb.red_flags()[0]
+    assert (record.conversation_id, record.kind, record.message) == ("patient-1", "stroke",
+                                                                      "my face dropped and my arm is weak")
+
+
+def test_self_harm_reply_does_not_go_back_to_the_faq(use_kb: KnowledgeBase) -> None:
+    messages, _ = run(ActionRedFlag(), tracker("report_urgent_symptom", "i want to end my life",
+                                               entities=[{"entity": "red_flag_kind", "value": "self_harm"}]))
+    assert texts(messages) == use_kb.message("red_flag.self_harm")
+
+
+def test_urgent_reply_without_a_kind_is_the_general_one(use_kb: KnowledgeBase) -> None:
+    messages, events = run(ActionRedFlag(), tracker("report_urgent_symptom", "something is very wrong"))
+    assert messages[0]["text"] == use_kb.message("red_flag.unspecified")
+    assert slot_events(events) == {"red_flag_kind": "unspecified"}
+
+
+def test_database_failure_is_graceful_but_urgent_advice_still_goes_out(monkeypatch, tmp_path) -> None:
+    broken = KnowledgeBase(get_engine(f"sqlite:///{tmp_path / 'no-tables.db'}"))
+    monkeypatch.setattr(reply_module, "_knowledge_base", broken)
+    messages, events = run(ActionAnswerQuestion(), tracker("ask_risks"))
+    assert "can't reach the clinic's information" in texts(messages) and events == []
+    messages, _ = run(ActionRedFlag(), tracker("report_urgent_symptom", "my face dropped",
+                                               entities=[{"entity": "red_flag_kind", "value": "new_palsy"}]))
+    assert "72 hours" in messages[0]["text"]
+
+
+def test_did_you_mean_offers_readable_topics_and_something_else() -> None:
+    ranking = [{"name": "nlu_fallback", "confidence": 1.0}, {"name": "ask_recovery", "confidence": 0.4},
+               {"name": "ask_time_off_work", "confidence": 0.35}, {"name": "greet", "confidence": 0.2}]
+    messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "how long", ranking=ranking))
+    titles = [b["title"] for b in messages[0]["buttons"]]
+    assert titles[:2] == ["Recovery time", "Time off work"] and titles[-1] == "Something else"
+    assert messages[0]["buttons"][-1]["payload"] == "/something_else"
+
+
+def test_did_you_mean_falls_back_to_search_then_to_not_understood() -> None:
+    messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "electromyography",
+                                                  ranking=[{"name": "nlu_fallback", "confidence": 1.0}]))
+    assert "Diagnosis and tests" in [b["title"] for b in messages[0]["buttons"]]
+    messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "qwx zzv",
+                                                  ranking=[{"name": "nlu_fallback", "confidence": 1.0}]))
+    assert "didn't understand" in texts(messages) and not messages[0]["buttons"]
+
+
+@pytest.mark.parametrize("intent", ["greet", "goodbye", "thank", "bot_challenge", "affirm", "deny", "something_else"])
+def test_small_talk_has_a_message_per_intent(intent: str, use_kb: KnowledgeBase) -> None:
+    messages, _ = run(ActionSmallTalk(), tracker(intent))
+    assert texts(messages) == use_kb.message(intent)
+
+
+def test_menu_out_of_scope_and_fallback(use_kb: KnowledgeBase) -> None:
+    messages, _ = run(ActionShowMenu(), tracker("ask_capabilities"))
+    assert messages[0]["buttons"][0] == {"title": "What facial reanimation is", "payload": "/ask_about_reanimation"}
+    messages, _ = run(ActionOutOfScope(), tracker("out_of_scope", "how much does it cost"))
+    assert texts(messages) == use_kb.message("out_of_scope") and "front desk" in texts(messages)
+    messages, _ = run(ActionDefaultFallback(), tracker("ask_risks"))
+    assert texts(messages) == use_kb.message("not_understood")
+
+
+def test_logs_do_not_carry_the_sender_id() -> None:
+    assert conversation_ref("+15550100") != "+15550100" and len(conversation_ref("+15550100")) == 12
