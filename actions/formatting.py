@@ -31,7 +31,8 @@ def procedure_button(procedure: ProcedureView, kb: KnowledgeBase) -> Button:
     entity = "treatment" if procedure.category == "synkinesis_treatment" else "procedure"
     if procedure.category == "test":
         entity = "test"
-    return Button(procedure.name, intent_payload(topic.intent if topic else "ask_procedure_info", {entity: procedure.id}))
+    intent = topic.intent if topic else "ask_procedure_info"
+    return Button(procedure.name, intent_payload(intent, {entity: procedure.id}))
 
 
 def topic_button(topic: TopicView, procedure_id: str | None = None) -> Button:

@@ -162,7 +162,7 @@ def validate(content: Content, page_text: str, vocabulary_ids: set[str]) -> list
         if topic.get("closing") and topic["closing"] not in fact_ids:
             problems.append(f"topic '{topic['id']}': closing fact '{topic['closing']}' does not exist")
         if topic.get("without_procedure") and topic["without_procedure"] not in topic_ids:
-            problems.append(f"topic '{topic['id']}': without_procedure topic '{topic['without_procedure']}' does not exist")
+            problems.append(f"topic '{topic['id']}': topic '{topic['without_procedure']}' does not exist")
         if topic.get("lists") and topic["lists"] not in list_names:
             problems.append(f"topic '{topic['id']}': list '{topic['lists']}' has no procedures")
         for name in _placeholders(topic.get("intro") or "") - allowed:

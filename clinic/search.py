@@ -16,10 +16,12 @@ from sqlalchemy.engine import Connection, Engine
 
 MAX_TERMS = 16
 STOPWORDS = frozenset(
-    """a an and are as at be been but by can could do does did for from had has have how i if in into is it its
-    me my of on or our so than that the their them then there these they this to was we what when where which who
-    why will with would you your yours about after again also am any because before being both each few more most
-    other over same should some such too very just get got want know tell please thanks thank hi hello""".split()
+    """
+    a an and are as at be been but by can could do does did for from had has have how i if in into is it its me my
+    of on or our so than that the their them then there these they this to was we what when where which who why
+    will with would you your yours about after again also am any because before being both each few more most
+    other over same should some such too very just get got want know tell please thanks thank hi hello
+    """.split()
 )
 
 

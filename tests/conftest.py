@@ -11,10 +11,10 @@ from sqlalchemy.engine import Engine
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-from clinic.content import load, validated_content  # noqa: E402
-from clinic.db import get_engine  # noqa: E402
-from clinic.queries import KnowledgeBase  # noqa: E402
-from tests.postgres_server import postgres_server, server_bin_dir  # noqa: E402
+from clinic.content import load, validated_content
+from clinic.db import get_engine
+from clinic.queries import KnowledgeBase
+from tests.postgres_server import postgres_server, server_bin_dir
 
 
 @pytest.fixture(scope="session")

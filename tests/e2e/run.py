@@ -17,10 +17,11 @@ import sys
 import urllib.request
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -127,7 +128,7 @@ def evaluate_in_scope(bot: Assistant, workers: int, disclaimer: str) -> tuple[Se
         return turn, [p for p in item.get("must_contain") or [] if not turn.contains(p)]
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for item, (turn, missing) in zip(items, pool.map(check, items)):
+        for item, (turn, missing) in zip(items, pool.map(check, items), strict=True):
             ok = not missing and URGENT_ACTION not in turn.actions
             result.record(ok, f"{item['text']!r} [{item.get('intent')}] missing {missing}; actions {turn.actions}")
             disclaimers.record(turn.contains(disclaimer), f"{item['text']!r}: no disclaimer in the first reply")
@@ -185,7 +186,8 @@ def evaluate_red_flags(bot: Assistant, workers: int, urgent_texts: dict[str, str
     def check_flag(item: dict[str, Any]) -> tuple[bool, str]:
         turn = bot.send(new_sender("rf"), item["text"])
         first = turn.replies[0].get("text", "") if turn.replies else ""
-        ok = normalized(first) == normalized(urgent_texts[item["kind"]]) and turn.slots.get("red_flag_kind") == item["kind"]
+        right_kind = turn.slots.get("red_flag_kind") == item["kind"]
+        ok = right_kind and normalized(first) == normalized(urgent_texts[item["kind"]])
         return ok, f"{item['text']!r} expected {item['kind']}, got {turn.slots.get('red_flag_kind')}; {turn.actions}"
 
     def check_near(item: dict[str, Any]) -> tuple[bool, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from clinic.db import get_engine
 from clinic.models import Fact
@@ -84,7 +85,7 @@ def test_messages_fill_settings_and_survive_a_broken_database(tmp_path) -> None:
     broken = KnowledgeBase(get_engine(f"sqlite:///{tmp_path / 'empty.db'}"))
     text_value = broken.message("red_flag.stroke")
     assert "911" in text_value and "{emergency_number}" not in text_value
-    with pytest.raises(Exception):
+    with pytest.raises(SQLAlchemyError):
         broken.answer("risks")
 
 

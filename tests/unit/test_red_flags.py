@@ -1,0 +1,398 @@
+"""The deterministic red-flag rules (nlp/red_flags.py + nlp/red_flags.yml), without Rasa.
+
+Messages here are written for these tests only; the held-out sets in tests/e2e/ are never read.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import spacy
+from spacy.language import Language
+
+from nlp.build import PIPELINE_DIR, build
+from nlp.red_flags import DEFAULT_RULES_PATH, RedFlag, RedFlagRules, detect_text
+
+
+@pytest.fixture(scope="session")
+def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
+    """The clinic's own pipeline; built into a temporary folder when it has not been built yet."""
+    if (PIPELINE_DIR / "config.cfg").exists():
+        return spacy.load(PIPELINE_DIR)
+    target = tmp_path_factory.mktemp("clinic_en")
+    build(pipeline_dir=target, synonyms_path=target / "synonyms.yml", force=True)
+    return spacy.load(target)
+
+
+@pytest.fixture(scope="session")
+def rules(nlp: Language) -> RedFlagRules:
+    return RedFlagRules.from_file(nlp.vocab)
+
+
+def kinds(nlp: Language, rules: RedFlagRules, text: str) -> list[str]:
+    return [flag.kind for flag in detect_text(nlp, text, rules)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Messages that must fire; the kind is the most urgent one expected.
+
+MUST_FIRE: list[tuple[str, str]] = [
+    # stroke: face signs together with another stroke sign
+    ("My face is drooping and my arm is numb", "stroke"),
+    ("My face suddenly started drooping on the left and my left arm feels weak", "stroke"),
+    ("my husband's face is drooping and his speech is slurred, what do I do?", "stroke"),
+    ("MY MUM'S FACE HAS DROPPED AND SHE CAN'T LIFT HER ARM", "stroke"),
+    ("MY FACE IS DROOPING AND I CAN'T SPEAK PROPERLY", "stroke"),
+    ("Half my face went numb and I can't find my words", "stroke"),
+    ("face drooping + arm numbness 😱", "stroke"),
+    ("My smile is crooked all of a sudden and I'm really confused", "stroke"),
+    ("I think I'm having a stroke", "stroke"),
+    ("Is this a stroke? my face droops and my leg is weak", "stroke"),
+    ("left side of my face feels numb and I have the worst headache of my life", "stroke"),
+    ("my face is drooping and I suddenly lost vision in one eye", "stroke"),
+    ("Dad's mouth is drooping and he's talking gibberish", "stroke"),
+    ("my arm went weak and my speech is slurred since lunch", "stroke"),
+    ("facial droop, slurred speach, arm numbnes", "stroke"),
+    ("my dads face droped and his speach is slured", "stroke"),
+    ("my face dropped this morning and I feel really dizzy", "stroke"),
+    ("I had a stroke in 2019 but today my face drooped again and my arm is numb", "stroke"),
+    ("Can a stroke cause this? My face is drooping and my arm is weak since an hour ago", "stroke"),
+    ("My wife's face looks lopsided and she seems confused", "stroke"),
+    ("Sudden weakness in my face and arm", "stroke"),
+    ("face droop. arm weak. speech slurred.", "stroke"),
+    ("my face is drooping, I think it's a stroke", "stroke"),
+    ("Help!! my grandad's face has gone droopy and he can't raise his arm", "stroke"),
+    ("my face has fallen on one side and I'm slurring", "stroke"),
+    ("my face is drooping and my arm is numb. I've had diabetes for 10 years.", "stroke"),
+    # self-harm: never suppressed, even in a question
+    ("I want to kill myself", "self_harm"),
+    ("honestly I don't want to live anymore with this face", "self_harm"),
+    ("I'd be better off dead", "self_harm"),
+    ("I've been having suicidal thoughts since the palsy", "self_harm"),
+    ("sometimes I think about ending it all", "self_harm"),
+    ("I keep thinking about hurting myself", "self_harm"),
+    ("Is it normal to feel suicidal after facial palsy?", "self_harm"),
+    ("I don’t want to be here anymore", "self_harm"),
+    ("thinking of ending my life 😞", "self_harm"),
+    ("i wanna end my life", "self_harm"),
+    ("I feel like ending it", "self_harm"),
+    ("I can't go on like this anymore", "self_harm"),
+    ("I don't see the point in living", "self_harm"),
+    ("sometimes I wish I was dead", "self_harm"),
+    # after surgery
+    ("I have a fever after my surgery", "post_op"),
+    ("I had the gracilis op 5 days ago and now I have a fever of 39", "post_op"),
+    ("since the surgery my incision is oozing pus", "post_op"),
+    ("the redness around my scar is spreading and it's hot to touch", "post_op"),
+    ("my wound won't stop bleeding after the operation", "post_op"),
+    ("the swelling after my surgery is getting much worse and my cheek is tight", "post_op"),
+    ("Post-op day 3, temperature 38.7 and shivering", "post_op"),
+    ("After my nerve graft yesterday there's green stuff leaking from the stitches", "post_op"),
+    ("my stitches came out and the wound has opened", "post_op"),
+    ("Is it normal that my incision is red and spreading 4 days after surgery?", "post_op"),
+    ("the thigh wound from my gracilis transplant smells bad and is oozing", "post_op"),
+    ("feverish and my scar looks infected", "post_op"),
+    ("I'm 2 days post-op and my cheek has swollen up massively", "post_op"),
+    ("Ive got a temprature and my stiches are red and spreading", "post_op"),
+    # trouble breathing or swallowing is urgent on its own
+    ("I can't breathe", "post_op"),
+    ("I'm having trouble breathing", "post_op"),
+    ("I can't swallow properly and my throat feels like it's closing", "post_op"),
+    ("SHORTNESS OF BREATH AFTER SURGERY", "post_op"),
+    # new facial palsy with a recent onset
+    ("my face dropped this morning", "new_palsy"),
+    ("I woke up and couldn't move the right side of my face", "new_palsy"),
+    ("woke up with my face droopy on one side", "new_palsy"),
+    ("one side of my face has been drooping since yesterday", "new_palsy"),
+    ("my mouth started drooping 2 days ago", "new_palsy"),
+    ("I think I have Bell's palsy, it started last night", "new_palsy"),
+    ("suddenly I can't smile on one side", "new_palsy"),
+    ("my eye won't close since this morning and my face feels weird", "new_palsy"),
+    ("My face was fine on Monday, now it's paralysed on one side", "new_palsy"),
+    ("facial paralisis started 3 hours ago", "new_palsy"),
+    ("I had palsy on the right for 3 years but since yesterday the left side is drooping too", "new_palsy"),
+    ("my lip is drooping and I'm drooling since last night", "new_palsy"),
+    ("My baby's face is drooping since this morning", "new_palsy"),
+    ("Sudden facial palsy 🙁 what do I do", "new_palsy"),
+    ("my face dropped this morning😭", "new_palsy"),
+    ("I’m scared — my face drooped this morning", "new_palsy"),
+    ("MY FACE IS DROPING SINCE YESTRDAY", "new_palsy"),
+    ("My face started drooping. It happened this morning.", "new_palsy"),
+    # an eye that does not close, with pain, redness, discharge or changed vision
+    ("I can't close my eye and it really hurts", "eye_emergency"),
+    ("my eye doesn't close and it's really painful", "eye_emergency"),
+    ("I can't shut my right eye and it has gone red and blurry", "eye_emergency"),
+    ("Can't close my eye properly, there's sticky discharge and my vision is blurry", "eye_emergency"),
+    ("my eyelid won't fully close and my eye is very sore", "eye_emergency"),
+    ("eye not closing at night, now it's bloodshot and hurts", "eye_emergency"),
+    ("My eye has stayed open since my palsy started years ago and now it's extremely painful", "eye_emergency"),
+    ("I cant blink on the left and the eye is red and stinging", "eye_emergency"),
+    ("my eye won't close and I can't see properly out of it", "eye_emergency"),
+    ("I can't close my left eye and there is pus", "eye_emergency"),
+    ("i cant move half my face since this morning", "new_palsy"),
+    ("the left side of my face stopped working yesterday", "new_palsy"),
+    ("my mum can't speak and her face has dropped on one side", "stroke"),
+    ("the right side of my face is numb and my right hand is tingling", "stroke"),
+    ("my lips and tongue are swelling", "post_op"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), MUST_FIRE)
+def test_must_fire(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> None:
+    found = kinds(nlp, rules, text)
+    assert found, f"no red flag for {text!r}"
+    assert found[0] == kind, f"{text!r}: expected {kind}, got {found}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Near misses: negated, chronic, hypothetical or general questions, ordinary words.
+
+MUST_NOT_FIRE: list[str] = [
+    "no arm weakness, I had palsy for 3 years and want to know about surgery",
+    "Can a stroke cause facial palsy?",
+    "What are the signs of a stroke?",
+    "Is infection a risk after surgery?",
+    "What if I get a fever after surgery?",
+    "I've had facial palsy since birth, am I a candidate?",
+    "My face has drooped for 5 years since my Bell's palsy, what surgery can help?",
+    "I had a stroke in 2019 which left my face drooping and my arm weak, can surgery help?",
+    "My husband had a stroke last year and his smile is lopsided, he also slurs a little",
+    "my face drooped 3 years ago after Bell's palsy",
+    "My daughter has had Bell's palsy for 6 months, should she see you?",
+    "I used to have a droopy face as a child but it recovered",
+    "My palsy has been stable for 2 years. Today I want to ask about Botox.",
+    "I had Bell's palsy 20 years ago. Yesterday I read about nerve transfers.",
+    "My face isn't drooping and my arm is fine, I just want information",
+    "My face is not drooping today, it looks better",
+    "no slurred speech, no arm weakness, just facial palsy for 10 years",
+    "I'm not having a stroke, my face has been like this for years",
+    "Is it a stroke if your face droops and your arm goes weak?",
+    "Stroke symptoms include face drooping, arm weakness and slurred speech",
+    "I watched a video about stroke symptoms: face drooping, arm weakness and speech problems",
+    "Can facial palsy come on suddenly?",
+    "How long does swelling last after the operation?",
+    "Is it normal to have some swelling and bruising after surgery?",
+    "No fever, no redness, the incision looks good after the op",
+    "There's no pus and no fever, the wound is healing well since surgery",
+    "What should I do if my wound starts bleeding after surgery?",
+    "How do I know if my incision is infected?",
+    "Can smoking cause infection after surgery?",
+    "Is spreading redness around the incision a warning sign of infection?",
+    "What are the risks of the gracilis op? bleeding, infection?",
+    "What are warning signs after surgery I should watch for, like fever or pus?",
+    "I'm worried about infection after my surgery next month",
+    "Before my surgery, should I stop taking aspirin to avoid bleeding?",
+    "It's been 3 months since surgery and the swelling is going down",
+    "the bleeding stopped quickly after the operation",
+    "After the surgery, how long until the redness of the scar fades?",
+    "I don't have any trouble breathing or swallowing",
+    "Can I have surgery if I have a fever?",
+    "I have a fever and a sore throat",
+    "I'm not suicidal, I'm just sad about how my face looks",
+    "I would never hurt myself, I just want my smile back",
+    "I'm dying to know whether the surgery is worth it",
+    "My eye doesn't close fully, what treatment is there?",
+    "My eye doesn't close but it's not red or sore",
+    "I can close my eye now and there's no pain",
+    "Does eyelid surgery help if my eye won't close?",
+    "My left eye doesn't close completely since my palsy in 2015, is eyelid surgery an option?",
+    "The synkinesis makes my eye close when I smile",
+    "Eye drops every morning since my palsy started 4 years ago",
+    "My eye waters a lot and it's been like this for years",
+    "Cerebral palsy runs in my family, do you treat that?",
+    "I'm confused about the difference between static and dynamic surgery",
+    "I can't see any improvement in my smile since the nerve graft",
+    "My speech therapist says my words are clearer now",
+    "My face felt numb after the dentist's injection yesterday",
+    "The surgeon said there may be temporary numbness in my cheek after the operation",
+    "I fell over yesterday and my arm is sore",
+    "I hurt my hand yesterday",
+    "Can stress make my face droop?",
+    "My face is so tight since botox yesterday",
+    "Hi 👋 I have synkinesis and tightness in my cheek",
+    "I woke up this morning and wanted to ask about the gracilis surgery",
+    "Will I be able to smile after the gracilis procedure?",
+    "How soon can I go back to work after surgery?",
+    "Is it safe to fly a week after the operation?",
+    "Does the surgery hurt?",
+    "can you tell me about the cross face nerve graft",
+    "I have a question about recovery after the gracilis operation",
+    # real words that are one or two letters from a symptom are never "corrected" into one
+    "I read about facial wellness this morning",
+    "After the operation I never felt better",
+    # empty, emoji-only and non-English text
+    "",
+    "   \n\t ",
+    "😀😀😀",
+    "Ça va très bien, merci — 谢谢 — ¿cuánto cuesta la cirugía?",
+    "Thanks, that was really helpful!",
+]
+
+
+@pytest.mark.parametrize("text", MUST_NOT_FIRE)
+def test_must_not_fire(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == [], text
+
+
+def test_case_counts() -> None:
+    assert len(MUST_FIRE) >= 50 and len(MUST_NOT_FIRE) >= 40
+    assert {kind for _, kind in MUST_FIRE} == set(RedFlagRules.KINDS)
+
+
+# ---------------------------------------------------------------------------------------------
+# API and behaviour
+
+
+def test_kinds_are_in_priority_order() -> None:
+    assert RedFlagRules.KINDS == ("stroke", "self_harm", "post_op", "new_palsy", "eye_emergency")
+
+
+def test_several_kinds_come_most_urgent_first(nlp: Language, rules: RedFlagRules) -> None:
+    text = (
+        "Since the operation my wound is oozing pus. I can't close my eye and it hurts. "
+        "My face drooped this morning and my arm is weak, I want to end my life."
+    )
+    assert kinds(nlp, rules, text) == ["stroke", "self_harm", "post_op", "new_palsy", "eye_emergency"]
+
+
+def test_red_flag_names_concepts_never_text(nlp: Language, rules: RedFlagRules) -> None:
+    flags = detect_text(nlp, "my face dropped this morning", rules)
+    assert flags == [RedFlag("new_palsy", ("face_weakness", "recent_time"))]
+    with pytest.raises(AttributeError):
+        flags[0].kind = "stroke"  # type: ignore[misc]
+    rules_text = DEFAULT_RULES_PATH.read_text(encoding="utf-8")
+    for flag in detect_text(nlp, "Post-op day 3, temperature 38.7 and my face drooped today, arm numb", rules):
+        assert all(f"\n  {name}:" in rules_text for name in flag.concepts)
+
+
+def test_detect_text_defaults_to_the_shipped_rules(nlp: Language) -> None:
+    assert [f.kind for f in detect_text(nlp, "I want to kill myself")] == ["self_harm"]
+
+
+def test_detect_takes_a_doc_and_is_repeatable(nlp: Language, rules: RedFlagRules) -> None:
+    doc = nlp("my eye won't close and it's red")
+    assert rules.detect(doc) == rules.detect(doc) == [RedFlag("eye_emergency", ("eye_not_closing", "eye_redness"))]
+
+
+def test_negation_stays_in_its_clause(nlp: Language, rules: RedFlagRules) -> None:
+    assert kinds(nlp, rules, "no arm weakness, but my face drooped this morning") == ["new_palsy"]
+    assert kinds(nlp, rules, "I don't have numbness and my face is drooping since this morning") == ["new_palsy"]
+    assert kinds(nlp, rules, "I do not have a drooping face since this morning") == []
+
+
+def test_a_recent_cue_wins_over_a_chronic_one(nlp: Language, rules: RedFlagRules) -> None:
+    assert kinds(nlp, rules, "My face has drooped for years") == []
+    # Erring towards safety: the recent cue also keeps the facial droop of this sentence as a new palsy.
+    recent = kinds(nlp, rules, "My face has drooped for years but since this morning my arm is numb too")
+    assert recent == ["stroke", "new_palsy"]
+
+
+def test_long_messages_are_handled_quickly(nlp: Language, rules: RedFlagRules) -> None:
+    filler = "I have been reading about the surgery and my recovery, and whether my smile will improve. "
+    text = filler * 800  # over 12,000 words
+    assert len(text.split()) > 10_000
+    started = time.perf_counter()
+    assert kinds(nlp, rules, text) == []
+    urgent = text + "Now my face is drooping and my arm went numb."
+    assert kinds(nlp, rules, urgent) == ["stroke"]
+    assert time.perf_counter() - started < 10, "two 12,000-word messages took too long"
+
+
+def test_a_typical_message_takes_milliseconds(nlp: Language, rules: RedFlagRules) -> None:
+    doc = nlp("I had the gracilis op 5 days ago and now I have a fever of 39")
+    rules.detect(doc)
+    started = time.perf_counter()
+    for _ in range(100):
+        rules.detect(doc)
+    assert (time.perf_counter() - started) / 100 < 0.05
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation of the rules file
+
+
+def minimal_rules() -> dict[str, Any]:
+    """The smallest valid rules: one trigger concept firing every kind."""
+    return {
+        "version": 1,
+        "settings": {"negation": {"cues": "negation_cue"}},
+        "concepts": {"negation_cue": ["not"], "symptom": ["droop"], "question": ["what if"]},
+        "suppressors": {"hypothetical": {"concept": "question", "scope": "rest_of_sentence"}},
+        "kinds": {kind: {"when": [["symptom"]], "suppressed_by": ["hypothetical"]} for kind in RedFlagRules.KINDS},
+    }
+
+
+@pytest.fixture
+def write_rules(tmp_path: Path) -> Iterator[Any]:
+    def write(rules: Any) -> Path:
+        path = tmp_path / "rules.yml"
+        path.write_text(rules if isinstance(rules, str) else yaml.safe_dump(rules), encoding="utf-8")
+        return path
+
+    yield write
+
+
+def test_minimal_rules_load_and_work(nlp: Language, write_rules: Any) -> None:
+    rules = RedFlagRules.from_file(nlp.vocab, write_rules(minimal_rules()))
+    assert kinds(nlp, rules, "it droops") == list(RedFlagRules.KINDS)
+    assert kinds(nlp, rules, "it does not droop") == []
+    assert kinds(nlp, rules, "what if it droops") == []
+
+
+def broken(change: Any) -> dict[str, Any]:
+    rules = copy.deepcopy(minimal_rules())
+    change(rules)
+    return rules
+
+
+INVALID_RULES: list[tuple[str, Any, str]] = [
+    (
+        "unknown concept in a kind",
+        broken(lambda r: r["kinds"]["stroke"].update(when=[["nope"]])),
+        "unknown concept 'nope'",
+    ),
+    (
+        "empty phrase list",
+        broken(lambda r: r["concepts"].update(symptom=[])),
+        "concept 'symptom' must be a non-empty list",
+    ),
+    ("empty alternatives", broken(lambda r: r["kinds"]["stroke"].update(when=[])), "non-empty list of alternatives"),
+    ("empty group", broken(lambda r: r["kinds"]["stroke"].update(when=[[[]]])), "empty group"),
+    ("unknown top-level key", broken(lambda r: r.update(extras={})), "unknown key(s) ['extras']"),
+    ("unknown kind key", broken(lambda r: r["kinds"]["stroke"].update(priority=1)), "unknown key(s) ['priority']"),
+    ("unknown setting", broken(lambda r: r["settings"].update(gap_size=3)), "unknown key(s) ['gap_size']"),
+    ("unknown kind", broken(lambda r: r["kinds"].update(heart_attack={"when": [["symptom"]]})), "unknown kind(s)"),
+    ("missing kind", broken(lambda r: r["kinds"].pop("self_harm")), "missing kind(s) ['self_harm']"),
+    ("unknown suppressor", broken(lambda r: r["kinds"]["stroke"].update(suppressed_by=["nope"])), "unknown suppressor"),
+    ("bad scope", broken(lambda r: r["suppressors"]["hypothetical"].update(scope="paragraph")), "scope 'paragraph'"),
+    ("unknown negation concept", broken(lambda r: r["settings"]["negation"].update(cues="nope")), "unknown concept"),
+    ("unknown slot", broken(lambda r: r["concepts"].update(symptom=["{nope} droop"])), "unknown concept {nope}"),
+    ("slot of phrases", broken(lambda r: r["concepts"].update(symptom=["{question} droop"])), "single plain words"),
+    ("gap first", broken(lambda r: r["concepts"].update(symptom=["... droop"])), "a gap must stand between two words"),
+    ("multi-word alternative", broken(lambda r: r["concepts"].update(symptom=["(can't|droop)"])), "exactly one word"),
+    ("unquoted no", broken(lambda r: r["concepts"].update(negation_cue=[False])), "quote the word"),
+    ("malformed choice", broken(lambda r: r["concepts"].update(symptom=["(droop sag)"])), "neither a word"),
+    ("unsupported version", broken(lambda r: r.update(version=2)), "version 2 is not supported"),
+    ("not a mapping", [1, 2, 3], "rules file must be a mapping"),
+    ("empty file", "", "rules file must be a mapping"),
+    ("not YAML", "kinds: [unclosed", "not valid YAML"),
+]
+
+
+@pytest.mark.parametrize(("case", "rules", "message"), INVALID_RULES, ids=[c[0] for c in INVALID_RULES])
+def test_invalid_rules_are_rejected_with_a_clear_message(
+    nlp: Language, write_rules: Any, case: str, rules: Any, message: str
+) -> None:
+    with pytest.raises(ValueError, match="red-flag rules") as error:
+        RedFlagRules.from_file(nlp.vocab, write_rules(rules))
+    assert message in str(error.value), f"{case}: {error.value}"
