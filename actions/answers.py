@@ -17,6 +17,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.constants import LISTED_OPTIONS_SLOT, ORDINAL_ENTITY, PROCEDURE_SLOT
+from actions.conversation import offer_topics
 from actions.formatting import answer_buttons, answer_text, procedure_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import entity_value, latest_intent, latest_text, mentioned_procedure
@@ -24,11 +25,14 @@ from clinic.queries import Answer, KnowledgeBase, TopicView
 
 CLAUSE_BREAK = re.compile(r"\?|;|\band\b|\balso\b|\bplus\b", re.IGNORECASE)
 MAX_EXTRA_TOPICS = 1
+MAX_UNDERSPECIFIED_WORDS = 4
 
 
 def resolve_answer(kb: KnowledgeBase, topic: TopicView, procedure_id: str | None, named_now: bool) -> Answer:
-    """The answer for ``topic``, following ``without_procedure`` and a procedure's own topic."""
+    """The answer for ``topic``, following ``with_procedure``/``without_procedure`` and a procedure's own topic."""
     procedure = kb.procedure(procedure_id) if procedure_id else None
+    if procedure is not None and named_now and topic.with_procedure:
+        topic = kb.topic(topic.with_procedure) or topic
     if procedure is not None and named_now and topic.without_procedure and procedure.detail_topic != topic.id:
         topic = kb.topic(procedure.detail_topic) or topic
     if procedure is None and topic.without_procedure:
@@ -52,6 +56,16 @@ def context_events(answer: Answer, tracker: Tracker) -> list[dict[str, Any]]:
     return events
 
 
+def is_underspecified(text: str, topic: TopicView, context_procedure: str | None) -> bool:
+    """A few words that do not name the topic ("how long?"), with nothing earlier to go on.
+
+    The classifier has to pick one intent for such a message and often does so confidently; the
+    clinic would rather ask between the topics it could mean (``confusable_with`` in the data).
+    """
+    return (bool(topic.confusable_with) and len(text.split()) <= MAX_UNDERSPECIFIED_WORDS
+            and context_procedure is None and not topic.mentioned_in(text))
+
+
 def has_several_questions(text: str) -> bool:
     return len([part for part in CLAUSE_BREAK.split(text) if len(part.split()) >= 2]) >= 2
 
@@ -68,9 +82,13 @@ class ActionAnswerQuestion(ClinicAction):
             return []
         named = mentioned_procedure(tracker)
         procedure_id = named or tracker.get_slot(PROCEDURE_SLOT)
+        text = latest_text(tracker)
+        if named is None and is_underspecified(text, topic, tracker.get_slot(PROCEDURE_SLOT)):
+            candidates = [topic, *(kb.topic(t) for t in topic.confusable_with)]
+            offer_topics(reply, kb, [t for t in candidates if t is not None], None)
+            return []
         answer = resolve_answer(kb, topic, procedure_id, named_now=named is not None)
         reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
-        text = latest_text(tracker)
         if has_several_questions(text):
             answered = {topic.id, answer.topic.id}
             extra = [t for t in kb.topics_mentioned(text) if t.id not in answered][:MAX_EXTRA_TOPICS]

@@ -7,6 +7,7 @@ RED_FLAG_KIND_SLOT = "red_flag_kind"
 PROCEDURE_ENTITIES = ("procedure", "treatment", "test")
 ORDINAL_ENTITY = "ordinal"
 RED_FLAG_KIND_ENTITY = "red_flag_kind"
+POSSIBLY_URGENT = "possible"
 
 NLU_FALLBACK_INTENT = "nlu_fallback"
 NON_TOPIC_INTENTS = frozenset({

@@ -66,20 +66,27 @@ def suggested_topics(tracker: Tracker, kb: KnowledgeBase) -> list[TopicView]:
     return suggestions[:MAX_SUGGESTIONS]
 
 
+def offer_topics(reply: Reply, kb: KnowledgeBase, topics: list[TopicView], procedure: str | None) -> None:
+    """Ask which topic is meant: one button per topic with its readable title, plus "something else"."""
+    buttons = [topic_button(t, procedure) for t in topics]
+    buttons.append(Button(kb.message("did_you_mean_other"), intent_payload("something_else")))
+    reply.say(kb.message("did_you_mean"), buttons)
+
+
 class ActionDidYouMean(ClinicAction):
     """When the classifier is unsure, offer the likeliest topics instead of guessing one."""
 
     action_name = "action_did_you_mean"
 
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        if not latest_text(tracker).strip():
+            reply.say(kb.message("empty_message"))
+            return []
         topics = suggested_topics(tracker, kb)
         if not topics:
             reply.say(kb.message("not_understood"))
             return []
-        procedure = mentioned_procedure(tracker)
-        buttons = [topic_button(t, procedure) for t in topics]
-        buttons.append(Button(kb.message("did_you_mean_other"), intent_payload("something_else")))
-        reply.say(kb.message("did_you_mean"), buttons)
+        offer_topics(reply, kb, topics, mentioned_procedure(tracker))
         return []
 
 
@@ -89,5 +96,5 @@ class ActionDefaultFallback(ClinicAction):
     action_name = "action_default_fallback"
 
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
-        reply.say(kb.message("not_understood"))
+        reply.say(kb.message("empty_message" if not latest_text(tracker).strip() else "not_understood"))
         return []

@@ -53,7 +53,8 @@ def answer_text(answer: Answer, kb: KnowledgeBase) -> str:
     elif lines:
         parts.append("\n".join(f"{BULLET} {line}" for line in lines))
     if answer.options and answer.procedure is None:
-        parts.append("\n".join(f"{n}. {option.name}" for n, option in enumerate(answer.options, start=1)))
+        numbered = "\n".join(f"{n}. {option.name}" for n, option in enumerate(answer.options, start=1))
+        parts.append(f"{fill(answer.topic.list_intro)}\n{numbered}" if answer.topic.list_intro else numbered)
     if answer.closing:
         parts.append(answer.closing)
     return "\n\n".join(parts)

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.turn import bot_spoke_this_session
+from actions.constants import POSSIBLY_URGENT, RED_FLAG_KIND_ENTITY
+from actions.turn import bot_spoke_this_session, entity_value, latest_text
 from clinic.queries import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -57,7 +59,19 @@ class Reply:
             dispatcher.utter_message(text=text, buttons=[{"title": b.title, "payload": b.payload} for b in buttons])
 
 
-class ClinicAction(Action):
+def note_possible_urgency(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> None:
+    """The classifier, but no red-flag rule, read this as urgent: lead with a short safety note
+    and put the message in the staff's red-flag log for review; the answer follows as usual."""
+    reply.say(kb.message(f"red_flag.{POSSIBLY_URGENT}"))
+    reply.urgent = True
+    try:
+        kb.record_red_flag(tracker.sender_id, POSSIBLY_URGENT, latest_text(tracker),
+                           str(tracker.get_latest_input_channel() or ""))
+    except SQLAlchemyError:
+        log.exception("a possibly urgent message could not be recorded")
+
+
+class ClinicAction(Action, ABC):
     """Base for every action: builds a Reply with ``respond`` and sends it safely."""
 
     action_name = ""
@@ -65,9 +79,9 @@ class ClinicAction(Action):
     def name(self) -> str:
         return self.action_name
 
+    @abstractmethod
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
         """Fill ``reply`` and return the events (slot changes) of this turn."""
-        raise NotImplementedError
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -75,10 +89,13 @@ class ClinicAction(Action):
         kb = knowledge_base()
         reply = Reply()
         try:
+            if entity_value(tracker, RED_FLAG_KIND_ENTITY) == POSSIBLY_URGENT:
+                note_possible_urgency(reply, tracker, kb)
             events = self.respond(reply, tracker, kb)
         except SQLAlchemyError:
             log.exception("%s: knowledge base unavailable", self.name())
-            reply = Reply(urgent=reply.urgent)
+            if not reply.urgent:  # safety advice already collected is kept; a half-built answer is not
+                reply.messages.clear()
             reply.say(kb.message("service_unavailable"))
             events = []
         reply.send(dispatcher, tracker, kb)

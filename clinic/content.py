@@ -38,7 +38,8 @@ ENTITY_LABELS = ("procedure", "treatment", "test")
 MESSAGE_PLACEHOLDERS = {"procedure", "title"}
 
 TOPIC_FIELDS = {"id": str, "intent": str, "title": str, "intro": str, "closing": str, "uses_procedure": bool,
-                "lists": str, "menu_order": int, "keywords": list, "without_procedure": str}
+                "lists": str, "menu_order": int, "keywords": list, "without_procedure": str, "list_intro": str,
+                "with_procedure": str, "confusable_with": list}
 PROCEDURE_FIELDS = {"id": str, "name": str, "category": str, "kind": str, "detail_topic": str, "list_name": str,
                     "list_order": int}
 FACT_FIELDS = {"id": str, "topics": list, "procedures": list, "label": str, "text": str, "source": list}
@@ -163,6 +164,11 @@ def validate(content: Content, page_text: str, vocabulary_ids: set[str]) -> list
             problems.append(f"topic '{topic['id']}': closing fact '{topic['closing']}' does not exist")
         if topic.get("without_procedure") and topic["without_procedure"] not in topic_ids:
             problems.append(f"topic '{topic['id']}': topic '{topic['without_procedure']}' does not exist")
+        if topic.get("with_procedure") and topic["with_procedure"] not in topic_ids:
+            problems.append(f"topic '{topic['id']}': topic '{topic['with_procedure']}' does not exist")
+        for other in topic.get("confusable_with") or []:
+            if other not in topic_ids:
+                problems.append(f"topic '{topic['id']}': confusable topic '{other}' does not exist")
         if topic.get("lists") and topic["lists"] not in list_names:
             problems.append(f"topic '{topic['id']}': list '{topic['lists']}' has no procedures")
         for name in _placeholders(topic.get("intro") or "") - allowed:
@@ -229,6 +235,9 @@ def _topic_row(topic: dict[str, Any]) -> dict[str, Any]:
         "id": topic["id"], "intent": topic["intent"], "title": topic["title"],
         "intro": (topic.get("intro") or "").strip(), "closing": topic.get("closing") or "",
         "uses_procedure": bool(topic.get("uses_procedure")), "lists": topic.get("lists") or "",
+        "list_intro": (topic.get("list_intro") or "").strip(),
+        "with_procedure": topic.get("with_procedure") or "",
+        "confusable_with": json.dumps(list(topic.get("confusable_with") or [])),
         "menu_order": int(topic.get("menu_order") or 0), "without_procedure": topic.get("without_procedure") or "",
         "keywords": json.dumps([str(k).lower() for k in topic.get("keywords") or []]),
     }

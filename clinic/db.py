@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine, create_engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -38,8 +38,45 @@ def get_engine(url: str | None = None) -> Engine:
     return create_engine(url, future=True, pool_pre_ping=True)
 
 
+CONTENT_TABLES = ("fact_topics", "fact_procedures", "facts", "topics", "procedures", "messages", "content_state")
+
+
+def _content_schema_changed(engine: Engine) -> bool:
+    """Whether an existing content table lacks a column the models now have."""
+    existing = inspect(engine)
+    for name in CONTENT_TABLES:
+        if existing.has_table(name):
+            columns = {c["name"] for c in existing.get_columns(name)}
+            if not {c.name for c in Base.metadata.tables[name].columns} <= columns:
+                return True
+    return False
+
+
+def _add_missing_columns(engine: Engine, table_name: str) -> None:
+    """Add new nullable columns to a table whose rows must be kept (the red-flag log)."""
+    existing = inspect(engine)
+    if not existing.has_table(table_name):
+        return
+    present = {c["name"] for c in existing.get_columns(table_name)}
+    table = Base.metadata.tables[table_name]
+    with engine.begin() as conn:
+        for column in table.columns:
+            if column.name not in present:
+                column_type = column.type.compile(dialect=engine.dialect)
+                conn.exec_driver_sql(f'ALTER TABLE {table_name} ADD COLUMN "{column.name}" {column_type}')
+
+
 def create_schema(engine: Engine) -> None:
-    """Create missing tables and the full-text index (idempotent)."""
+    """Create missing tables and the full-text index (idempotent).
+
+    Content tables only mirror the files in knowledge/, so when a release changes their shape they
+    are dropped and rebuilt by the next load. The red-flag log is the clinic's own record and is
+    never dropped: new columns are added to it instead.
+    """
+    if _content_schema_changed(engine):
+        tables = [Base.metadata.tables[name] for name in CONTENT_TABLES]
+        Base.metadata.drop_all(engine, tables=tables)
+    _add_missing_columns(engine, "red_flag_events")
     Base.metadata.create_all(engine)
     create_search_index(engine)
 

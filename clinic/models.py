@@ -45,8 +45,11 @@ class Topic(Base):
     closing: Mapped[str] = Column(Text, default="")
     uses_procedure: Mapped[bool] = Column(Boolean, default=False)
     lists: Mapped[str] = Column(String(80), default="")
+    list_intro: Mapped[str] = Column(Text, default="")
     menu_order: Mapped[int] = Column(Integer, default=0)
     without_procedure: Mapped[str] = Column(String(80), default="")
+    with_procedure: Mapped[str] = Column(String(80), default="")
+    confusable_with: Mapped[str] = Column(Text, default="[]")
     keywords: Mapped[str] = Column(Text, default="")
 
     facts: Mapped[list[Fact]] = relationship("Fact", secondary=fact_topics, back_populates="topics")

@@ -38,8 +38,16 @@ class TopicView:
     closing: str
     uses_procedure: bool
     lists: str
+    list_intro: str
     without_procedure: str
     keywords: tuple[str, ...]
+    with_procedure: str = ""
+    confusable_with: tuple[str, ...] = ()
+
+    def mentioned_in(self, text: str) -> bool:
+        """Whether one of the topic's keywords occurs in ``text`` as whole words."""
+        padded = " " + re.sub(r"[^a-z0-9]+", " ", text.lower()) + " "
+        return any(f" {keyword} " in padded for keyword in self.keywords)
 
 
 @dataclass(frozen=True)
@@ -107,9 +115,12 @@ def _file_messages() -> dict[str, str]:
 
 
 def _topic_view(topic: Topic) -> TopicView:
-    return TopicView(topic.id, topic.intent, topic.title, topic.intro or "", topic.closing or "",
-                     bool(topic.uses_procedure), topic.lists or "", topic.without_procedure or "",
-                     tuple(json.loads(topic.keywords or "[]")))
+    return TopicView(
+        id=topic.id, intent=topic.intent, title=topic.title, intro=topic.intro or "", closing=topic.closing or "",
+        uses_procedure=bool(topic.uses_procedure), lists=topic.lists or "", list_intro=topic.list_intro or "",
+        without_procedure=topic.without_procedure or "", keywords=tuple(json.loads(topic.keywords or "[]")),
+        with_procedure=topic.with_procedure or "", confusable_with=tuple(json.loads(topic.confusable_with or "[]")),
+    )
 
 
 def _procedure_view(proc: Procedure) -> ProcedureView:
@@ -201,9 +212,8 @@ class KnowledgeBase:
         lowered = " " + re.sub(r"[^a-z0-9]+", " ", text.lower()) + " "
         found: list[tuple[int, TopicView]] = []
         for topic in self.topics():
-            positions = [lowered.find(f" {k} ") for k in topic.keywords if f" {k} " in lowered]
-            if positions:
-                found.append((min(positions), topic))
+            if topic.mentioned_in(text):
+                found.append((min(lowered.find(f" {k} ") for k in topic.keywords if f" {k} " in lowered), topic))
         return [topic for _, topic in sorted(found, key=lambda pair: pair[0])]
 
     def suggest_topics(self, text: str, limit: int = 3) -> list[TopicView]:

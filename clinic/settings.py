@@ -34,10 +34,16 @@ class Settings:
         """Values that content texts may name as ``{clinic_phone}`` and so on."""
         return {
             "clinic_name": self.clinic_name,
-            "clinic_phone": self.clinic_phone,
-            "urgent_line": self.urgent_line,
+            "clinic_phone": self.clinic_phone or "the clinic",
+            "urgent_line": self.urgent_line or self.clinic_phone or "the clinic",
             "emergency_number": self.emergency_number,
             "crisis_line": self.crisis_line,
+            "front_desk": f"the front desk at {self.clinic_phone}" if self.clinic_phone else "the clinic's front desk",
+            "urgent_contact": (
+                f"the clinic's urgent line at {self.urgent_line}" if self.urgent_line
+                else f"the clinic at {self.clinic_phone}" if self.clinic_phone
+                else "the clinic's urgent line"
+            ),
         }
 
 
@@ -50,12 +56,12 @@ def _env(name: str, default: str) -> str:
 def get_settings() -> Settings:
     """Read ``.env`` once (real environment variables win) and return the settings."""
     load_dotenv(ROOT / ".env", override=False)
-    clinic_phone = _env("CLINIC_PHONE", "the clinic's front desk")
+    clinic_phone = _env("CLINIC_PHONE", "")
     return Settings(
         database_url=_env("DATABASE_URL", DEFAULT_DATABASE_URL),
         clinic_name=_env("CLINIC_NAME", "the Facial Reanimation Clinic"),
         clinic_phone=clinic_phone,
-        urgent_line=_env("CLINIC_URGENT_LINE", clinic_phone),
+        urgent_line=_env("CLINIC_URGENT_LINE", ""),
         emergency_number=_env("EMERGENCY_NUMBER", "911"),
         crisis_line=_env("CRISIS_LINE", "988"),
         log_level=_env("LOG_LEVEL", "INFO").upper(),

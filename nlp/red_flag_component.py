@@ -5,6 +5,11 @@ intent with ``report_urgent_symptom`` at confidence 1.0 whenever a rule of ``nlp
 matches, and adds the kind as a ``red_flag_kind`` entity. Every channel therefore gets the same
 protection, no confidence threshold can swallow an urgent message, and RulePolicy maps the intent
 to the urgent reply. This module is the only bridge between Rasa and the plain-spaCy rules.
+
+The rules decide what is an emergency; the trained classifier alone does not. When DIET predicts
+``report_urgent_symptom`` but no rule matches (measured: DIET also says so for chronic stories and
+general questions about stroke), the intent falls back to DIET's next guess and the kind
+``possible`` is added, so the reply leads with a short safety note instead of emergency advice.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ log = logging.getLogger(__name__)
 
 URGENT_INTENT = "report_urgent_symptom"
 KIND_ENTITY = "red_flag_kind"
+POSSIBLE_KIND = "possible"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -87,15 +93,31 @@ class RedFlagDetector(GraphComponent):
                 continue
             flags = self._rules_for(doc.vocab).detect(doc)
             if flags:
-                self._mark_urgent(message, flags[0].kind, len(message.get(TEXT) or ""))
+                self._mark_urgent(message, flags[0].kind)
                 log.warning("red flag %s (concepts: %s)", flags[0].kind, ", ".join(flags[0].concepts))
+            elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self._urgent_intent:
+                self._mark_possible(message)
         return messages
 
-    def _mark_urgent(self, message: Message, kind: str, text_length: int) -> None:
+    def _mark_urgent(self, message: Message, kind: str) -> None:
+        """Urgent intent at 1.0; every other intent at 0 so no ambiguity check can override it."""
         urgent = {INTENT_NAME_KEY: self._urgent_intent, PREDICTED_CONFIDENCE_KEY: 1.0}
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != self._urgent_intent]
+        others = [{**r, PREDICTED_CONFIDENCE_KEY: 0.0} for r in message.get(INTENT_RANKING_KEY) or []
+                  if r.get(INTENT_NAME_KEY) != self._urgent_intent]
         message.set(INTENT, urgent, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [urgent, *ranking], add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [urgent, *others], add_to_output=True)
+        self._set_kind(message, kind)
+
+    def _mark_possible(self, message: Message) -> None:
+        """DIET alone thinks it is urgent: use its next guess and flag the message as possibly urgent."""
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != self._urgent_intent]
+        fallback = ranking[0] if ranking else {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}
+        message.set(INTENT, fallback, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        self._set_kind(message, POSSIBLE_KIND)
+
+    def _set_kind(self, message: Message, kind: str) -> None:
+        text_length = len(message.get(TEXT) or "")
         entities = [e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) != KIND_ENTITY]
         entities.append({
             ENTITY_ATTRIBUTE_TYPE: KIND_ENTITY,

@@ -211,3 +211,39 @@ def test_menu_out_of_scope_and_fallback(use_kb: KnowledgeBase) -> None:
 
 def test_logs_do_not_carry_the_sender_id() -> None:
     assert conversation_ref("+15550100") != "+15550100" and len(conversation_ref("+15550100")) == 12
+
+
+def test_possibly_urgent_message_leads_with_a_safety_note_and_is_logged(use_kb: KnowledgeBase) -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_candidacy", "I had a stroke years ago, can I have surgery?",
+        entities=[{"entity": "red_flag_kind", "value": "possible"}], events=STARTED))
+    assert messages[0]["text"] == use_kb.message("red_flag.possible")
+    assert "not a doctor" in messages[-1]["text"] and "if you have facial palsy" in texts(messages)
+    assert use_kb.red_flags()[0].kind == "possible"
+
+
+def test_a_few_words_that_could_mean_several_topics_are_asked_about() -> None:
+    messages, events = run(ActionAnswerQuestion(), tracker("ask_surgery_duration", "how long?"))
+    titles = [b["title"] for b in messages[0]["buttons"]]
+    assert titles == ["How long surgery takes", "Recovery time", "Time off work", "Something else"]
+    assert events == []
+
+
+@pytest.mark.parametrize(("intent", "text", "fact"), [("ask_recovery", "recovery time?", "2 weeks to 2 years"),
+                                                      ("ask_surgery_duration", "how long does the surgery take",
+                                                       "1-5 hours")])
+def test_short_questions_that_name_their_topic_are_answered(intent: str, text: str, fact: str) -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker(intent, text))
+    assert fact in texts(messages)
+
+
+def test_short_follow_up_with_context_is_answered_not_asked() -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_risks", "and risks of it?", slots={"procedure": "gracilis"}))
+    assert "lack of blood flow" in texts(messages)
+
+
+def test_named_procedure_turns_a_general_question_into_its_explanation() -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_about_reanimation", "how does eyelid reanimation work",
+        entities=[{"entity": "procedure", "value": "eyelid_reanimation"}]))
+    assert "improve blinking and eyelid closure" in texts(messages)

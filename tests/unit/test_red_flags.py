@@ -144,6 +144,16 @@ MUST_FIRE: list[tuple[str, str]] = [
     ("my mum can't speak and her face has dropped on one side", "stroke"),
     ("the right side of my face is numb and my right hand is tingling", "stroke"),
     ("my lips and tongue are swelling", "post_op"),
+    # phrasings found missing while writing the training data
+    ("last night the left side of my face went numb and now i can't move it", "new_palsy"),
+    ("my eye is extremely painful and sensitive to light and i can't close it", "eye_emergency"),
+    ("my eye is red and painful and i can't shut it", "eye_emergency"),
+    ("my thigh where they took the muscle is hot, red and leaking pus", "post_op"),
+    ("i have pills ready and i'm thinking of taking them all", "self_harm"),
+    ("my lips and arm on the same side went weak and my words come out wrong right now", "stroke"),
+    # an existing palsy is the cause of the eye problem, not a new palsy
+    ("the eye on my bad side won't close since my palsy and today it is red and weepy", "eye_emergency"),
+    ("his cheek puffed up within an hour of getting home from the operation", "post_op"),
 ]
 
 

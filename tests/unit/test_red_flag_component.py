@@ -1,0 +1,66 @@
+"""The Rasa component: rules override the intent; DIET alone only marks a message as possible."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from nlp.build import PIPELINE_DIR, build
+from nlp.red_flag_component import RedFlagDetector
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory: pytest.TempPathFactory) -> spacy.language.Language:
+    if not PIPELINE_DIR.exists():
+        directory = tmp_path_factory.mktemp("pipeline") / "clinic_en"
+        build(directory, tmp_path_factory.mktemp("data") / "synonyms.yml", force=True)
+        return spacy.load(directory)
+    return spacy.load(PIPELINE_DIR)
+
+
+def parsed(nlp, text: str, ranking: list[tuple[str, float]]) -> Message:
+    message = Message(data={TEXT: text})
+    message.set(SPACY_DOCS[TEXT], nlp(text))
+    message.set(INTENT, {"name": ranking[0][0], "confidence": ranking[0][1]})
+    message.set(INTENT_RANKING_KEY, [{"name": n, "confidence": c} for n, c in ranking])
+    return message
+
+
+def kind_of(message: Message) -> str | None:
+    return next((e["value"] for e in message.get(ENTITIES) or [] if e["entity"] == "red_flag_kind"), None)
+
+
+def detector() -> RedFlagDetector:
+    return RedFlagDetector(RedFlagDetector.get_default_config())
+
+
+def test_rule_match_wins_over_any_intent_at_full_confidence(nlp) -> None:
+    message = parsed(nlp, "my face dropped and i cannot lift my arm", [("ask_risks", 0.95), ("ask_recovery", 0.9)])
+    detector().process([message])
+    assert message.get(INTENT) == {"name": "report_urgent_symptom", "confidence": 1.0}
+    assert [r["confidence"] for r in message.get(INTENT_RANKING_KEY)] == [1.0, 0.0, 0.0]
+    assert kind_of(message) == "stroke"
+
+
+def test_classifier_alone_only_marks_possible(nlp) -> None:
+    message = parsed(nlp, "I had a stroke in 2019, can surgery help my face?",
+                     [("report_urgent_symptom", 0.8), ("ask_candidacy", 0.15)])
+    detector().process([message])
+    assert message.get(INTENT)["name"] == "ask_candidacy"
+    assert "report_urgent_symptom" not in [r["name"] for r in message.get(INTENT_RANKING_KEY)]
+    assert kind_of(message) == "possible"
+
+
+def test_ordinary_question_is_untouched(nlp) -> None:
+    message = parsed(nlp, "how long is recovery after a nerve graft?", [("ask_recovery", 0.97)])
+    detector().process([message])
+    assert message.get(INTENT)["name"] == "ask_recovery" and kind_of(message) is None
+
+
+def test_message_without_a_spacy_doc_is_skipped() -> None:
+    message = Message(data={TEXT: ""})
+    detector().process([message])
+    assert message.get(INTENT) is None
