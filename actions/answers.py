@@ -17,21 +17,25 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.constants import LISTED_OPTIONS_SLOT, ORDINAL_ENTITY, PROCEDURE_SLOT
-from actions.conversation import offer_topics
-from actions.formatting import answer_buttons, answer_text, procedure_button
+from actions.formatting import answer_buttons, answer_text, offer_topics, procedure_button
 from actions.reply import ClinicAction, Reply
-from actions.turn import entity_value, latest_intent, latest_text, mentioned_procedure
+from actions.turn import entity_value, latest_intent, latest_text, mentioned_procedures
 from clinic.queries import Answer, KnowledgeBase, TopicView
+from clinic.search import is_vague
 
 CLAUSE_BREAK = re.compile(r"\?|;|\band\b|\balso\b|\bplus\b", re.IGNORECASE)
 MAX_EXTRA_TOPICS = 1
-MAX_UNDERSPECIFIED_WORDS = 4
 
 
-def resolve_answer(kb: KnowledgeBase, topic: TopicView, procedure_id: str | None, named_now: bool) -> Answer:
-    """The answer for ``topic``, following ``with_procedure``/``without_procedure`` and a procedure's own topic."""
+def resolve_answer(kb: KnowledgeBase, topic: TopicView, procedure_id: str | None, named_now: int) -> Answer:
+    """The answer for ``topic``, following ``with_procedure``/``without_procedure`` and a procedure's own topic.
+
+    ``named_now`` is how many procedures this very message names (0 when the procedure is context):
+    "what is facial reanimation" naming one procedure is a question about that procedure, while
+    "static or dynamic?" naming two is still a question about the options.
+    """
     procedure = kb.procedure(procedure_id) if procedure_id else None
-    if procedure is not None and named_now and topic.with_procedure:
+    if procedure is not None and named_now == 1 and topic.with_procedure:
         topic = kb.topic(topic.with_procedure) or topic
     if procedure is not None and named_now and topic.without_procedure and procedure.detail_topic != topic.id:
         topic = kb.topic(procedure.detail_topic) or topic
@@ -57,13 +61,13 @@ def context_events(answer: Answer, tracker: Tracker) -> list[dict[str, Any]]:
 
 
 def is_underspecified(text: str, topic: TopicView, context_procedure: str | None) -> bool:
-    """A few words that do not name the topic ("how long?"), with nothing earlier to go on.
+    """Only vague words ("how long?", "is it bad?"), with nothing earlier to go on.
 
     The classifier has to pick one intent for such a message and often does so confidently; the
     clinic would rather ask between the topics it could mean (``confusable_with`` in the data).
     """
-    return (bool(topic.confusable_with) and len(text.split()) <= MAX_UNDERSPECIFIED_WORDS
-            and context_procedure is None and not topic.mentioned_in(text))
+    return (bool(topic.confusable_with) and context_procedure is None and is_vague(text)
+            and not topic.mentioned_in(text))
 
 
 def has_several_questions(text: str) -> bool:
@@ -80,20 +84,21 @@ class ActionAnswerQuestion(ClinicAction):
         if topic is None:
             reply.say(kb.message("not_understood"))
             return []
-        named = mentioned_procedure(tracker)
+        named_all = mentioned_procedures(tracker)
+        named = named_all[0] if named_all else None
         procedure_id = named or tracker.get_slot(PROCEDURE_SLOT)
         text = latest_text(tracker)
         if named is None and is_underspecified(text, topic, tracker.get_slot(PROCEDURE_SLOT)):
             candidates = [topic, *(kb.topic(t) for t in topic.confusable_with)]
             offer_topics(reply, kb, [t for t in candidates if t is not None], None)
             return []
-        answer = resolve_answer(kb, topic, procedure_id, named_now=named is not None)
+        answer = resolve_answer(kb, topic, procedure_id, named_now=len(named_all))
         reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
         if has_several_questions(text):
             answered = {topic.id, answer.topic.id}
             extra = [t for t in kb.topics_mentioned(text) if t.id not in answered][:MAX_EXTRA_TOPICS]
             for other in extra:
-                other_answer = resolve_answer(kb, other, procedure_id, named_now=named is not None)
+                other_answer = resolve_answer(kb, other, procedure_id, named_now=len(named_all))
                 reply.say(kb.message("also_asked", title=other.title.lower()))
                 reply.say(answer_text(other_answer, kb), answer_buttons(other_answer, kb))
         return context_events(answer, tracker)
@@ -126,6 +131,6 @@ class ActionChooseOption(ClinicAction):
                       [procedure_button(p, kb) for p in shown])
             return [SlotSet(LISTED_OPTIONS_SLOT, [p.id for p in shown])]
         topic = kb.topic(procedure.detail_topic)
-        answer = resolve_answer(kb, topic, procedure.id, named_now=True)
+        answer = resolve_answer(kb, topic, procedure.id, named_now=1)
         reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
         return [SlotSet(PROCEDURE_SLOT, procedure.id)]

@@ -6,10 +6,11 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.answers import context_events, resolve_answer
 from actions.constants import NON_TOPIC_INTENTS
-from actions.formatting import intent_payload, topic_button
-from actions.reply import Button, ClinicAction, Reply
-from actions.turn import intent_ranking, latest_intent, latest_text, mentioned_procedure
+from actions.formatting import answer_buttons, answer_text, offer_topics, topic_button
+from actions.reply import ClinicAction, Reply
+from actions.turn import intent_ranking, latest_intent, latest_text, mentioned_procedures
 from clinic.queries import KnowledgeBase, TopicView
 
 MAX_SUGGESTIONS = 3
@@ -66,13 +67,6 @@ def suggested_topics(tracker: Tracker, kb: KnowledgeBase) -> list[TopicView]:
     return suggestions[:MAX_SUGGESTIONS]
 
 
-def offer_topics(reply: Reply, kb: KnowledgeBase, topics: list[TopicView], procedure: str | None) -> None:
-    """Ask which topic is meant: one button per topic with its readable title, plus "something else"."""
-    buttons = [topic_button(t, procedure) for t in topics]
-    buttons.append(Button(kb.message("did_you_mean_other"), intent_payload("something_else")))
-    reply.say(kb.message("did_you_mean"), buttons)
-
-
 class ActionDidYouMean(ClinicAction):
     """When the classifier is unsure, offer the likeliest topics instead of guessing one."""
 
@@ -86,7 +80,15 @@ class ActionDidYouMean(ClinicAction):
         if not topics:
             reply.say(kb.message("not_understood"))
             return []
-        offer_topics(reply, kb, topics, mentioned_procedure(tracker))
+        named = mentioned_procedures(tracker)
+        if len(named) == 1:
+            # A named procedure makes a middling guess safe to answer when the page has facts
+            # about that very procedure on the likeliest topic; otherwise ask.
+            answer = resolve_answer(kb, topics[0], named[0], named_now=1)
+            if answer.procedure is not None and not answer.general_only:
+                reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
+                return context_events(answer, tracker)
+        offer_topics(reply, kb, topics, named[0] if named else None)
         return []
 
 

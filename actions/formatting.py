@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from actions.reply import Button
+from actions.reply import Button, Reply
 from clinic.queries import Answer, FactView, KnowledgeBase, ProcedureView, TopicView, fill
 
 BULLET = "•"
@@ -64,3 +64,10 @@ def answer_buttons(answer: Answer, kb: KnowledgeBase) -> list[Button]:
     if answer.options and answer.procedure is None:
         return [procedure_button(option, kb) for option in answer.options]
     return []
+
+
+def offer_topics(reply: Reply, kb: KnowledgeBase, topics: list[TopicView], procedure: str | None) -> None:
+    """Ask which topic is meant: one button per topic with its readable title, plus "something else"."""
+    buttons = [topic_button(t, procedure) for t in topics]
+    buttons.append(Button(kb.message("did_you_mean_other"), intent_payload("something_else")))
+    reply.say(kb.message("did_you_mean"), buttons)

@@ -29,9 +29,17 @@ def entity_value(tracker: Tracker, *entity_types: str) -> str | None:
     return None
 
 
+def mentioned_procedures(tracker: Tracker) -> list[str]:
+    """The distinct procedures, treatments and tests named in this very message, in order."""
+    values = [str(e["value"]) for e in tracker.latest_message.get("entities") or []
+              if e.get("entity") in PROCEDURE_ENTITIES and e.get("value") is not None]
+    return list(dict.fromkeys(values))
+
+
 def mentioned_procedure(tracker: Tracker) -> str | None:
-    """A procedure, treatment or test named in this very message (not carried from before)."""
-    return entity_value(tracker, *PROCEDURE_ENTITIES)
+    """The first procedure, treatment or test named in this very message (not carried from before)."""
+    named = mentioned_procedures(tracker)
+    return named[0] if named else None
 
 
 def bot_spoke_this_session(tracker: Tracker) -> bool:

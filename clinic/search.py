@@ -25,6 +25,20 @@ STOPWORDS = frozenset(
 )
 
 
+# Words that carry no topic of their own: a message made only of these and stop words ("how
+# long?", "is it bad?", "what happens after?") could mean several topics.
+VAGUE_WORDS = frozenset(
+    """long time much many bad good ok okay happen happens happening after before then now next take takes
+    need needs thing things stuff more about like normal really work works does done""".split()
+)
+
+
+def is_vague(text: str) -> bool:
+    """Whether ``text`` has words, all of them stop words or vague words."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return bool(words) and all(w in STOPWORDS or w in VAGUE_WORDS for w in words)
+
+
 @dataclass(frozen=True)
 class SearchHit:
     """A fact that matches the query, under one of its topics; higher score is better."""

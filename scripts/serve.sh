@@ -6,9 +6,8 @@
 #   scripts/serve.sh --stop       stop what --background started
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
 mode="${1:-foreground}"
-run_dir=var/run
+run_dir="${RUN_DIR:-var/run}"
 mkdir -p "$run_dir" var/log
 
 stop() {
@@ -25,24 +24,8 @@ stop() {
 }
 if [ "$mode" = "--stop" ]; then stop; exit 0; fi
 
-# Settings: .env (python-dotenv's parser, real environment wins), then defaults.
-if [ -f .env ]; then
-  eval "$(.venv/bin/python - <<'PY'
-import os, shlex
-from dotenv import dotenv_values
-for key, value in dotenv_values(".env").items():
-    if value is not None and key.isidentifier() and key not in os.environ:
-        print(f"export {key}={shlex.quote(value)}")
-PY
-)"
-fi
-export RASA_HOST="${RASA_HOST:-127.0.0.1}" RASA_PORT="${RASA_PORT:-5005}" ACTION_PORT="${ACTION_PORT:-5055}"
-export ACTION_SERVER_URL="${ACTION_SERVER_URL:-http://127.0.0.1:${ACTION_PORT}/webhook}"
-if [ -z "${RASA_API_TOKEN:-}" ]; then
-  [ -s var/api_token ] || .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(24))' > var/api_token
-  RASA_API_TOKEN=$(cat var/api_token)
-fi
-export RASA_API_TOKEN
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
 
 credentials=$(.venv/bin/python -m clinic.channels credentials)
 
@@ -74,7 +57,7 @@ cat <<MSG
 The clinic's assistant is running.
   REST:    curl -s -XPOST http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook -H 'Content-Type: application/json' \\
              -d '{"sender": "me", "message": "how long is recovery?"}'
-  Shell:   .venv/bin/rasa shell --connector rest   (in another terminal, while this runs)
+  Shell:   make shell   (after stopping this: it starts its own servers on the same ports)
   API:     http://127.0.0.1:${RASA_PORT}/model/parse?token=<var/api_token>
   Logs:    var/log/rasa.log, var/log/actions.log
 MSG

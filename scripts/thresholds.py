@@ -229,7 +229,9 @@ def describe_misses(
 async def parse_all(model: Path, texts: Sequence[str]) -> list[dict[str, Any]]:
     """Load the trained model once and parse every text with the full NLU pipeline."""
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
 
+    configure_structlog(logging.ERROR)  # otherwise every parse is logged at debug level to stdout
     agent = Agent.load(str(model))
     return [await agent.parse_message(text) for text in texts]
 
@@ -276,9 +278,20 @@ def main(argv: list[str] | None = None) -> int:
             current, in_scope, out_of_scope, margin
         )
     if chosen is None:
-        lines.append(f"No threshold from {grid[0]:.2f} to {grid[-1]:.2f} declines >= {MIN_REJECTION:.0%} "
-                     "of the out-of-scope messages: more out_of_scope training examples are needed, "
-                     "a threshold cannot fix it.")
+        best = max(rows, key=lambda r: (r.oos_declined, r.in_correct))
+        lines.append(f"No threshold from {grid[0]:.2f} to {grid[-1]:.2f} declines >= {MIN_REJECTION:.0%} of the "
+                     f"out-of-scope messages (best: {best.rejection:.1%} at {best.threshold:.2f}, in-scope "
+                     f"{best.accuracy:.1%}), so there is no recommended threshold. The messages still answered are "
+                     "classified into an FAQ intent with high confidence: out_of_scope training examples fix that, "
+                     "a threshold cannot.")
+        if current_row is not None:
+            lines.append(
+                f"config.yml ({current_row.threshold:.2f}: in-scope {current_row.accuracy:.1%}, out-of-scope declined "
+                f"{current_row.rejection:.1%}) should not change on this evidence: {best.threshold:.2f} would decline "
+                f"{best.oos_declined - current_row.oos_declined:+d} out-of-scope messages for "
+                f"{best.in_correct - current_row.in_correct:+d} in-scope answers."
+            )
+        lines.extend(describe_misses(current_row.threshold if current_row else best.threshold, in_scope, out_of_scope))
     else:
         lines.append(f"Recommended threshold: {chosen.threshold:.2f} (highest in-scope accuracy among thresholds "
                      f"declining >= {MIN_REJECTION:.0%} of out-of-scope): in-scope {chosen.accuracy:.1%}, "
@@ -290,13 +303,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             lines.append(
                 f"config.yml has {current_row.threshold:.2f}: in-scope {current_row.accuracy:.1%}, out-of-scope "
-                f"declined {current_row.rejection:.1%}. Changing it to {chosen.threshold:.2f} would gain "
+                f"declined {current_row.rejection:.1%}. Change it to {chosen.threshold:.2f}: "
                 f"{chosen.in_correct - current_row.in_correct:+d} in-scope and "
-                f"{chosen.oos_declined - current_row.oos_declined:+d} out-of-scope messages on these sets."
+                f"{chosen.oos_declined - current_row.oos_declined:+d} out-of-scope messages handled on these sets."
             )
-        lines.append("Caution: these are the held-out sets (tests/e2e/README.md: not for threshold tuning). A value "
-                     "picked here is fitted to the test set; prefer a change only when it wins clearly.")
         lines.extend(describe_misses(chosen.threshold, in_scope, out_of_scope))
+    lines.append("\nCaution: these are the held-out sets (tests/e2e/README.md: not for threshold tuning). A value "
+                 "picked here is fitted to the test set; change config.yml only for a clear win.")
 
     report = "\n".join(lines)
     print(report)

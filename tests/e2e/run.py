@@ -27,6 +27,7 @@ import yaml
 
 from clinic.content import read_content
 from clinic.queries import fill
+from tests.e2e.socketio_check import socketio_first_replies
 
 E2E_DIR = Path(__file__).resolve().parent
 ANSWER_ACTIONS = {"action_answer_question", "action_choose_option"}
@@ -201,6 +202,20 @@ def evaluate_red_flags(bot: Assistant, workers: int, urgent_texts: dict[str, str
     return flags, near
 
 
+def evaluate_socketio(url: str, disclaimer: str) -> SetResult:
+    """The widget channel: the first reply of a new conversation carries the disclaimer too."""
+    result = SetResult("socket.io: first reply has the disclaimer")
+    for text in ("hello", "what are the risks of a nerve graft?", "my face dropped this morning"):
+        try:
+            replies = socketio_first_replies(url, text)
+        except Exception as error:  # any failure to talk is a failed check, reported
+            result.record(False, f"{text!r}: socket.io failed: {error!r}")
+            continue
+        ok = any(normalized(disclaimer) in normalized(r) for r in replies)
+        result.record(ok, f"{text!r}: replies {replies}")
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:5005")
@@ -219,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     ambiguous = evaluate_ambiguous(bot, args.workers)
     multi_turn = evaluate_multi_turn(bot, args.workers)
     flags, near = evaluate_red_flags(bot, args.workers, urgent)
+    widget = evaluate_socketio(args.url, disclaimer)
 
     near_trigger_rate = 1 - near.rate
     gates = [
@@ -228,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         (flags, flags.rate == 1.0, "all"),
         (near, near_trigger_rate <= 0.05, "<= 5% trigger"),
         (disclaimers, disclaimers.rate == 1.0, "all"),
+        (widget, widget.rate == 1.0, "all"),
         (ambiguous, ambiguous.rate >= 0.5, ">= 50%"),
     ]
     print("\nHeld-out end-to-end evaluation (REST webhook)")

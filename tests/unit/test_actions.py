@@ -247,3 +247,29 @@ def test_named_procedure_turns_a_general_question_into_its_explanation() -> None
         "ask_about_reanimation", "how does eyelid reanimation work",
         entities=[{"entity": "procedure", "value": "eyelid_reanimation"}]))
     assert "improve blinking and eyelid closure" in texts(messages)
+
+
+def test_unsure_but_a_named_procedure_with_its_own_facts_is_answered() -> None:
+    ranking = [{"name": "nlu_fallback", "confidence": 1.0}, {"name": "ask_procedure_info", "confidence": 0.45},
+               {"name": "ask_about_reanimation", "confidence": 0.4}]
+    messages, events = run(ActionDidYouMean(), tracker(
+        "nlu_fallback", "dynamic one??", ranking=ranking,
+        entities=[{"entity": "procedure", "value": "dynamic_restoration"}]))
+    assert "restores movement" in texts(messages) and not messages[0].get("buttons")
+    assert slot_events(events) == {"procedure": "dynamic_restoration"}
+
+
+def test_two_procedures_named_keep_the_options_answer() -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_surgery_options", "static or dynamic surgery?",
+        entities=[{"entity": "procedure", "value": "static_restoration"},
+                  {"entity": "procedure", "value": "dynamic_restoration"}]))
+    assert "Static restoration" in texts(messages) and "Dynamic restoration" in texts(messages)
+
+
+@pytest.mark.parametrize(("text", "intent"), [("operation length?", "ask_surgery_duration"),
+                                            ("eyelid help?", "ask_eye_treatment"), ("sore??", "ask_pain"),
+                                            ("will the op work", "ask_results")])
+def test_short_questions_with_a_content_word_are_answered(text: str, intent: str) -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker(intent, text))
+    assert not any(m.get("buttons") and m["buttons"][-1]["title"] == "Something else" for m in messages)

@@ -1,0 +1,21 @@
+# Sourced by serve.sh and shell.sh: settings from .env (python-dotenv's parser; the real
+# environment wins), then defaults, exported for Rasa's ${VAR} expansion in endpoints.yml.
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
+if [ -f .env ]; then
+  eval "$(.venv/bin/python - <<'PY'
+import os, shlex
+from dotenv import dotenv_values
+for key, value in dotenv_values(".env").items():
+    if value is not None and key.isidentifier() and key not in os.environ:
+        print(f"export {key}={shlex.quote(value)}")
+PY
+)"
+fi
+export RASA_HOST="${RASA_HOST:-127.0.0.1}" RASA_PORT="${RASA_PORT:-5005}" ACTION_PORT="${ACTION_PORT:-5055}"
+export ACTION_SERVER_URL="${ACTION_SERVER_URL:-http://127.0.0.1:${ACTION_PORT}/webhook}"
+if [ -z "${RASA_API_TOKEN:-}" ]; then
+  mkdir -p var
+  [ -s var/api_token ] || .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(24))' > var/api_token
+  RASA_API_TOKEN=$(cat var/api_token)
+fi
+export RASA_API_TOKEN
