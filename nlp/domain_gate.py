@@ -11,6 +11,7 @@ wins over everything.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -57,10 +58,17 @@ class DomainVocabularyGate(GraphComponent):
         return cls(config, model_storage, resource, words)
 
     def train(self, training_data: TrainingData) -> Resource:
-        words: set[str] = set()
+        """In-domain words: used by in-scope examples at least as often (per example) as by
+        out-of-scope ones, so generic words ("tell", "help", "clinic") do not open the gate."""
+        inside: Counter[str] = Counter()
+        outside: Counter[str] = Counter()
         for example in training_data.intent_examples:
-            if example.get(INTENT) != self._config["out_of_scope_intent"]:
-                words.update(content_words(example.get(TEXT) or ""))
+            is_outside = example.get(INTENT) == self._config["out_of_scope_intent"]
+            (outside if is_outside else inside).update(content_words(example.get(TEXT) or ""))
+        n_inside = max(1, sum(1 for e in training_data.intent_examples
+                              if e.get(INTENT) != self._config["out_of_scope_intent"]))
+        n_outside = max(1, len(training_data.intent_examples) - n_inside)
+        words = {w for w, count in inside.items() if count / n_inside >= outside[w] / n_outside}
         for synonym in training_data.entity_synonyms:
             words.update(content_words(synonym))
         with self._model_storage.write_to(self._resource) as directory:
