@@ -7,8 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-foreground}"
+# RUN_DIR, LOG_DIR: where pid files and logs go (test and bench runs use their own);
+# CREDENTIALS: a channels file to use instead of generating one from .env.
 run_dir="${RUN_DIR:-var/run}"
-mkdir -p "$run_dir" var/log
+log_dir="${LOG_DIR:-var/log}"
+mkdir -p "$run_dir" "$log_dir"
 
 stop() {
   for name in rasa actions; do
@@ -27,25 +30,25 @@ if [ "$mode" = "--stop" ]; then stop; exit 0; fi
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
 
-credentials=$(.venv/bin/python -m clinic.channels credentials)
+credentials="${CREDENTIALS:-$(.venv/bin/python -m clinic.channels credentials)}"
 
 wait_for() {  # url, what, pid
   for _ in $(seq 1 240); do
     if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
-    if ! kill -0 "$3" 2>/dev/null; then echo "$2 exited during start-up; see var/log/" >&2; return 1; fi
+    if ! kill -0 "$3" 2>/dev/null; then echo "$2 exited during start-up; see $log_dir/" >&2; return 1; fi
     sleep 0.5
   done
-  echo "$2 did not answer at $1 within 2 minutes; see var/log/" >&2
+  echo "$2 did not answer at $1 within 2 minutes; see $log_dir/" >&2
   return 1
 }
 
 stop
 setsid .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" \
-  > var/log/actions.log 2>&1 < /dev/null &
+  > "$log_dir/actions.log" 2>&1 < /dev/null &
 echo $! > "$run_dir/actions.pid"
 setsid .venv/bin/rasa run --model models/clinic.tar.gz --endpoints endpoints.yml --credentials "$credentials" \
   --interface "$RASA_HOST" --port "$RASA_PORT" --enable-api --auth-token "$RASA_API_TOKEN" --cors "*" \
-  > var/log/rasa.log 2>&1 < /dev/null &
+  > "$log_dir/rasa.log" 2>&1 < /dev/null &
 echo $! > "$run_dir/rasa.pid"
 
 trap 'stop; exit 130' INT TERM
@@ -59,12 +62,12 @@ The clinic's assistant is running.
              -d '{"sender": "me", "message": "how long is recovery?"}'
   Shell:   make shell   (after stopping this: it starts its own servers on the same ports)
   API:     http://127.0.0.1:${RASA_PORT}/model/parse?token=<var/api_token>
-  Logs:    var/log/rasa.log, var/log/actions.log
+  Logs:    $log_dir/rasa.log, $log_dir/actions.log
 MSG
 if [ "$mode" = "--background" ]; then exit 0; fi
 echo "Press Ctrl-C to stop both servers."
 trap 'echo; echo Stopping.; stop; exit 0' INT TERM
 while kill -0 "$(cat $run_dir/rasa.pid)" 2>/dev/null && kill -0 "$(cat $run_dir/actions.pid)" 2>/dev/null; do sleep 1; done
-echo "A server stopped unexpectedly; see var/log/." >&2
+echo "A server stopped unexpectedly; see $log_dir/." >&2
 stop
 exit 1

@@ -27,7 +27,7 @@ rm -rf results/stories
 
 say "Held-out end-to-end sets through the REST webhook"
 # A separate database and ports, so tests neither touch the clinic's data nor a running `make run`.
-export DATABASE_URL="sqlite:///$PWD/var/e2e.db" RASA_PORT=5105 ACTION_PORT=5155 RUN_DIR=var/run-e2e
+export DATABASE_URL="sqlite:///$PWD/var/e2e.db" RASA_PORT=5105 ACTION_PORT=5155 RUN_DIR=var/run-e2e LOG_DIR=var/log/e2e
 export ACTION_SERVER_URL="http://127.0.0.1:5155/webhook"
 export RASA_API_TOKEN="e2e-$(date +%s)-$RANDOM"
 rm -f var/e2e.db

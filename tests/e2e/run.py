@@ -113,9 +113,12 @@ class SetResult:
             self.failures.append(failure)
 
 
-def run_parallel(items: list[Any], check: Callable[[Any], tuple[bool, str]], workers: int) -> list[tuple[bool, str]]:
+def score(result: SetResult, items: list[Any], check: Callable[[Any], tuple[bool, str]], workers: int) -> SetResult:
+    """Run ``check`` on every item, ``workers`` at a time, and record each outcome in ``result``."""
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(check, items))
+        for ok, detail in pool.map(check, items):
+            result.record(ok, detail)
+    return result
 
 
 def evaluate_in_scope(bot: Assistant, workers: int, disclaimer: str) -> tuple[SetResult, SetResult]:
@@ -136,21 +139,15 @@ def evaluate_in_scope(bot: Assistant, workers: int, disclaimer: str) -> tuple[Se
 
 
 def evaluate_out_of_scope(bot: Assistant, workers: int) -> SetResult:
-    result = SetResult("out-of-scope declined")
-
     def check(item: dict[str, Any]) -> tuple[bool, str]:
         turn = bot.send(new_sender("oos"), item["text"])
         ok = not (ANSWER_ACTIONS & set(turn.actions)) and URGENT_ACTION not in turn.actions
         return ok, f"{item['text']!r} answered with {turn.actions}"
 
-    for ok, detail in run_parallel(load_set("out_of_scope"), check, workers):
-        result.record(ok, detail)
-    return result
+    return score(SetResult("out-of-scope declined"), load_set("out_of_scope"), check, workers)
 
 
 def evaluate_ambiguous(bot: Assistant, workers: int) -> SetResult:
-    result = SetResult("ambiguous: asked which topic")
-
     def check(item: dict[str, Any]) -> tuple[bool, str]:
         turn = bot.send(new_sender("amb"), item["text"])
         payloads = turn.button_payloads
@@ -159,14 +156,10 @@ def evaluate_ambiguous(bot: Assistant, workers: int) -> SetResult:
         ok = asked and offered
         return ok, f"{item['text']!r} -> {turn.actions} buttons {turn.button_payloads[:4]}"
 
-    for ok, detail in run_parallel(load_set("ambiguous"), check, workers):
-        result.record(ok, detail)
-    return result
+    return score(SetResult("ambiguous: asked which topic"), load_set("ambiguous"), check, workers)
 
 
 def evaluate_multi_turn(bot: Assistant, workers: int) -> SetResult:
-    result = SetResult("multi-turn conversations fully correct")
-
     def check(conversation: dict[str, Any]) -> tuple[bool, str]:
         sender = new_sender("multi")
         for number, turn_spec in enumerate(conversation["turns"], start=1):
@@ -177,14 +170,10 @@ def evaluate_multi_turn(bot: Assistant, workers: int) -> SetResult:
                                f"actions {turn.actions}")
         return True, ""
 
-    for ok, detail in run_parallel(load_set("multi_turn"), check, workers):
-        result.record(ok, detail)
-    return result
+    return score(SetResult("multi-turn conversations fully correct"), load_set("multi_turn"), check, workers)
 
 
 def evaluate_red_flags(bot: Assistant, workers: int, urgent_texts: dict[str, str]) -> tuple[SetResult, SetResult]:
-    flags, near = SetResult("red flags: right urgent reply first"), SetResult("near-misses: no urgent reply")
-
     def check_flag(item: dict[str, Any]) -> tuple[bool, str]:
         turn = bot.send(new_sender("rf"), item["text"])
         first = turn.replies[0].get("text", "") if turn.replies else ""
@@ -196,10 +185,8 @@ def evaluate_red_flags(bot: Assistant, workers: int, urgent_texts: dict[str, str
         turn = bot.send(new_sender("nm"), item["text"])
         return URGENT_ACTION not in turn.actions, f"{item['text']!r} triggered {turn.slots.get('red_flag_kind')}"
 
-    for ok, detail in run_parallel(load_set("red_flags"), check_flag, workers):
-        flags.record(ok, detail)
-    for ok, detail in run_parallel(load_set("near_misses"), check_near, workers):
-        near.record(ok, detail)
+    flags = score(SetResult("red flags: right urgent reply first"), load_set("red_flags"), check_flag, workers)
+    near = score(SetResult("near-misses: no urgent reply"), load_set("near_misses"), check_near, workers)
     return flags, near
 
 
