@@ -36,12 +36,6 @@ def mentioned_procedures(tracker: Tracker) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def mentioned_procedure(tracker: Tracker) -> str | None:
-    """The first procedure, treatment or test named in this very message (not carried from before)."""
-    named = mentioned_procedures(tracker)
-    return named[0] if named else None
-
-
 def bot_spoke_this_session(tracker: Tracker) -> bool:
     """Whether the assistant already replied since the conversation (session) started."""
     for event in reversed(tracker.events):
