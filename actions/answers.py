@@ -11,16 +11,17 @@ slot names what it is about, and the knowledge base has the facts. Context rules
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.constants import LISTED_OPTIONS_SLOT, ORDINAL_ENTITY, PROCEDURE_SLOT
+from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT
 from actions.formatting import answer_buttons, answer_text, offer_topics, procedure_button
 from actions.reply import ClinicAction, Reply
-from actions.turn import entity_value, latest_intent, latest_text, mentioned_procedures
-from clinic.queries import Answer, KnowledgeBase, TopicView
+from actions.turn import entity_value, intent_ranking, latest_intent, latest_text, mentioned_procedures, previous_intent
+from clinic.queries import Answer, KnowledgeBase, ProcedureView, TopicView
 from clinic.search import is_vague
 
 CLAUSE_BREAK = re.compile(r"\?|;|\band\b|\balso\b|\bplus\b", re.IGNORECASE)
@@ -60,14 +61,26 @@ def context_events(answer: Answer, tracker: Tracker) -> list[dict[str, Any]]:
     return events
 
 
-def is_underspecified(text: str, topic: TopicView, context_procedure: str | None) -> bool:
+def is_underspecified(text: str, topic: TopicView, has_context: bool) -> bool:
     """Only vague words ("how long?", "is it bad?"), with nothing earlier to go on.
 
     The classifier has to pick one intent for such a message and often does so confidently; the
     clinic would rather ask between the topics it could mean (``confusable_with`` in the data).
+    After an answer ("so should I do it?" following the risks) the vague words refer to what was
+    just discussed, and the classifier's reading of them is taken.
     """
-    return (bool(topic.confusable_with) and context_procedure is None and is_vague(text)
+    return (bool(topic.confusable_with) and not has_context and is_vague(text)
             and not topic.mentioned_in(text))
+
+
+def other_topics_asked(kb: KnowledgeBase, text: str, ranking: list[dict[str, Any]],
+                       answered: set[str]) -> list[TopicView]:
+    """Further topics a several-question message names, the classifier's likelier ones first:
+    "who can have facial reanimation and what tests..." names both the general topic and the tests,
+    and the classifier's runner-up (diagnosis) says which one the second question is."""
+    confidence = {str(r.get("name")): float(r.get("confidence") or 0.0) for r in ranking}
+    mentioned = [t for t in kb.topics_mentioned(text) if t.id not in answered]
+    return sorted(mentioned, key=lambda t: -confidence.get(t.intent, 0.0))[:MAX_EXTRA_TOPICS]
 
 
 def has_several_questions(text: str) -> bool:
@@ -88,20 +101,58 @@ class ActionAnswerQuestion(ClinicAction):
         named = named_all[0] if named_all else None
         procedure_id = named or tracker.get_slot(PROCEDURE_SLOT)
         text = latest_text(tracker)
-        if named is None and is_underspecified(text, topic, tracker.get_slot(PROCEDURE_SLOT)):
+        has_context = bool(tracker.get_slot(PROCEDURE_SLOT)) or previous_intent(tracker) not in NON_TOPIC_INTENTS
+        if named is None and is_underspecified(text, topic, has_context):
             candidates = [topic, *(kb.topic(t) for t in topic.confusable_with)]
             offer_topics(reply, kb, [t for t in candidates if t is not None], None)
             return []
         answer = resolve_answer(kb, topic, procedure_id, named_now=len(named_all))
         reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
+        if len(named_all) == 1 and not answer.topic.uses_procedure:
+            describe_named_procedure(reply, kb, named_all[0], answered=answer.topic.id)
         if has_several_questions(text):
             answered = {topic.id, answer.topic.id}
-            extra = [t for t in kb.topics_mentioned(text) if t.id not in answered][:MAX_EXTRA_TOPICS]
-            for other in extra:
+            for other in other_topics_asked(kb, text, intent_ranking(tracker), answered):
                 other_answer = resolve_answer(kb, other, procedure_id, named_now=len(named_all))
                 reply.say(kb.message("also_asked", title=other.title.lower()))
                 reply.say(answer_text(other_answer, kb), answer_buttons(other_answer, kb))
         return context_events(answer, tracker)
+
+
+def procedure_description(kb: KnowledgeBase, procedure_id: str) -> Answer | None:
+    """The page's own facts about a procedure on its detail topic, or None when it has none."""
+    procedure = kb.procedure(procedure_id)
+    topic = kb.topic(procedure.detail_topic) if procedure else None
+    if procedure is None or topic is None:
+        return None
+    answer = resolve_answer(kb, topic, procedure.id, named_now=1)
+    return answer if answer.procedure is not None and not answer.general_only else None
+
+
+def describe_named_procedure(reply: Reply, kb: KnowledgeBase, procedure_id: str, answered: str) -> None:
+    """The patient named a procedure the topic's answer does not depend on ("why would I need a
+    brow lift?" is answered by the personal-advice topic): add what the page says about it too."""
+    description = procedure_description(kb, procedure_id)
+    if description is None or description.topic.id == answered or description.procedure is None:
+        return
+    reply.say(kb.message("about_named_procedure", procedure=description.procedure.name))
+    reply.say(answer_text(replace(description, closing=""), kb), answer_buttons(description, kb))
+
+
+def named_listed_option(tracker: Tracker) -> str | None:
+    """The one option of the last numbered list that this message names ("physio sounds less
+    scary, tell me about it" right after the synkinesis treatments), if there is exactly one."""
+    listed = set(tracker.get_slot(LISTED_OPTIONS_SLOT) or [])
+    named = [p for p in mentioned_procedures(tracker) if p in listed]
+    return named[0] if len(named) == 1 else None
+
+
+def answer_option(reply: Reply, kb: KnowledgeBase, procedure: ProcedureView) -> list[dict[str, Any]]:
+    """Answer one option of a list with its own topic, and make it the conversation's procedure."""
+    topic = kb.topic(procedure.detail_topic)
+    answer = resolve_answer(kb, topic, procedure.id, named_now=1)
+    reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
+    return [SlotSet(PROCEDURE_SLOT, procedure.id)]
 
 
 def pick(options: list[str], ordinal: str) -> str | None:
@@ -122,7 +173,7 @@ class ActionChooseOption(ClinicAction):
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
         options = list(tracker.get_slot(LISTED_OPTIONS_SLOT) or [])
         ordinal = entity_value(tracker, ORDINAL_ENTITY)
-        chosen = pick(options, ordinal) if ordinal else None
+        chosen = pick(options, ordinal) if ordinal else named_listed_option(tracker)
         procedure = kb.procedure(chosen) if chosen else None
         if procedure is None:
             shown = [kb.procedure(o) for o in options] if options else kb.options(self.default_list)
@@ -130,7 +181,4 @@ class ActionChooseOption(ClinicAction):
             reply.say(kb.message("choose_out_of_range" if options and ordinal else "choose_without_list"),
                       [procedure_button(p, kb) for p in shown])
             return [SlotSet(LISTED_OPTIONS_SLOT, [p.id for p in shown])]
-        topic = kb.topic(procedure.detail_topic)
-        answer = resolve_answer(kb, topic, procedure.id, named_now=1)
-        reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
-        return [SlotSet(PROCEDURE_SLOT, procedure.id)]
+        return answer_option(reply, kb, procedure)

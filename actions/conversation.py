@@ -6,8 +6,8 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.answers import context_events, resolve_answer
-from actions.constants import NON_TOPIC_INTENTS
+from actions.answers import answer_option, context_events, named_listed_option, procedure_description, resolve_answer
+from actions.constants import NON_TOPIC_INTENTS, PROCEDURE_SLOT
 from actions.formatting import answer_buttons, answer_text, offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import intent_ranking, latest_intent, latest_text, mentioned_procedures
@@ -15,6 +15,9 @@ from clinic.queries import KnowledgeBase, TopicView
 
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTION_CONFIDENCE = 0.1
+# config.yml's FallbackClassifier threshold: at or above it, an unsure prediction was only close to
+# its runner-up (the ambiguity rule), not weak, and context may settle it (see ActionDidYouMean).
+MIN_CONFIDENCE_IN_CONTEXT = 0.25
 
 
 class ActionSmallTalk(ClinicAction):
@@ -23,6 +26,10 @@ class ActionSmallTalk(ClinicAction):
     action_name = "action_small_talk"
 
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        option = named_listed_option(tracker)
+        procedure = kb.procedure(option) if option else None
+        if procedure is not None:  # "physio sounds good, tell me about it" after a list
+            return answer_option(reply, kb, procedure)
         intent = latest_intent(tracker)
         try:
             reply.say(kb.message(intent))
@@ -49,6 +56,12 @@ class ActionOutOfScope(ClinicAction):
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
         reply.say(kb.message("out_of_scope"))
         return []
+
+
+def intent_confidence(tracker: Tracker, intent: str) -> float:
+    """The classifier's confidence in ``intent`` for the latest message (0 when not ranked)."""
+    return max((float(r.get("confidence") or 0.0) for r in intent_ranking(tracker) if r.get("name") == intent),
+               default=0.0)
 
 
 def suggested_topics(tracker: Tracker, kb: KnowledgeBase) -> list[TopicView]:
@@ -83,11 +96,27 @@ class ActionDidYouMean(ClinicAction):
         named = mentioned_procedures(tracker)
         if len(named) == 1:
             # A named procedure makes a middling guess safe to answer when the page has facts
-            # about that very procedure on the likeliest topic; otherwise ask.
+            # about that very procedure on the likeliest topic.
             answer = resolve_answer(kb, topics[0], named[0], named_now=1)
             if answer.procedure is not None and not answer.general_only:
                 reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
                 return context_events(answer, tracker)
+        context = tracker.get_slot(PROCEDURE_SLOT)
+        if not named and context and intent_confidence(tracker, topics[0].intent) >= MIN_CONFIDENCE_IN_CONTEXT:
+            # Mid-conversation about one procedure, a short follow-up ("when would I see results
+            # from it?") is often close between two topics; the likeliest reading, for the
+            # procedure being discussed, is what the patient expects rather than a question back.
+            answer = resolve_answer(kb, topics[0], context, named_now=0)
+            reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
+            return context_events(answer, tracker)
+        if len(named) == 1:
+            # Otherwise what the page says the named procedure is and is for ("why would someone
+            # get a face lift?") is still about what was asked; the likely topics follow as buttons.
+            description = procedure_description(kb, named[0])
+            if description is not None:
+                reply.say(answer_text(description, kb))
+                offer_topics(reply, kb, topics, named[0], lead="did_you_mean_instead")
+                return context_events(description, tracker)
         offer_topics(reply, kb, topics, named[0] if named else None)
         return []
 

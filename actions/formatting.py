@@ -66,8 +66,10 @@ def answer_buttons(answer: Answer, kb: KnowledgeBase) -> list[Button]:
     return []
 
 
-def offer_topics(reply: Reply, kb: KnowledgeBase, topics: list[TopicView], procedure: str | None) -> None:
-    """Ask which topic is meant: one button per topic with its readable title, plus "something else"."""
+def offer_topics(reply: Reply, kb: KnowledgeBase, topics: list[TopicView], procedure: str | None,
+                 lead: str = "did_you_mean") -> None:
+    """Ask which topic is meant: one button per topic with its readable title, plus "something else".
+    ``lead`` is the message key of the question above the buttons."""
     buttons = [topic_button(t, procedure) for t in topics]
     buttons.append(Button(kb.message("did_you_mean_other"), intent_payload("something_else")))
-    reply.say(kb.message("did_you_mean"), buttons)
+    reply.say(kb.message(lead), buttons)

@@ -17,6 +17,14 @@ def latest_intent(tracker: Tracker) -> str:
     return str((tracker.latest_message.get("intent") or {}).get("name") or "")
 
 
+def previous_intent(tracker: Tracker) -> str:
+    """The intent of the patient's message before this one ("" at the start of a conversation)."""
+    user_events = [e for e in tracker.events if e.get("event") == "user"]
+    if len(user_events) < 2:
+        return "nlu_fallback"
+    return str(((user_events[-2].get("parse_data") or {}).get("intent") or {}).get("name") or "nlu_fallback")
+
+
 def intent_ranking(tracker: Tracker) -> list[dict[str, Any]]:
     return list(tracker.latest_message.get("intent_ranking") or [])
 

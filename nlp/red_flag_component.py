@@ -6,9 +6,9 @@ matches, and adds the kind as a ``red_flag_kind`` entity. Every channel therefor
 protection, no confidence threshold can swallow an urgent message, and RulePolicy maps the intent
 to the urgent reply. This module is the only bridge between Rasa and the plain-spaCy rules.
 
-The rules decide what is an emergency; the trained classifier alone does not. When DIET predicts
-``report_urgent_symptom`` but no rule matches (measured: DIET also says so for chronic stories and
-general questions about stroke), the intent falls back to DIET's next guess and the kind
+The rules decide what is an emergency; the trained classifier alone does not. When the classifier
+predicts ``report_urgent_symptom`` but no rule matches (measured: it also says so for chronic
+stories and general questions about stroke), the intent falls back to its next guess and the kind
 ``possible`` is added, so the reply leads with a short safety note instead of emergency advice.
 """
 
@@ -109,7 +109,7 @@ class RedFlagDetector(GraphComponent):
         self._set_kind(message, kind)
 
     def _mark_possible(self, message: Message) -> None:
-        """DIET alone thinks it is urgent: use its next guess and flag the message as possibly urgent."""
+        """The classifier alone thinks it is urgent: use its next guess and flag the message as possibly urgent."""
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != self._urgent_intent]
         fallback = ranking[0] if ranking else {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}
         message.set(INTENT, fallback, add_to_output=True)

@@ -3,8 +3,8 @@
 # so the intent figures come from examples each fold's model never saw, without touching the
 # held-out sets of tests/e2e/. Prints the intent macro-average F1 against the 0.95 target and the
 # weakest intents; the reports and images (intent_report.json, intent_confusion_matrix.png,
-# intent_histogram.png) stay in results/cross-validation/. Trains five DIET models: about
-# 10 minutes on 2 cores. Exits non-zero when F1 is below the target or a report is missing.
+# intent_histogram.png) stay in results/cross-validation/. Trains five NLU pipelines: about
+# 4 minutes on 2 cores. Exits non-zero when F1 is below the target or a report is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TF_CPP_MIN_LOG_LEVEL=3 PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"

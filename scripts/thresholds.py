@@ -5,7 +5,7 @@ FAQ answer they should not get; too high and real patient questions get "did you
 the answer. Both held-out sets are parsed once with the trained model (in-process, no servers), and
 every threshold is then applied to the same predictions, so the table costs one model load.
 
-What counts, per message, using DIET's ranking (``nlu_fallback`` removed, because the
+What counts, per message, using the classifier's ranking (``nlu_fallback`` removed, because the
 FallbackClassifier puts it first whenever it fires at the configured threshold):
 
 * in-scope correct: the top intent is the expected one and its confidence >= threshold;
@@ -45,7 +45,7 @@ MIN_REJECTION = 0.90
 
 @dataclass(frozen=True)
 class Prediction:
-    """DIET's verdict on one message, with the FallbackClassifier's own intent taken out."""
+    """The classifier's verdict on one message, with the FallbackClassifier's own intent taken out."""
 
     text: str
     intent: str | None
@@ -62,7 +62,7 @@ def prediction_from_parse(result: Mapping[str, Any]) -> Prediction:
     """Read a parse result (``/model/parse`` or ``Agent.parse_message``) the way the sweep needs.
 
     The ranking, not the ``intent`` field, is the source: when the fallback fired at the
-    configured threshold, ``intent`` is ``nlu_fallback`` and DIET's choice is only in the ranking.
+    configured threshold, ``intent`` is ``nlu_fallback`` and the classifier's choice is only in the ranking.
     """
     ranking = [r for r in result.get("intent_ranking") or [] if r.get("name") != FALLBACK_INTENT]
     if not ranking:  # a model without a ranking: fall back to the intent field itself
@@ -81,7 +81,7 @@ def prediction_from_parse(result: Mapping[str, Any]) -> Prediction:
 
 
 def accepted(prediction: Prediction, threshold: float, margin: float | None = None) -> bool:
-    """Would the FallbackClassifier let DIET's intent through? Same comparisons as Rasa's:
+    """Would the FallbackClassifier let the classifier's intent through? Same comparisons as Rasa's:
     fallback when confidence < threshold, or when top1 - top2 < ambiguity threshold."""
     if prediction.intent is None or prediction.confidence < threshold:
         return False
@@ -101,7 +101,7 @@ def is_declined(prediction: Prediction, threshold: float, margin: float | None =
     return prediction.intent == OUT_OF_SCOPE_INTENT or not accepted(prediction, threshold, margin)
 
 
-def threshold_grid(start: float = 0.30, stop: float = 0.90, step: float = 0.05) -> list[float]:
+def threshold_grid(start: float = 0.10, stop: float = 0.90, step: float = 0.05) -> list[float]:
     """start..stop inclusive, rounded so 0.1 + 0.2 style drift never drops or duplicates a step."""
     count = round((stop - start) / step)
     return [round(start + i * step, 4) for i in range(count + 1)]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make thresholds`: sweep the FallbackClassifier threshold (0.30-0.90) on the held-out in-scope and
+# `make thresholds`: sweep the FallbackClassifier threshold (0.10-0.90) on the held-out in-scope and
 # out-of-scope sets with the trained model loaded in-process (no servers, no ports), print the
 # table and the recommended value, and write them to results/thresholds.txt.
 set -euo pipefail

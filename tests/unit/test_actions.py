@@ -273,3 +273,79 @@ def test_two_procedures_named_keep_the_options_answer() -> None:
 def test_short_questions_with_a_content_word_are_answered(text: str, intent: str) -> None:
     messages, _ = run(ActionAnswerQuestion(), tracker(intent, text))
     assert not any(m.get("buttons") and m["buttons"][-1]["title"] == "Something else" for m in messages)
+
+
+def user_event(intent: str, text: str) -> dict[str, Any]:
+    return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent, "confidence": 0.9}}}
+
+
+def test_vague_follow_up_after_an_answer_is_answered_in_context() -> None:
+    events = [*STARTED, user_event("ask_risks", "what are the risks"), {"event": "bot", "text": "..."},
+              user_event("ask_personal_advice", "so should I do it?")]
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_personal_advice", "so should I do it?", events=events))
+    assert "only your surgeon can assess" in texts(messages)
+    assert not any(m.get("buttons") for m in messages)
+
+
+def test_option_named_after_a_list_is_answered_whatever_the_intent() -> None:
+    listed = ["botox", "physical_therapy", "selective_neurectomy", "selective_myectomy"]
+    physio = [{"entity": "treatment", "value": "physical_therapy"}]
+    for action, intent in ((ActionSmallTalk(), "affirm"), (ActionChooseOption(), "choose_option")):
+        messages, events = run(action, tracker(intent, "physio sounds less scary, tell me about it",
+                                               entities=physio, slots={"listed_options": listed}))
+        assert "neuromuscular retraining" in texts(messages)
+        assert slot_events(events) == {"procedure": "physical_therapy"}
+    messages, _ = run(ActionSmallTalk(), tracker("affirm", "ok physio", entities=physio))
+    assert "neuromuscular retraining" not in texts(messages)  # no list shown: plain small talk
+
+
+def test_procedure_named_in_a_question_that_does_not_use_it_is_described_too() -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_personal_advice", "why would i need a brow lift if my face is paralysed",
+        entities=[{"entity": "procedure", "value": "brow_lift"}]))
+    reply = texts(messages)
+    assert "only your surgeon can assess" in reply and "restore symmetry" in reply
+    assert reply.count("beforehand is essential") == 1
+
+
+def test_second_question_follows_the_classifier_ranking() -> None:
+    ranking = [{"name": "ask_candidacy", "confidence": 0.66}, {"name": "ask_diagnosis", "confidence": 0.3},
+               {"name": "ask_about_reanimation", "confidence": 0.02}]
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_candidacy", "who can have facial reanimation and what tests do you do first", ranking=ranking))
+    assert "if you have facial palsy" in texts(messages) and "electromyography" in texts(messages)
+    assert "restore movement to the face" not in texts(messages)
+
+
+def test_unsure_with_a_named_procedure_describes_it_and_still_offers_the_topics() -> None:
+    ranking = [{"name": "nlu_fallback", "confidence": 1.0}, {"name": "ask_personal_advice", "confidence": 0.34},
+               {"name": "ask_candidacy", "confidence": 0.34}]
+    messages, events = run(ActionDidYouMean(), tracker(
+        "nlu_fallback", "why would someone with facial palsy get a face lift", ranking=ranking,
+        entities=[{"entity": "procedure", "value": "face_lift"}]))
+    assert "restore symmetry" in messages[0]["text"] and not messages[0].get("buttons")
+    titles = [b["title"] for b in messages[-1]["buttons"]]
+    assert messages[-1]["text"] == "Or did you mean one of these?" and titles[-1] == "Something else"
+    assert slot_events(events) == {"procedure": "face_lift"}
+
+
+def test_unsure_between_two_topics_answers_for_the_procedure_under_discussion() -> None:
+    ranking = [{"name": "nlu_fallback", "confidence": 1.0}, {"name": "ask_recovery", "confidence": 0.45},
+               {"name": "ask_results", "confidence": 0.43}]
+    messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "when would i see results from it",
+                                                  ranking=ranking, slots={"procedure": "nerve_transfer"}))
+    assert "months" in texts(messages) and not any(m.get("buttons") for m in messages)
+    messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "when would i see results", ranking=ranking))
+    assert messages[-1]["buttons"][-1]["title"] == "Something else"
+
+
+def test_context_confidence_is_the_configured_fallback_threshold() -> None:
+    from pathlib import Path
+
+    import yaml
+
+    from actions.conversation import MIN_CONFIDENCE_IN_CONTEXT
+
+    config = yaml.safe_load((Path(__file__).resolve().parents[2] / "config.yml").read_text(encoding="utf-8"))
+    fallback = next(c for c in config["pipeline"] if c["name"] == "FallbackClassifier")
+    assert fallback["threshold"] == MIN_CONFIDENCE_IN_CONTEXT

@@ -1,4 +1,4 @@
-"""The Rasa component: rules override the intent; DIET alone only marks a message as possible."""
+"""The Rasa component: rules override the intent; the classifier alone only marks a message as possible."""
 
 from __future__ import annotations
 

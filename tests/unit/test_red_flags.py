@@ -168,6 +168,8 @@ def test_must_fire(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> 
 # Near misses: negated, chronic, hypothetical or general questions, ordinary words.
 
 MUST_NOT_FIRE: list[str] = [
+    "convert 10 miles to km",  # "kms" (slang for self-harm) must not match the unit by its lemma
+    "the clinic is 5 km from my house",
     "no arm weakness, I had palsy for 3 years and want to know about surgery",
     "Can a stroke cause facial palsy?",
     "What are the signs of a stroke?",
