@@ -35,7 +35,7 @@ fi
 # 5. Train when the training data, config, domain or spaCy pipeline changed.
 train_hash=$(hash_of config.yml domain.yml data/*.yml nlp/*.py models/spacy/clinic_en/clinic_build.json constraints.txt)
 if [ ! -f models/clinic.tar.gz ] || [ "$(cat var/train.hash 2>/dev/null)" != "$train_hash" ]; then
-  say "Training the model (about 5-10 minutes on 2 cores)"
+  say "Training the model (about a minute on 2 cores)"
   .venv/bin/rasa train --config config.yml --domain domain.yml --data data --out models \
     --fixed-model-name clinic --quiet
   echo "$train_hash" > var/train.hash
