@@ -15,6 +15,7 @@ from clinic.queries import KnowledgeBase, TopicView
 
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTION_CONFIDENCE = 0.1
+SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "affirm", "deny"})
 # config.yml's FallbackClassifier threshold: at or above it, an unsure prediction was only close to
 # its runner-up (the ambiguity rule), not weak, and context may settle it (see ActionDidYouMean).
 MIN_CONFIDENCE_IN_CONTEXT = 0.25
@@ -91,7 +92,12 @@ class ActionDidYouMean(ClinicAction):
             return []
         topics = suggested_topics(tracker, kb)
         if not topics:
-            reply.say(kb.message("not_understood"))
+            # "thanks bye" is close between two kinds of small talk, not a question: answer the
+            # likelier one rather than asking the patient to rephrase.
+            small_talk = [r.get("name") for r in intent_ranking(tracker)
+                          if r.get("name") in SMALL_TALK_INTENTS
+                          and float(r.get("confidence") or 0.0) >= MIN_CONFIDENCE_IN_CONTEXT]
+            reply.say(kb.message(small_talk[0]) if small_talk else kb.message("not_understood"))
             return []
         named = mentioned_procedures(tracker)
         if len(named) == 1:

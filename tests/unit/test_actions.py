@@ -349,3 +349,13 @@ def test_context_confidence_is_the_configured_fallback_threshold() -> None:
     config = yaml.safe_load((Path(__file__).resolve().parents[2] / "config.yml").read_text(encoding="utf-8"))
     fallback = next(c for c in config["pipeline"] if c["name"] == "FallbackClassifier")
     assert fallback["threshold"] == MIN_CONFIDENCE_IN_CONTEXT
+
+
+def test_unsure_between_two_kinds_of_small_talk_answers_the_likelier() -> None:
+    ranking = [{"name": "nlu_fallback", "confidence": 1.0}, {"name": "goodbye", "confidence": 0.49},
+               {"name": "thank", "confidence": 0.48}]
+    messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "thanks bye", ranking=ranking))
+    assert texts(messages).startswith("Goodbye")
+    messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "zzkq", ranking=[
+        {"name": "nlu_fallback", "confidence": 1.0}, {"name": "greet", "confidence": 0.1}]))
+    assert "rephrase" in texts(messages)
