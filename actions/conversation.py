@@ -94,12 +94,12 @@ class ActionDidYouMean(ClinicAction):
         if not topics:
             # "thanks bye" is close between two kinds of small talk, not a question: answer the
             # likelier one rather than asking the patient to rephrase.
-            small_talk = [r.get("name") for r in intent_ranking(tracker)
-                          if r.get("name") in SMALL_TALK_INTENTS
-                          and float(r.get("confidence") or 0.0) >= MIN_CONFIDENCE_IN_CONTEXT]
+            small_talk = [str(r.get("name")) for r in intent_ranking(tracker) if r.get("name") in SMALL_TALK_INTENTS
+                          and intent_confidence(tracker, str(r.get("name"))) >= MIN_CONFIDENCE_IN_CONTEXT]
             reply.say(kb.message(small_talk[0]) if small_talk else kb.message("not_understood"))
             return []
         named = mentioned_procedures(tracker)
+        context = tracker.get_slot(PROCEDURE_SLOT)
         if len(named) == 1:
             # A named procedure makes a middling guess safe to answer when the page has facts
             # about that very procedure on the likeliest topic.
@@ -107,15 +107,6 @@ class ActionDidYouMean(ClinicAction):
             if answer.procedure is not None and not answer.general_only:
                 reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
                 return context_events(answer, tracker)
-        context = tracker.get_slot(PROCEDURE_SLOT)
-        if not named and context and intent_confidence(tracker, topics[0].intent) >= MIN_CONFIDENCE_IN_CONTEXT:
-            # Mid-conversation about one procedure, a short follow-up ("when would I see results
-            # from it?") is often close between two topics; the likeliest reading, for the
-            # procedure being discussed, is what the patient expects rather than a question back.
-            answer = resolve_answer(kb, topics[0], context, named_now=0)
-            reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
-            return context_events(answer, tracker)
-        if len(named) == 1:
             # Otherwise what the page says the named procedure is and is for ("why would someone
             # get a face lift?") is still about what was asked; the likely topics follow as buttons.
             description = procedure_description(kb, named[0])
@@ -123,6 +114,13 @@ class ActionDidYouMean(ClinicAction):
                 reply.say(answer_text(description, kb))
                 offer_topics(reply, kb, topics, named[0], lead="did_you_mean_instead")
                 return context_events(description, tracker)
+        elif not named and context and intent_confidence(tracker, topics[0].intent) >= MIN_CONFIDENCE_IN_CONTEXT:
+            # Mid-conversation about one procedure, a short follow-up ("when would I see results
+            # from it?") is often close between two topics; the likeliest reading, for the
+            # procedure being discussed, is what the patient expects rather than a question back.
+            answer = resolve_answer(kb, topics[0], context, named_now=0)
+            reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
+            return context_events(answer, tracker)
         offer_topics(reply, kb, topics, named[0] if named else None)
         return []
 
