@@ -20,7 +20,14 @@ from rasa_sdk.events import SlotSet
 from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT
 from actions.formatting import answer_buttons, answer_text, offer_topics, procedure_button
 from actions.reply import ClinicAction, Reply
-from actions.turn import entity_value, intent_ranking, latest_intent, latest_text, mentioned_procedures, previous_intent
+from actions.turn import (
+    entity_value,
+    intent_confidences,
+    latest_intent,
+    latest_text,
+    mentioned_procedures,
+    previous_intent,
+)
 from clinic.queries import Answer, KnowledgeBase, ProcedureView, TopicView
 from clinic.search import is_vague
 
@@ -73,12 +80,11 @@ def is_underspecified(text: str, topic: TopicView, has_context: bool) -> bool:
             and not topic.mentioned_in(text))
 
 
-def other_topics_asked(kb: KnowledgeBase, text: str, ranking: list[dict[str, Any]],
+def other_topics_asked(kb: KnowledgeBase, text: str, confidence: dict[str, float],
                        answered: set[str]) -> list[TopicView]:
     """Further topics a several-question message names, the classifier's likelier ones first:
     "who can have facial reanimation and what tests..." names both the general topic and the tests,
     and the classifier's runner-up (diagnosis) says which one the second question is."""
-    confidence = {str(r.get("name")): float(r.get("confidence") or 0.0) for r in ranking}
     mentioned = [t for t in kb.topics_mentioned(text) if t.id not in answered]
     return sorted(mentioned, key=lambda t: -confidence.get(t.intent, 0.0))[:MAX_EXTRA_TOPICS]
 
@@ -112,7 +118,7 @@ class ActionAnswerQuestion(ClinicAction):
             describe_named_procedure(reply, kb, named_all[0], answered=answer.topic.id)
         if has_several_questions(text):
             answered = {topic.id, answer.topic.id}
-            for other in other_topics_asked(kb, text, intent_ranking(tracker), answered):
+            for other in other_topics_asked(kb, text, intent_confidences(tracker), answered):
                 other_answer = resolve_answer(kb, other, procedure_id, named_now=len(named_all))
                 reply.say(kb.message("also_asked", title=other.title.lower()))
                 reply.say(answer_text(other_answer, kb), answer_buttons(other_answer, kb))

@@ -10,7 +10,7 @@ from actions.answers import answer_option, context_events, named_listed_option, 
 from actions.constants import NON_TOPIC_INTENTS, PROCEDURE_SLOT
 from actions.formatting import answer_buttons, answer_text, offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
-from actions.turn import intent_ranking, latest_intent, latest_text, mentioned_procedures
+from actions.turn import intent_confidences, intent_ranking, latest_intent, latest_text, mentioned_procedures
 from clinic.queries import KnowledgeBase, TopicView
 
 MAX_SUGGESTIONS = 3
@@ -59,12 +59,6 @@ class ActionOutOfScope(ClinicAction):
         return []
 
 
-def intent_confidence(tracker: Tracker, intent: str) -> float:
-    """The classifier's confidence in ``intent`` for the latest message (0 when not ranked)."""
-    return max((float(r.get("confidence") or 0.0) for r in intent_ranking(tracker) if r.get("name") == intent),
-               default=0.0)
-
-
 def suggested_topics(tracker: Tracker, kb: KnowledgeBase) -> list[TopicView]:
     """Likely topics: the classifier's FAQ candidates first, then full-text search of the facts."""
     suggestions: list[TopicView] = []
@@ -94,8 +88,8 @@ class ActionDidYouMean(ClinicAction):
         if not topics:
             # "thanks bye" is close between two kinds of small talk, not a question: answer the
             # likelier one rather than asking the patient to rephrase.
-            small_talk = [str(r.get("name")) for r in intent_ranking(tracker) if r.get("name") in SMALL_TALK_INTENTS
-                          and intent_confidence(tracker, str(r.get("name"))) >= MIN_CONFIDENCE_IN_CONTEXT]
+            small_talk = [name for name, confidence in intent_confidences(tracker).items()
+                          if name in SMALL_TALK_INTENTS and confidence >= MIN_CONFIDENCE_IN_CONTEXT]
             reply.say(kb.message(small_talk[0]) if small_talk else kb.message("not_understood"))
             return []
         named = mentioned_procedures(tracker)
@@ -114,7 +108,8 @@ class ActionDidYouMean(ClinicAction):
                 reply.say(answer_text(description, kb))
                 offer_topics(reply, kb, topics, named[0], lead="did_you_mean_instead")
                 return context_events(description, tracker)
-        elif not named and context and intent_confidence(tracker, topics[0].intent) >= MIN_CONFIDENCE_IN_CONTEXT:
+        elif (not named and context
+              and intent_confidences(tracker).get(topics[0].intent, 0.0) >= MIN_CONFIDENCE_IN_CONTEXT):
             # Mid-conversation about one procedure, a short follow-up ("when would I see results
             # from it?") is often close between two topics; the likeliest reading, for the
             # procedure being discussed, is what the patient expects rather than a question back.

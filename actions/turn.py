@@ -18,7 +18,7 @@ def latest_intent(tracker: Tracker) -> str:
 
 
 def previous_intent(tracker: Tracker) -> str:
-    """The intent of the patient's message before this one ("" at the start of a conversation)."""
+    """The intent of the patient's message before this one ("nlu_fallback" at the start of a conversation)."""
     user_events = [e for e in tracker.events if e.get("event") == "user"]
     if len(user_events) < 2:
         return "nlu_fallback"
@@ -27,6 +27,11 @@ def previous_intent(tracker: Tracker) -> str:
 
 def intent_ranking(tracker: Tracker) -> list[dict[str, Any]]:
     return list(tracker.latest_message.get("intent_ranking") or [])
+
+
+def intent_confidences(tracker: Tracker) -> dict[str, float]:
+    """The classifier's confidence per intent for the latest message (unranked intents are absent)."""
+    return {str(r.get("name")): float(r.get("confidence") or 0.0) for r in intent_ranking(tracker)}
 
 
 def entity_value(tracker: Tracker, *entity_types: str) -> str | None:

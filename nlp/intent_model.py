@@ -22,6 +22,7 @@ FallbackClassifier's threshold and the "did you mean" margins have a meaning.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -102,7 +103,7 @@ class IntentModel:
 
     def fit(self, features: list[str], intents: list[str]) -> IntentModel:
         """Learn from prepared messages; every intent needs at least CALIBRATION_FOLDS examples."""
-        too_few = sorted({i for i in intents if intents.count(i) < CALIBRATION_FOLDS})
+        too_few = sorted(i for i, count in Counter(intents).items() if count < CALIBRATION_FOLDS)
         if too_few:
             raise ValueError(f"intents with fewer than {CALIBRATION_FOLDS} examples: {', '.join(too_few)}")
         if len(set(intents)) < 2:
@@ -117,4 +118,5 @@ class IntentModel:
             return []
         probabilities = self._pipeline.predict_proba([features])[0]
         order = np.argsort(-probabilities)[:limit]
-        return [IntentScore(self.intents[i], float(probabilities[i])) for i in order]
+        intents = self.intents
+        return [IntentScore(intents[i], float(probabilities[i])) for i in order]
