@@ -7,11 +7,19 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.answers import answer_option, context_events, named_listed_option, procedure_description, resolve_answer
-from actions.constants import NON_TOPIC_INTENTS, PROCEDURE_SLOT
+from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT
 from actions.formatting import answer_buttons, answer_text, offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
-from actions.turn import intent_confidences, intent_ranking, latest_intent, latest_text, mentioned_procedures
+from actions.turn import (
+    intent_confidences,
+    intent_ranking,
+    latest_intent,
+    latest_text,
+    mentioned_procedures,
+    trusted_entity,
+)
 from clinic.queries import KnowledgeBase, TopicView
+from nlp.message_guard import MAX_UNDERSTOOD_CHARS
 
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTION_CONFIDENCE = 0.1
@@ -55,7 +63,14 @@ class ActionOutOfScope(ClinicAction):
     action_name = "action_out_of_scope"
 
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
-        reply.say(kb.message("out_of_scope"))
+        note = trusted_entity(tracker, GUARD_NOTE_ENTITY)
+        if note == "other_language":
+            reply.disclaimer_key = "es.disclaimer"
+            reply.say(kb.message("es.english_only"))
+        elif note == "too_long":
+            reply.say(kb.message("message_too_long", max_characters=f"{MAX_UNDERSTOOD_CHARS:,}"))
+        else:
+            reply.say(kb.message("out_of_scope"))
         return []
 
 

@@ -49,6 +49,7 @@ from nlp.red_flags.rules_file import (
     check_keys,
     concept_ref,
     fail,
+    parse_concept_suppressors,
     parse_concepts,
     parse_kinds,
     parse_settings,
@@ -108,7 +109,9 @@ class RedFlagRules:
     """Compiled red-flag rules. ``detect`` is deterministic: the same message always gives the same
     flags (its only state is a bounded memo of token normalisations, which never changes a result)."""
 
-    KINDS: tuple[str, ...] = ("stroke", "self_harm", "post_op", "new_palsy", "eye_emergency")
+    # Most urgent first. "checkin" is not an emergency: an ambiguous statement of distress that gets
+    # its question answered plus one gentle line (the Rasa component treats it apart).
+    KINDS: tuple[str, ...] = ("stroke", "self_harm", "breathing", "post_op", "new_palsy", "eye_emergency", "checkin")
 
     def __init__(self, vocab: Vocab, rules: Mapping[str, Any]) -> None:
         """Validate and compile a parsed rules mapping (see ``nlp/red_flags.yml``)."""
@@ -121,6 +124,7 @@ class RedFlagRules:
         concept_ref("settings.negation.cues", self._settings.negation_concept, raw_concepts)
         self._suppressors = parse_suppressors(rules.get("suppressors"), raw_concepts)
         self._kinds = parse_kinds(rules["kinds"], self.KINDS, raw_concepts, self._suppressors)
+        self._concept_suppressors = parse_concept_suppressors(rules["concepts"], self._suppressors)
         self._triggers = frozenset(c for kind in self._kinds.values() for c in kind.concepts)
         self._norm = Normalizer(vocab, self._settings)
         self._break_words = frozenset(self._norm.lemma(w) for w in self._settings.clause_break_words)
@@ -368,7 +372,11 @@ class RedFlagRules:
             kind = self._kinds[name]
             covers = [coverage[s.name] for s in kind.suppressed_by]
             present = {
-                h.concept for c in kind.concepts for h in valid.get(c, []) if not any(cov.covers(h) for cov in covers)
+                h.concept
+                for c in kind.concepts
+                for h in valid.get(c, [])
+                if not any(cov.covers(h) for cov in covers)
+                and not any(coverage[s.name].covers(h) for s in self._concept_suppressors.get(c, ()))
             }
             matched: list[str] = []
             for alternative in kind.when:
@@ -377,7 +385,8 @@ class RedFlagRules:
             if matched:
                 order = {c: i for i, c in enumerate(kind.concepts)}
                 flags.append(RedFlag(name, tuple(sorted(set(matched), key=order.__getitem__))))
-        return flags
+        found = {flag.kind for flag in flags}
+        return [flag for flag in flags if not found & set(self._kinds[flag.kind].covered_by)]
 
 
 @lru_cache(maxsize=4)

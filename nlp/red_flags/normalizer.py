@@ -98,6 +98,13 @@ def _deletions(word: str, depth: int) -> set[str]:
     return found
 
 
+def fold_accents(text: str) -> str:
+    """"cirugía" -> "cirugia": rules and messages compare without accents (Spanish typed either way)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 class Normalizer:
     """Maps surface tokens to the words the patterns are written in (lower-case lemmas, typos fixed).
 
@@ -116,6 +123,7 @@ class Normalizer:
             | _common_words(settings.fuzzy_common_log_prob, settings.fuzzy_min_length)
         )
         self._targets: dict[str, str] = {}  # surface form of a concept word -> its normalised word
+        self._longest_correctable = 0
         self._deletion_index: dict[str, set[str]] = {}
         self._fuzzy_cache: dict[str, str | None] = {}
         self._piece_cache: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
@@ -130,7 +138,8 @@ class Normalizer:
 
     def phrase_words(self, text: str) -> list[tuple[str, str]]:
         """(normalised word, surface) pairs for a written phrase part; no typo correction."""
-        return [pair for token in self._tokenizer(text.lower()) for pair in self._split(token.text, token.norm_)]
+        text = fold_accents(text.lower())
+        return [pair for token in self._tokenizer(text) for pair in self._split(token.text, token.norm_)]
 
     def set_fuzzy_targets(self, words: Iterable[str]) -> None:
         """Index the concept vocabulary (and every inflection of it) for typo correction."""
@@ -143,6 +152,9 @@ class Normalizer:
             if lemma in wanted:
                 targets.setdefault(form, lemma)
         self._targets = targets
+        # A token longer than this cannot be within the edit limit of any concept word: it is
+        # never looked up, which keeps a made-up 2,000-letter word from building ~n**3 deletions.
+        self._longest_correctable = max((len(form) for form in targets), default=0) + 2
         self._deletion_index = {}
         for form in targets:
             for deleted in _deletions(form, self._max_distance(len(form))):
@@ -162,7 +174,7 @@ class Normalizer:
         cached = self._piece_cache.get(key)
         if cached is not None:
             return cached
-        lowered = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+        lowered = fold_accents(unicodedata.normalize("NFKC", text).lower().replace("’", "'"))
         if lowered != text and len(lowered) > 1:
             raw = [pair for token in self._tokenizer(lowered) for pair in self._split(token.text, token.norm_)]
         else:
@@ -190,6 +202,7 @@ class Normalizer:
         settings = self._settings
         if (
             len(surface) < settings.fuzzy_min_length
+            or len(surface) > self._longest_correctable
             or not surface.isalpha()
             or surface in settings.fuzzy_stoplist
             or word in settings.fuzzy_stoplist

@@ -18,9 +18,9 @@ TOP_KEYS = {"version", "settings", "concepts", "suppressors", "kinds"}
 _SETTINGS_KEYS = {"gap", "clause_break_words", "negation", "fuzzy", "lemma_overrides"}
 _NEGATION_KEYS = {"cues", "window", "terminators"}
 _FUZZY_KEYS = {"min_length", "long_length", "same_first_letter", "stoplist", "protect_words_more_frequent_than"}
-_CONCEPT_KEYS = {"phrases", "except", "description"}
+_CONCEPT_KEYS = {"phrases", "except", "suppressed_by", "description"}
 _SUPPRESSOR_KEYS = {"concept", "unless", "scope", "description"}
-_KIND_KEYS = {"when", "suppressed_by", "description"}
+_KIND_KEYS = {"when", "suppressed_by", "covered_by", "description"}
 
 # --------------------------------------------------------------------------------------------------
 # Compiled rule structures (internal)
@@ -55,6 +55,8 @@ class Kind:
     # Alternatives; each is a tuple of requirement groups; a group is satisfied by any of its concepts.
     when: tuple[tuple[tuple[str, ...], ...], ...]
     suppressed_by: tuple[Suppressor, ...]
+    # Kinds whose advice already covers this one ("new_palsy" is covered by "stroke"): not reported with them.
+    covered_by: tuple[str, ...] = ()
 
     @property
     def concepts(self) -> tuple[str, ...]:
@@ -161,6 +163,24 @@ def parse_concepts(raw: Any) -> dict[str, tuple[list[str], list[str]]]:
     return concepts
 
 
+def parse_concept_suppressors(raw: Any, suppressors: Mapping[str, Suppressor]) -> dict[str, tuple[Suppressor, ...]]:
+    """Suppressors named by a concept itself: they discard that concept's matches in every kind.
+
+    A kind that is never suppressed as a whole (self-harm) can still have a concept that a
+    general question or a past event explains ("can you overdose on Botox?").
+    """
+    found: dict[str, tuple[Suppressor, ...]] = {}
+    for name, body in (raw or {}).items():
+        if not isinstance(body, dict) or not body.get("suppressed_by"):
+            continue
+        names = string_list(f"concept '{name}' suppressed_by", body["suppressed_by"])
+        for suppressor in names:
+            if suppressor not in suppressors:
+                fail(f"concept '{name}' refers to unknown suppressor {suppressor!r}")
+        found[name] = tuple(suppressors[n] for n in names)
+    return found
+
+
 def concept_ref(where: str, name: Any, concepts: Mapping[str, Any]) -> str:
     if not isinstance(name, str) or name not in concepts:
         fail(f"{where} refers to unknown concept {name!r}")
@@ -222,7 +242,11 @@ def parse_kinds(
         for s in names:
             if s not in suppressors:
                 fail(f"{where} refers to unknown suppressor {s!r}")
-        parsed[name] = Kind(name, tuple(when), tuple(suppressors[s] for s in names))
+        covered = string_list(f"{where} covered_by", body.get("covered_by", []), allow_empty=True)
+        for other in covered:
+            if other not in kinds or other == name:
+                fail(f"{where} covered_by names {other!r}, which is not another kind")
+        parsed[name] = Kind(name, tuple(when), tuple(suppressors[s] for s in names), tuple(covered))
     return parsed
 
 

@@ -178,7 +178,8 @@ def evaluate_red_flags(bot: Assistant, workers: int, urgent_texts: dict[str, str
         turn = bot.send(new_sender("rf"), item["text"])
         first = turn.replies[0].get("text", "") if turn.replies else ""
         right_kind = turn.slots.get("red_flag_kind") == item["kind"]
-        ok = right_kind and normalized(first) == normalized(urgent_texts[item["kind"]])
+        # The advice leads the first reply (the disclaimer may follow it in the same message).
+        ok = right_kind and normalized(first).startswith(normalized(urgent_texts[item["kind"]]))
         return ok, f"{item['text']!r} expected {item['kind']}, got {turn.slots.get('red_flag_kind')}; {turn.actions}"
 
     def check_near(item: dict[str, Any]) -> tuple[bool, str]:
