@@ -27,7 +27,12 @@ MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((https?://[^)\s]{1,500})\)")
 MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)([^\n]{1,500}?)(?<=\S)\1")
 HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|code|br|p)\s*/?>", re.IGNORECASE)
 MAX_WORDS_IN_A_CHOICE = 6
-MIN_CHARS_IN_A_CHOICE = 3
+MIN_CHARS_IN_A_WORD = 4
+# Words that say nothing about which option is meant ("and", "the one with"): a reply made only
+# of these and of short words never chooses an option by its title.
+FUNCTION_WORDS = frozenset("""about also both does each from have into just like more most much only other
+please some than that their them then there these they this those what when which with your yours okay
+thanks thank tell""".split())
 
 
 @dataclass(frozen=True)
@@ -156,7 +161,8 @@ def choose_option(reply: str, turn: Sequence[BotMessage]) -> str | None:
     """The payload a patient's reply chooses among the options of the bot's last turn, or None.
 
     "2", "2.", "#2", "option 2" pick the second numbered option; otherwise the reply must be an
-    option's title, or a short part of exactly one option's title ("nerve transfer").
+    option's title, or a short part of exactly one option's title with a word of substance in it
+    ("nerve transfer", not "and").
     """
     if len(reply) > 200:
         return None
@@ -172,7 +178,8 @@ def choose_option(reply: str, turn: Sequence[BotMessage]) -> str | None:
     exact = {o.payload for o in offered if _words(o.title) == words}
     if len(exact) == 1:
         return exact.pop()
-    if len(words) < MIN_CHARS_IN_A_CHOICE or len(words.split()) > MAX_WORDS_IN_A_CHOICE:
+    content_words = [w for w in words.split() if len(w) >= MIN_CHARS_IN_A_WORD and w not in FUNCTION_WORDS]
+    if not content_words or len(words.split()) > MAX_WORDS_IN_A_CHOICE:
         return None
     partial = {o.payload for o in offered if f" {words} " in f" {_words(o.title)} "}
     return partial.pop() if len(partial) == 1 else None

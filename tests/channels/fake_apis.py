@@ -23,7 +23,7 @@ class Call:
 
 
 class FakeApi:
-    """One fake service on ``port``; ``calls`` in arrival order."""
+    """One fake service on ``port`` (0: any free port); ``calls`` in arrival order."""
 
     def __init__(self, name: str, port: int):
         self.name, self.port = name, port
@@ -31,6 +31,8 @@ class FakeApi:
         self._failures: list[int] = []
         self._changed = threading.Condition()
         self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
+        self.port = self._server.server_address[1]  # the one chosen when ``port`` is 0
+        self.url = f"http://127.0.0.1:{self.port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
