@@ -243,8 +243,6 @@ class MessagingChannel(InputChannel, ABC):
         collector = TurnCollector(self.name())
         await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(),
                                          message_id=inbound.message_id[:128], metadata=inbound.metadata or None))
-        if conversation.bot_spoke_this_session or not collector.messages:
-            return collector.messages
         return await self._with_contact_line(sender, collector.messages)
 
     def _text_for_rasa(self, inbound: Inbound, last_turn: Sequence[BotMessage],
@@ -261,13 +259,17 @@ class MessagingChannel(InputChannel, ABC):
         return choose_option(text, last_turn) or text
 
     async def _with_contact_line(self, sender_id: str, messages: list[BotMessage]) -> list[BotMessage]:
-        """The first reply of a conversation: the clinic's contact line right after the disclaimer
-        (which the assistant puts first, or after urgent advice), else at the end. SMS adds the
-        carriers' HELP and STOP keywords."""
+        """The clinic's contact line right after the disclaimer, in whichever reply carries it
+        (the assistant adds it to the first reply of every conversation and session, first or
+        after urgent advice). SMS adds the carriers' HELP and STOP keywords."""
+        if not messages:
+            return messages
+        disclaimer = (await self.message("disclaimer")).strip()
+        position = next((i + 1 for i, m in enumerate(messages) if m.text.strip() == disclaimer), None)
+        if position is None:
+            return messages
         key = "messaging.contact_sms" if sender_id.startswith("sms:") else "messaging.contact"
-        disclaimer, contact = await self.message("disclaimer"), await self.message(key)
-        position = next((i + 1 for i, m in enumerate(messages) if m.text.strip() == disclaimer.strip()), len(messages))
-        return [*messages[:position], BotMessage(contact), *messages[position:]]
+        return [*messages[:position], BotMessage(await self.message(key)), *messages[position:]]
 
     async def send_turn(self, recipient_id: str, messages: Sequence[BotMessage]) -> None:
         """Send a turn's messages, composed for the medium, in order; a text that fails after its

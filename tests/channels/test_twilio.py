@@ -3,6 +3,7 @@ from the fake Twilio REST API."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import uuid
@@ -11,7 +12,7 @@ from pathlib import Path
 from clinic.content import read_content
 from clinic.queries import fill
 from tests.channels import config
-from tests.channels.conftest import message, new_phone, post_twilio, rest_turn, squash, tracker, twilio_form
+from tests.channels.conftest import http, message, new_phone, post_twilio, rest_turn, squash, tracker, twilio_form
 from tests.channels.fake_apis import Call, FakeApi
 
 URGENT = "my face suddenly dropped on one side an hour ago and my arm feels weak"
@@ -130,3 +131,15 @@ def test_phone_numbers_are_not_written_to_the_logs(twilio_api: FakeApi) -> None:
     assert logs, f"no logs in {log_dir}"
     for log_file in logs:
         assert phone.lstrip("+") not in log_file.read_text(encoding="utf-8", errors="replace")
+
+
+def test_a_messaging_sender_id_cannot_be_used_through_the_rest_channel(twilio_api: FakeApi) -> None:
+    phone = new_phone()
+    post_twilio(twilio_form(phone, "what are the risks?"))
+    assert texts_to(twilio_api, phone)
+    for forged in (f"sms:{phone}", f" SMS:{phone}", f"wa:{phone}", "tg:12345"):
+        body = json.dumps({"sender": forged, "message": "what did I say?"}).encode()
+        answer = http("POST", "/webhooks/rest/webhook", body, {"Content-Type": "application/json"})
+        assert answer.status == 403, forged
+    user_texts = [e["text"] for e in tracker(f"sms:{phone}")["events"] if e["event"] == "user"]
+    assert user_texts == ["what are the risks?"]
