@@ -29,7 +29,14 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.delivery import RecentIds, SenderLocks, SendResult, client_session, masked
+from channels.delivery import (
+    RecentIds,
+    SenderLocks,
+    SendResult,
+    client_session,
+    masked,
+    redact_phone_numbers_in_logs,
+)
 from channels.history import Conversation, read_conversation
 from channels.medium import BotMessage, Chunk, Option, choose_option, compose_turn, options_of, payload_for_token
 from channels.whatsapp_window import window_status
@@ -123,6 +130,20 @@ class MessagingChannel(InputChannel, ABC):
     ``blueprint`` and implement ``deliver``; ``max_chars`` is the medium's length limit."""
 
     max_chars = 1600
+    required_fields: tuple[str, ...] = ()
+
+    @classmethod
+    def checked_credentials(cls, credentials: dict[str, Any] | None) -> dict[str, str]:
+        """The channel's credentials as strings; a missing secret stops the server from starting
+        (clinic/channels.py names the ``.env`` variable behind each field). Also turns on the
+        redaction of phone numbers in the logs, before the first message is logged."""
+        values = {key: str(value or "").strip() for key, value in (credentials or {}).items()}
+        missing = [key for key in cls.required_fields if not values.get(key)]
+        if missing:
+            raise ValueError(f"the {cls.name()} channel refuses to start without {', '.join(missing)} "
+                             "(set its variables in .env: README, Messaging apps)")
+        redact_phone_numbers_in_logs()
+        return values
 
     def __init__(self) -> None:
         self.recent_ids = RecentIds()

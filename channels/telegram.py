@@ -22,7 +22,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.delivery import SendResult, post_with_retries, redact_phone_numbers_in_logs
+from channels.delivery import SendResult, post_with_retries
 from channels.medium import Chunk, option_token
 from channels.messaging import MAX_REQUEST_BYTES, Inbound, MessagingChannel
 
@@ -86,6 +86,7 @@ class TelegramChannel(MessagingChannel):
     ``webhook_secret``; optional ``api_url`` (default https://api.telegram.org)."""
 
     max_chars = 4096
+    required_fields = ("access_token", "webhook_secret")
 
     @classmethod
     def name(cls) -> str:
@@ -93,13 +94,11 @@ class TelegramChannel(MessagingChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        credentials = credentials or {}
-        token, secret = str(credentials.get("access_token") or ""), str(credentials.get("webhook_secret") or "")
-        if not token or not SECRET_TOKEN.match(secret):
-            raise ValueError("Telegram needs access_token and a webhook_secret of 16-256 characters "
-                             "(letters, digits, _ and -): set TELEGRAM_ACCESS_TOKEN and TELEGRAM_WEBHOOK_SECRET")
-        redact_phone_numbers_in_logs()
-        return cls(token, secret, str(credentials.get("api_url") or "https://api.telegram.org"))
+        values = cls.checked_credentials(credentials)
+        if not SECRET_TOKEN.match(values["webhook_secret"]):
+            raise ValueError("the telegram channel needs a webhook_secret (TELEGRAM_WEBHOOK_SECRET) of 16-256 "
+                             "letters, digits, _ or -")
+        return cls(values["access_token"], values["webhook_secret"], values.get("api_url") or "https://api.telegram.org")
 
     def __init__(self, access_token: str, webhook_secret: str, api_url: str) -> None:
         super().__init__()

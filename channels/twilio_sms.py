@@ -26,7 +26,7 @@ from sanic.request import Request, RequestParameters
 from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
-from channels.delivery import SendResult, post_with_retries, redact_phone_numbers_in_logs
+from channels.delivery import SendResult, post_with_retries
 from channels.medium import Chunk
 from channels.messaging import MAX_REQUEST_BYTES, Inbound, MessagingChannel, sms_keyword
 
@@ -80,19 +80,15 @@ class TwilioChannel(MessagingChannel):
     ``number`` (the SMS sender), ``webhook_url`` (the public URL Twilio calls: signatures are
     computed over it); optional ``whatsapp_number``, ``api_url``, ``max_chars``."""
 
+    required_fields = ("account_sid", "auth_token", "number", "webhook_url")
+
     @classmethod
     def name(cls) -> str:
         return "twilio"
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        credentials = {k: str(v or "").strip() for k, v in (credentials or {}).items()}
-        missing = [k for k in ("account_sid", "auth_token", "number", "webhook_url") if not credentials.get(k)]
-        if missing:
-            raise ValueError(f"Twilio needs {', '.join(missing)}: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, "
-                             "TWILIO_NUMBER and TWILIO_WEBHOOK_URL (the channel refuses to start without them)")
-        redact_phone_numbers_in_logs()
-        return cls(credentials)
+        return cls(cls.checked_credentials(credentials))
 
     def __init__(self, credentials: dict[str, str]) -> None:
         super().__init__()

@@ -26,7 +26,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.delivery import SendResult, post_with_retries, redact_phone_numbers_in_logs
+from channels.delivery import SendResult, post_with_retries
 from channels.medium import Chunk
 from channels.messaging import MAX_REQUEST_BYTES, Inbound, MessagingChannel
 
@@ -81,6 +81,7 @@ class WhatsAppChannel(MessagingChannel):
     (default https://graph.facebook.com/v19.0)."""
 
     max_chars = WHATSAPP_MAX_TEXT
+    required_fields = ("access_token", "phone_number_id", "app_secret", "verify_token")
 
     @classmethod
     def name(cls) -> str:
@@ -88,15 +89,7 @@ class WhatsAppChannel(MessagingChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        credentials = {k: str(v or "").strip() for k, v in (credentials or {}).items()}
-        required = ("access_token", "phone_number_id", "app_secret", "verify_token")
-        missing = [k for k in required if not credentials.get(k)]
-        if missing:
-            raise ValueError(f"WhatsApp needs {', '.join(missing)}: set WHATSAPP_ACCESS_TOKEN, "
-                             "WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN "
-                             "(the channel refuses to start without them)")
-        redact_phone_numbers_in_logs()
-        return cls(credentials)
+        return cls(cls.checked_credentials(credentials))
 
     def __init__(self, credentials: dict[str, str]) -> None:
         super().__init__()
