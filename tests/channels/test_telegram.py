@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
-from tests.channels.conftest import message, post_telegram, rest_turn, squash, telegram_update, tracker
+from tests.channels import config
+from tests.channels.conftest import http, message, post_telegram, rest_turn, squash, telegram_update, tracker
 from tests.channels.fake_apis import Call, FakeApi
 
 
@@ -126,3 +128,18 @@ def test_help_command(telegram_api: FakeApi) -> None:
     post_telegram(telegram_update(chat, "/help"))
     [reply] = replies_to(telegram_api, chat)
     assert reply.body["text"] == message("messaging.help")
+
+
+def test_malformed_oversized_and_huge_updates(telegram_api: FakeApi) -> None:
+    headers = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": config.TELEGRAM_SECRET}
+    assert http("POST", "/webhooks/telegram/webhook", b"{not json", headers).status == 400
+    assert http("POST", "/webhooks/telegram/webhook", b"[1, 2]", headers).status == 200  # nothing to answer
+    oversized = json.dumps(telegram_update(new_chat(), "a" * 300_000)).encode()
+    assert http("POST", "/webhooks/telegram/webhook", oversized, headers).status == 413
+    chat = new_chat()
+    answer = post_telegram(telegram_update(chat, "what are the risks? " * 5000))
+    assert answer.status == 200 and answer.seconds < 1.0
+    [reply] = replies_to(telegram_api, chat)
+    assert len(reply.body["text"]) <= 4096
+    stored = [e["text"] for e in tracker(f"tg:{chat}")["events"] if e["event"] == "user"]
+    assert len(stored[0]) <= 4096
