@@ -168,3 +168,23 @@ def test_set_webhook_points_the_twilio_number_at_the_webhook(tmp_path: Path) -> 
         assert update.headers["Authorization"].startswith("Basic ")
     finally:
         api.stop()
+
+
+def test_what_the_bot_offered_is_read_from_the_tracker() -> None:
+    from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from channels.history import read_conversation
+
+    old = [{"title": "Old", "payload": "/ask_old"}]
+    menu = [{"title": "Risks", "payload": "/ask_risks"}, {"title": "Recovery", "payload": "/ask_recovery"}]
+    events = [SessionStarted(), ActionExecuted("action_listen"), UserUttered("hi"),
+              BotUttered("Earlier", data={"buttons": old}), ActionExecuted("action_listen"),
+              UserUttered("menu"), BotUttered("Pick one", data={"buttons": menu}), BotUttered("Or type a question.")]
+    conversation = read_conversation(DialogueStateTracker.from_events("tg:1", events))
+    assert [m.text for m in conversation.last_turn] == ["Pick one", "Or type a question."]
+    assert sorted(o.payload for o in conversation.offered) == ["/ask_old", "/ask_recovery", "/ask_risks"]
+    assert conversation.bot_spoke_this_session
+    new_session = read_conversation(DialogueStateTracker.from_events("tg:1", [*events, SessionStarted()]))
+    assert not new_session.bot_spoke_this_session and not new_session.offered
+    assert read_conversation(None).last_turn == ()
