@@ -145,6 +145,11 @@ class MessagingChannel(InputChannel, ABC):
         redact_phone_numbers_in_logs()
         return values
 
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        """The channel from its credentials.yml section; subclasses take the checked dict."""
+        return cls(cls.checked_credentials(credentials))  # type: ignore[call-arg]
+
     def __init__(self) -> None:
         self.recent_ids = RecentIds()
         self.sender_locks = SenderLocks()

@@ -20,7 +20,6 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from aiohttp import BasicAuth
-from rasa.core.channels.channel import InputChannel
 from sanic import Blueprint, response
 from sanic.request import Request, RequestParameters
 from sanic.response import HTTPResponse
@@ -85,10 +84,6 @@ class TwilioChannel(MessagingChannel):
     @classmethod
     def name(cls) -> str:
         return "twilio"
-
-    @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        return cls(cls.checked_credentials(credentials))
 
     def __init__(self, credentials: dict[str, str]) -> None:
         super().__init__()

@@ -21,7 +21,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from rasa.core.channels.channel import InputChannel
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -86,10 +85,6 @@ class WhatsAppChannel(MessagingChannel):
     @classmethod
     def name(cls) -> str:
         return "whatsapp"
-
-    @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        return cls(cls.checked_credentials(credentials))
 
     def __init__(self, credentials: dict[str, str]) -> None:
         super().__init__()
