@@ -34,9 +34,17 @@ export ACTION_SERVER_URL="http://127.0.0.1:$ACTION_PORT/webhook"
 export RASA_API_TOKEN="e2e-$(date +%s)-$RANDOM"
 rm -f var/e2e.db
 .venv/bin/python -m clinic.content load >/dev/null
+# The messaging channels too, with fake secrets and fake platform APIs on 127.0.0.1 (ports from
+# E2E_FAKE_API_PORT, default 5180-5182): tests/channels/config.py.
+eval "$(.venv/bin/python -m tests.channels.config env)"
+export CREDENTIALS=var/credentials-e2e.yml
+.venv/bin/python -m clinic.channels credentials --out "$CREDENTIALS" >/dev/null
 trap 'scripts/serve.sh --stop' EXIT
 scripts/serve.sh --background >/dev/null
 .venv/bin/python -m tests.e2e.run --url "http://127.0.0.1:$RASA_PORT" --token "$RASA_API_TOKEN" \
   --report results/e2e-failures.json
+
+say "Messaging channels: Telegram, Twilio and WhatsApp traffic, replies captured by fake platform APIs"
+.venv/bin/python -m pytest -q -p no:cacheprovider tests/channels
 
 say "All tests passed in $(( $(date +%s) - start )) s"
