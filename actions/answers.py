@@ -18,6 +18,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT
+from actions.fact_answers import answer_with_facts, is_overview
 from actions.formatting import answer_buttons, answer_text, offer_topics, procedure_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import (
@@ -113,6 +114,8 @@ class ActionAnswerQuestion(ClinicAction):
             offer_topics(reply, kb, [t for t in candidates if t is not None], None)
             return []
         answer = resolve_answer(kb, topic, procedure_id, named_now=len(named_all))
+        if not is_overview(answer, text, named_all):
+            return answer_with_facts(reply, tracker, kb, topic, text)
         reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
         if len(named_all) == 1 and not answer.topic.uses_procedure:
             describe_named_procedure(reply, kb, named_all[0], answered=answer.topic.id)

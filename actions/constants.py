@@ -2,6 +2,7 @@
 
 PROCEDURE_SLOT = "procedure"
 LISTED_OPTIONS_SLOT = "listed_options"
+TOPIC_SLOT = "topic"  # the topic last answered: follow-ups, corrections and "going back to" lean on it
 RED_FLAG_KIND_SLOT = "red_flag_kind"
 
 PROCEDURE_ENTITIES = ("procedure", "treatment", "test")

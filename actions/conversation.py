@@ -6,9 +6,10 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.answers import answer_option, context_events, named_listed_option, procedure_description, resolve_answer
+from actions.answers import answer_option, named_listed_option
 from actions.constants import NON_TOPIC_INTENTS, PROCEDURE_SLOT
-from actions.formatting import answer_buttons, answer_text, offer_topics, topic_button
+from actions.fact_answers import answer_in_context, answer_with_facts
+from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import intent_confidences, intent_ranking, latest_intent, latest_text, mentioned_procedures
 from clinic.queries import KnowledgeBase, TopicView
@@ -31,6 +32,9 @@ class ActionSmallTalk(ClinicAction):
         procedure = kb.procedure(option) if option else None
         if procedure is not None:  # "physio sounds good, tell me about it" after a list
             return answer_option(reply, kb, procedure)
+        in_context = answer_in_context(reply, tracker, kb)  # "no, I meant the other one"
+        if in_context is not None:
+            return in_context
         intent = latest_intent(tracker)
         try:
             reply.say(kb.message(intent))
@@ -45,6 +49,9 @@ class ActionShowMenu(ClinicAction):
     action_name = "action_show_menu"
 
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        in_context = answer_in_context(reply, tracker, kb)  # "what can be done about it?"
+        if in_context is not None:
+            return in_context
         reply.say(kb.message("ask_capabilities"), [topic_button(t) for t in kb.menu()])
         return []
 
@@ -55,6 +62,9 @@ class ActionOutOfScope(ClinicAction):
     action_name = "action_out_of_scope"
 
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        in_context = answer_in_context(reply, tracker, kb)  # a correction or follow-up mid-conversation
+        if in_context is not None:
+            return in_context
         reply.say(kb.message("out_of_scope"))
         return []
 
@@ -84,6 +94,9 @@ class ActionDidYouMean(ClinicAction):
         if not latest_text(tracker).strip():
             reply.say(kb.message("empty_message"))
             return []
+        in_context = answer_in_context(reply, tracker, kb)
+        if in_context is not None:
+            return in_context
         topics = suggested_topics(tracker, kb)
         if not topics:
             # "thanks bye" is close between two kinds of small talk, not a question: answer the
@@ -94,29 +107,17 @@ class ActionDidYouMean(ClinicAction):
             return []
         named = mentioned_procedures(tracker)
         context = tracker.get_slot(PROCEDURE_SLOT)
-        if len(named) == 1:
-            # A named procedure makes a middling guess safe to answer when the page has facts
-            # about that very procedure on the likeliest topic.
-            answer = resolve_answer(kb, topics[0], named[0], named_now=1)
-            if answer.procedure is not None and not answer.general_only:
-                reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
-                return context_events(answer, tracker)
-            # Otherwise what the page says the named procedure is and is for ("why would someone
-            # get a face lift?") is still about what was asked; the likely topics follow as buttons.
-            description = procedure_description(kb, named[0])
-            if description is not None:
-                reply.say(answer_text(description, kb))
-                offer_topics(reply, kb, topics, named[0], lead="did_you_mean_instead")
-                return context_events(description, tracker)
-        elif (not named and context
+        if named:
+            # A named procedure makes a middling guess safe to answer: the facts about it that
+            # best match the question, within the likeliest topics.
+            return answer_with_facts(reply, tracker, kb, topics[0], latest_text(tracker))
+        if (context
               and intent_confidences(tracker).get(topics[0].intent, 0.0) >= MIN_CONFIDENCE_IN_CONTEXT):
             # Mid-conversation about one procedure, a short follow-up ("when would I see results
             # from it?") is often close between two topics; the likeliest reading, for the
             # procedure being discussed, is what the patient expects rather than a question back.
-            answer = resolve_answer(kb, topics[0], context, named_now=0)
-            reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
-            return context_events(answer, tracker)
-        offer_topics(reply, kb, topics, named[0] if named else None)
+            return answer_with_facts(reply, tracker, kb, topics[0], latest_text(tracker))
+        offer_topics(reply, kb, topics, None)
         return []
 
 

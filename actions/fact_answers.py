@@ -1,0 +1,207 @@
+"""Answers at the level of facts: the fact(s) that answer this question, every question of the
+message (up to three), both sides of a comparison, and a short overview with an offer to go deeper
+when the question is broad.
+
+The intent classifier says which topics are likely; the message's words and the patients' words for
+each fact (``knowledge/fact_cues.yml``) say which fact of those topics, or of a neighbouring one,
+answers it (``clinic/fact_ranking.py``). Texts and their page sources come from the knowledge base.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+
+from actions.constants import PROCEDURE_ENTITIES, PROCEDURE_SLOT, TOPIC_SLOT
+from actions.formatting import BULLET, fact_line, topic_button
+from actions.reply import Reply
+from actions.turn import intent_confidences, latest_text, mentioned_procedures
+from clinic.fact_ranking import FactEntry, FactIndex, Scored, load_cues
+from clinic.queries import Answer, CatalogueFact, KnowledgeBase, TopicView
+from clinic.question_parts import correction, is_comparison, is_follow_up, looks_like_question, split_questions
+
+MAX_FACTS = 4
+MAX_FACTS_PER_QUESTION = 2
+CLOSE_TO_BEST = 0.8        # a second fact is shown when it scores this close to the best one
+BUDGET = 900               # characters of facts for a specific question
+KEYWORD_WEIGHT = 1.0       # a topic named by its keywords in this part of the message
+CONTEXT_TOPIC_WEIGHT = 0.6  # the topic being discussed, for a follow-up naming none
+
+
+@dataclass
+class FactAnswer:
+    """What was shown: the facts (in order), the main topic, the procedures it was about."""
+
+    topic: TopicView | None
+    facts: list[CatalogueFact] = field(default_factory=list)
+    procedures: list[str] = field(default_factory=list)
+    more: bool = False  # the topic has more than was shown: offer it
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(s for f in self.facts for s in f.sources))
+
+
+class FactRanker:
+    """The knowledge base's facts indexed for ranking, with the topics' keywords."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.catalogue = {c.fact.id: c for c in kb.fact_catalogue()}
+        cues = load_cues()
+        self.topics = {t.id: t for t in kb.topics()}
+        entries = [FactEntry(c.fact.id, c.topic_ids, c.fact.procedure_ids, f"{c.fact.label} {c.fact.text}",
+                             cues.get(c.fact.id, ())) for c in self.catalogue.values()]
+        self.index = FactIndex(entries)
+
+    def topic_weights(self, text: str, intent_confidence: dict[str, float], context_topic: str | None,
+                      share: float = 1.0) -> dict[str, float]:
+        """Topic id -> weight: the classifier's confidence (times ``share``), raised to
+        KEYWORD_WEIGHT for a topic this text names, and the context topic for a text naming none."""
+        weights = {t.id: share * intent_confidence.get(t.intent, 0.0) for t in self.topics.values()}
+        named = [t.id for t in self.topics.values() if t.mentioned_in(text)]
+        for topic_id in named:
+            weights[topic_id] = max(weights[topic_id], KEYWORD_WEIGHT)
+        if context_topic in weights and not named:
+            weights[context_topic] = max(weights[context_topic], CONTEXT_TOPIC_WEIGHT)
+        return weights
+
+    def best(self, text: str, weights: dict[str, float], named: list[str], context: list[str],
+             limit: int) -> list[Scored]:
+        ranked = self.index.rank(text, weights, named, context)
+        if not ranked:
+            return []
+        chosen = [ranked[0]]
+        for candidate in ranked[1:limit]:
+            if candidate.score >= CLOSE_TO_BEST * ranked[0].score:
+                chosen.append(candidate)
+        return chosen
+
+
+def _add(answer: FactAnswer, ranker: FactRanker, scored: list[Scored]) -> None:
+    for item in scored:
+        fact = ranker.catalogue[item.fact.id]
+        if fact not in answer.facts and len(answer.facts) < MAX_FACTS:
+            answer.facts.append(fact)
+
+
+def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_confidence: dict[str, float],
+                named: list[str], context: list[str], context_topic: str | None) -> FactAnswer:
+    """The facts answering ``text``: per question of the message, per side of a comparison."""
+    answer = FactAnswer(topic, procedures=list(named or context))
+    questions = split_questions(text)
+    if len(named) >= 2 or (is_comparison(text) and len(named) + len(context) >= 2):
+        sides = list(dict.fromkeys(named + context))[:MAX_QUESTIONS_SIDES]
+        weights = ranker.topic_weights(text, intent_confidence, context_topic)
+        for side in sides:
+            _add(answer, ranker, ranker.best(text, weights, [side], [], MAX_FACTS_PER_QUESTION)[:1])
+        answer.procedures = sides
+    if len(questions) > 1:
+        for question in questions:
+            weights = ranker.topic_weights(question, intent_confidence, context_topic, share=0.5)
+            question_named = [p for p in named if _names(ranker, p, question)] or (named if len(named) == 1 else [])
+            _add(answer, ranker, ranker.best(question, weights, question_named, context, MAX_FACTS_PER_QUESTION))
+    else:
+        weights = ranker.topic_weights(text, intent_confidence, context_topic)
+        _add(answer, ranker, ranker.best(text, weights, named, context, 3))
+    _fit(answer)
+    if topic is not None:
+        shown = {f.fact.id for f in answer.facts}
+        answer.more = any(topic.id in c.topic_ids and c.fact.id not in shown for c in ranker.catalogue.values())
+    return answer
+
+
+MAX_QUESTIONS_SIDES = 3
+
+
+def _names(ranker: FactRanker, procedure_id: str, text: str) -> bool:
+    """Whether ``text`` (one question of several) names the procedure, by its name's words."""
+    procedure = ranker.kb.procedure(procedure_id)
+    words = set(text.lower().split())
+    return procedure is not None and any(w in words for w in procedure.name.lower().split() if len(w) > 4)
+
+
+def _fit(answer: FactAnswer) -> None:
+    """Keep the answer within the budget, dropping the facts from the end (they stay on offer)."""
+    while len(answer.facts) > 1 and sum(len(fact_line(f.fact)) + 3 for f in answer.facts) > BUDGET:
+        answer.facts.pop()
+        answer.more = True
+
+
+def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedure_id: str | None) -> None:
+    """The facts (one line, or bullets), then an offer of the topic's full answer when there is more."""
+    lines = [fact_line(f.fact) for f in answer.facts]
+    text = lines[0] if len(lines) == 1 else "\n".join(f"{BULLET} {line}" for line in lines)
+    reply.say(text, sources=answer.sources)
+    if answer.more and answer.topic is not None:
+        reply.say(kb.message("offer_more", title=answer.topic.title.lower()), [topic_button(answer.topic, procedure_id)])
+
+
+def is_overview(answer: Answer, text: str, named: list[str]) -> bool:
+    """A button's payload, or a broad question on a topic that lists options ("what treatments are
+    there for synkinesis?"): the topic's short overview and its list, not a ranking of facts."""
+    if text.startswith("/"):
+        return True
+    return not named and answer.procedure is None and bool(answer.options) and len(split_questions(text)) == 1
+
+
+def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: TopicView | None, text: str,
+                      named: list[str] | None = None) -> list[dict[str, Any]]:
+    """Rank, say and remember: the conversation keeps the topic and procedure for follow-ups."""
+    ranker = FactRanker(kb)
+    named = mentioned_procedures(tracker) if named is None else named
+    context = [p for p in [tracker.get_slot(PROCEDURE_SLOT)] if p]
+    confidence = intent_confidences(tracker)
+    fix = correction(text)
+    if fix is not None:
+        # "I meant the nerve transfer, not the muscle one": answer what was meant, in the topic
+        # being discussed; the classifier read the whole message, the not-meant part included.
+        named = [p for p in procedures_outside(tracker, fix.not_meant)]
+        text, confidence = fix.meant or text, {}
+        context = [p for p in context if not named]
+        topic = kb.topic(tracker.get_slot(TOPIC_SLOT) or "") or topic
+    answer = rank_answer(ranker, text, topic, confidence, named, context, tracker.get_slot(TOPIC_SLOT))
+    if not answer.facts:
+        reply.say(kb.message("not_understood"))
+        return []
+    lead = answer.facts[0]
+    main_topic = topic.id if topic is not None and topic.id in lead.topic_ids else next(iter(lead.topic_ids), None)
+    procedure = named[-1] if named else (context[0] if context else None)
+    say_fact_answer(reply, kb, answer, procedure)
+    events: list[dict[str, Any]] = []
+    if main_topic and tracker.get_slot(TOPIC_SLOT) != main_topic:
+        events.append(SlotSet(TOPIC_SLOT, main_topic))
+    if procedure != tracker.get_slot(PROCEDURE_SLOT):
+        events.append(SlotSet(PROCEDURE_SLOT, procedure))
+    return events
+
+
+def procedures_outside(tracker: Tracker, excluded: str) -> list[str]:
+    """The procedures this message names, leaving out those named inside ``excluded`` ("not the graft")."""
+    text = latest_text(tracker)
+    start = text.lower().find(excluded.lower()) if excluded else -1
+    end = start + len(excluded)
+    found = []
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") not in PROCEDURE_ENTITIES or entity.get("value") is None:
+            continue
+        if start >= 0 and start <= int(entity.get("start") or 0) < end:
+            continue
+        found.append(str(entity["value"]))
+    return list(dict.fromkeys(found))
+
+
+def answer_in_context(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:
+    """A message that would be declined, small-talked or asked about, answered from the conversation
+    instead when it corrects the last answer or plainly follows up on it ("what can be done for it?",
+    "and the other one?"). None when it is neither: the calling action answers as usual."""
+    context_topic = tracker.get_slot(TOPIC_SLOT)
+    text = latest_text(tracker)
+    if not context_topic or not text.strip() or text.startswith("/"):
+        return None
+    if correction(text) is None and not (is_follow_up(text) and looks_like_question(text)):
+        return None
+    return answer_with_facts(reply, tracker, kb, kb.topic(context_topic), text)
