@@ -13,10 +13,11 @@ from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import intent_confidences, intent_ranking, latest_intent, latest_text, mentioned_procedures
 from clinic.queries import KnowledgeBase, TopicView
+from clinic.question_parts import split_questions
 
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTION_CONFIDENCE = 0.1
-SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "affirm", "deny"})
+SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "ask_wellbeing", "affirm", "deny"})
 # config.yml's FallbackClassifier threshold: at or above it, an unsure prediction was only close to
 # its runner-up (the ambiguity rule), not weak, and context may settle it (see ActionDidYouMean).
 MIN_CONFIDENCE_IN_CONTEXT = 0.25
@@ -98,6 +99,9 @@ class ActionDidYouMean(ClinicAction):
         if in_context is not None:
             return in_context
         topics = suggested_topics(tracker, kb)
+        if topics and len(split_questions(latest_text(tracker))) > 1:
+            # Several questions at once split the classifier's belief; each part is ranked alone.
+            return answer_with_facts(reply, tracker, kb, topics[0], latest_text(tracker))
         if not topics:
             # "thanks bye" is close between two kinds of small talk, not a question: answer the
             # likelier one rather than asking the patient to rephrase.

@@ -70,13 +70,14 @@ class FactRanker:
         return weights
 
     def best(self, text: str, weights: dict[str, float], named: list[str], context: list[str],
-             limit: int) -> list[Scored]:
+             limit: int, close: float = CLOSE_TO_BEST) -> list[Scored]:
+        """The best fact, and the next ones (up to ``limit``) scoring within ``close`` of it."""
         ranked = self.index.rank(text, weights, named, context)
         if not ranked:
             return []
         chosen = [ranked[0]]
         for candidate in ranked[1:limit]:
-            if candidate.score >= CLOSE_TO_BEST * ranked[0].score:
+            if candidate.score >= close * ranked[0].score:
                 chosen.append(candidate)
         return chosen
 
@@ -103,7 +104,13 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         for question in questions:
             weights = ranker.topic_weights(question, intent_confidence, context_topic, share=0.5)
             question_named = [p for p in named if _names(ranker, p, question)] or (named if len(named) == 1 else [])
-            _add(answer, ranker, ranker.best(question, weights, question_named, context, MAX_FACTS_PER_QUESTION))
+            best = ranker.best(question, weights, question_named, context, MAX_FACTS_PER_QUESTION, close=0.9)
+            names_a_topic = any(t.mentioned_in(question) for t in ranker.topics.values())
+            if best and (best[0].lexical > 0 or names_a_topic or question_named):  # "3 questions:" asks nothing
+                _add(answer, ranker, best)
+        if not answer.facts:
+            weights = ranker.topic_weights(text, intent_confidence, context_topic)
+            _add(answer, ranker, ranker.best(text, weights, named, context, 3))
     else:
         weights = ranker.topic_weights(text, intent_confidence, context_topic)
         _add(answer, ranker, ranker.best(text, weights, named, context, 3))

@@ -36,7 +36,10 @@ please thanks thank hi hello also then than any some all each every much many mo
 not no nor only again still yet even ever get got getting go going gone make made let lets say tell know
 want wanted need needed like im ive id youre dont doesnt didnt cant wont isnt arent wasnt u ur r pls plz
 one ones thing things something kind sort type lot bit way dear sir madam doctor dr
-""".split())
+""".split()) | frozenset(  # the clinic's subject itself: in every question, it tells no fact from another
+    "facial face faces reanimation surgery surgeries surgical operation operations op ops procedure procedures "
+    "palsy paralysis paralyzed paralysed bell bells".split())
+LEXICAL_FLOOR = 6.0  # about one distinctive word and pair: weaker matches score below 1
 SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ness", "ments", "ment", "ers", "er",
             "ed", "es", "ly", "s")
 
@@ -118,7 +121,7 @@ class FactIndex:
         ``procedures``: named in this question; ``context_procedures``: the conversation's."""
         named, context = set(procedures), set(context_procedures) - set(procedures)
         lexical = self.lexical_scores(text)
-        scale = max(max(lexical, default=0.0), 4.0)  # a question of common words does not get a full score
+        scale = max(max(lexical, default=0.0), LEXICAL_FLOOR)  # a question of common words does not get a full score
         ranked = []
         for fact, lex in zip(self.facts, lexical, strict=True):
             score = lex / scale + self.topic_weight * max((topic_weights.get(t, 0.0) for t in fact.topics), default=0.0)
