@@ -12,6 +12,7 @@ POSSIBLY_URGENT = "possible"
 
 NLU_FALLBACK_INTENT = "nlu_fallback"
 NON_TOPIC_INTENTS = frozenset({
-    "nlu_fallback", "out_of_scope", "report_urgent_symptom", "greet", "goodbye", "thank", "bot_challenge", "ask_wellbeing",
+    "nlu_fallback", "out_of_scope", "report_urgent_symptom", "greet", "goodbye", "thank", "bot_challenge",
+    "ask_wellbeing",
     "ask_capabilities", "affirm", "deny", "something_else", "choose_option",
 })

@@ -13,7 +13,7 @@ from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import intent_confidences, intent_ranking, latest_intent, latest_text, mentioned_procedures
 from clinic.queries import KnowledgeBase, TopicView
-from clinic.question_parts import split_questions
+from clinic.question_parts import looks_like_question, split_questions
 
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTION_CONFIDENCE = 0.1
@@ -36,6 +36,9 @@ class ActionSmallTalk(ClinicAction):
         in_context = answer_in_context(reply, tracker, kb)  # "no, I meant the other one"
         if in_context is not None:
             return in_context
+        if mentioned_procedures(tracker) and looks_like_question(latest_text(tracker)):
+            # a question naming a procedure is not small talk, whatever the classifier made of its typos
+            return answer_with_facts(reply, tracker, kb, None, latest_text(tracker))
         intent = latest_intent(tracker)
         try:
             reply.say(kb.message(intent))

@@ -21,10 +21,19 @@ from actions.reply import Reply
 from actions.turn import intent_confidences, latest_text, mentioned_procedures
 from clinic.fact_ranking import FactEntry, FactIndex, Scored, load_cues
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase, TopicView
-from clinic.question_parts import correction, is_comparison, is_follow_up, looks_like_question, split_questions
+from clinic.question_parts import (
+    comparison_sides,
+    correction,
+    is_comparison,
+    is_follow_up,
+    looks_like_question,
+    split_questions,
+)
 
 MAX_FACTS = 4
+MAX_QUESTIONS = 3       # questions of one message answered, sides of one comparison
 MAX_FACTS_PER_QUESTION = 2
+MIN_PART_LEXICAL = 2.5  # about one distinctive word: less, and a part of a message asks nothing
 CLOSE_TO_BEST = 0.8        # a second fact is shown when it scores this close to the best one
 BUDGET = 900               # characters of facts for a specific question
 KEYWORD_WEIGHT = 1.0       # a topic named by its keywords in this part of the message
@@ -58,16 +67,24 @@ class FactRanker:
         self.index = FactIndex(entries)
 
     def topic_weights(self, text: str, intent_confidence: dict[str, float], context_topic: str | None,
-                      share: float = 1.0) -> dict[str, float]:
+                      excluded_topic: str | None = None, share: float = 1.0) -> dict[str, float]:
         """Topic id -> weight: the classifier's confidence (times ``share``), raised to
-        KEYWORD_WEIGHT for a topic this text names, and the context topic for a text naming none."""
+        KEYWORD_WEIGHT for a topic this text names, and the context topic for a text naming none.
+        A topic the patient said they did not mean weighs nothing."""
         weights = {t.id: share * intent_confidence.get(t.intent, 0.0) for t in self.topics.values()}
-        named = [t.id for t in self.topics.values() if t.mentioned_in(text)]
+        named = [t.id for t in self.topics.values() if t.mentioned_in(text) and t.id != excluded_topic]
         for topic_id in named:
             weights[topic_id] = max(weights[topic_id], KEYWORD_WEIGHT)
-        if context_topic in weights and not named:
+        if context_topic in weights and context_topic != excluded_topic and not named:
             weights[context_topic] = max(weights[context_topic], CONTEXT_TOPIC_WEIGHT)
+        if excluded_topic in weights:
+            weights[excluded_topic] = 0.0
         return weights
+
+    def asks_something(self, text: str) -> bool:
+        """Whether a part of a message has words of any fact or names a topic ("3 questions:" has neither)."""
+        return max(self.index.lexical_scores(text), default=0.0) > MIN_PART_LEXICAL or any(
+            t.mentioned_in(text) for t in self.topics.values())
 
     def best(self, text: str, weights: dict[str, float], named: list[str], context: list[str],
              limit: int, close: float = CLOSE_TO_BEST) -> list[Scored]:
@@ -90,45 +107,41 @@ def _add(answer: FactAnswer, ranker: FactRanker, scored: list[Scored]) -> None:
 
 
 def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_confidence: dict[str, float],
-                named: list[str], context: list[str], context_topic: str | None) -> FactAnswer:
-    """The facts answering ``text``: per question of the message, per side of a comparison."""
+                named: list[str], context: list[str], context_topic: str | None,
+                positions: dict[str, list[int]] | None = None, excluded_topic: str | None = None) -> FactAnswer:
+    """The facts answering ``text``: per question of the message, per side of a comparison.
+
+    ``positions``: where in ``text`` each named procedure is (so each question gets its own);
+    ``excluded_topic``: the topic a correction says was not meant.
+    """
     answer = FactAnswer(topic, procedures=list(named or context))
-    questions = split_questions(text)
     if len(named) >= 2 or (is_comparison(text) and len(named) + len(context) >= 2):
-        sides = list(dict.fromkeys(named + context))[:MAX_QUESTIONS_SIDES]
-        weights = ranker.topic_weights(text, intent_confidence, context_topic)
+        sides = list(dict.fromkeys(named + context))[:MAX_QUESTIONS]
+        weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         for side in sides:
             _add(answer, ranker, ranker.best(text, weights, [side], [], MAX_FACTS_PER_QUESTION)[:1])
         answer.procedures = sides
-    if len(questions) > 1:
-        for question in questions:
-            weights = ranker.topic_weights(question, intent_confidence, context_topic, share=0.5)
-            question_named = [p for p in named if _names(ranker, p, question)] or (named if len(named) == 1 else [])
-            best = ranker.best(question, weights, question_named, context, MAX_FACTS_PER_QUESTION, close=0.9)
-            names_a_topic = any(t.mentioned_in(question) for t in ranker.topics.values())
-            if best and (best[0].lexical > 0 or names_a_topic or question_named):  # "3 questions:" asks nothing
-                _add(answer, ranker, best)
-        if not answer.facts:
-            weights = ranker.topic_weights(text, intent_confidence, context_topic)
-            _add(answer, ranker, ranker.best(text, weights, named, context, 3))
-    else:
-        weights = ranker.topic_weights(text, intent_confidence, context_topic)
+    parts = [side for part in split_questions(text)
+             for side in (comparison_sides(part) if is_comparison(part) else [part])]
+    asked = []
+    for part in parts:
+        start = text.find(part)
+        part_named = [p for p in named if any(start <= at < start + len(part) for at in (positions or {}).get(p, []))]
+        asked.append((part, part_named))
+    asked = [(part, part_named) for part, part_named in asked if part_named or ranker.asks_something(part)]
+    if len(asked) > 1:
+        for part, part_named in asked[:MAX_QUESTIONS]:
+            weights = ranker.topic_weights(part, intent_confidence, context_topic, excluded_topic, share=0.5)
+            part_named = part_named or (named if len(named) == 1 else [])
+            _add(answer, ranker, ranker.best(part, weights, part_named, context, MAX_FACTS_PER_QUESTION, close=0.9))
+    if len(asked) <= 1 or not answer.facts:
+        weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         _add(answer, ranker, ranker.best(text, weights, named, context, 3))
     _fit(answer)
     if topic is not None:
         shown = {f.fact.id for f in answer.facts}
         answer.more = any(topic.id in c.topic_ids and c.fact.id not in shown for c in ranker.catalogue.values())
     return answer
-
-
-MAX_QUESTIONS_SIDES = 3
-
-
-def _names(ranker: FactRanker, procedure_id: str, text: str) -> bool:
-    """Whether ``text`` (one question of several) names the procedure, by its name's words."""
-    procedure = ranker.kb.procedure(procedure_id)
-    words = set(text.lower().split())
-    return procedure is not None and any(w in words for w in procedure.name.lower().split() if len(w) > 4)
 
 
 def _fit(answer: FactAnswer) -> None:
@@ -144,7 +157,8 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
     text = lines[0] if len(lines) == 1 else "\n".join(f"{BULLET} {line}" for line in lines)
     reply.say(text, sources=answer.sources)
     if answer.more and answer.topic is not None:
-        reply.say(kb.message("offer_more", title=answer.topic.title.lower()), [topic_button(answer.topic, procedure_id)])
+        offer = kb.message("offer_more", title=answer.topic.title.lower())
+        reply.say(offer, [topic_button(answer.topic, procedure_id)])
 
 
 def is_overview(answer: Answer, text: str, named: list[str]) -> bool:
@@ -162,15 +176,23 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     named = mentioned_procedures(tracker) if named is None else named
     context = [p for p in [tracker.get_slot(PROCEDURE_SLOT)] if p]
     confidence = intent_confidences(tracker)
+    context_topic, excluded = tracker.get_slot(TOPIC_SLOT), None
+    positions = procedure_positions(tracker)
     fix = correction(text)
     if fix is not None:
-        # "I meant the nerve transfer, not the muscle one": answer what was meant, in the topic
-        # being discussed; the classifier read the whole message, the not-meant part included.
-        named = [p for p in procedures_outside(tracker, fix.not_meant)]
+        # "I meant the nerve transfer, not the muscle one": answer what was meant. Naming another
+        # procedure keeps the topic being discussed; otherwise that topic is what was not meant.
+        # The classifier read the whole message, the not-meant part included: its reading is dropped.
+        named = procedures_outside(tracker, fix.not_meant)
+        context = [] if named else context
+        if named:
+            topic = kb.topic(context_topic or "") or topic
+        else:
+            excluded, context_topic = context_topic, None
+        shift = text.find(fix.meant) if fix.meant else 0
+        positions = {p: [at - shift for at in ats] for p, ats in positions.items()}
         text, confidence = fix.meant or text, {}
-        context = [p for p in context if not named]
-        topic = kb.topic(tracker.get_slot(TOPIC_SLOT) or "") or topic
-    answer = rank_answer(ranker, text, topic, confidence, named, context, tracker.get_slot(TOPIC_SLOT))
+    answer = rank_answer(ranker, text, topic, confidence, named, context, context_topic, positions, excluded)
     if not answer.facts:
         reply.say(kb.message("not_understood"))
         return []
@@ -184,6 +206,15 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     if procedure != tracker.get_slot(PROCEDURE_SLOT):
         events.append(SlotSet(PROCEDURE_SLOT, procedure))
     return events
+
+
+def procedure_positions(tracker: Tracker) -> dict[str, list[int]]:
+    """Where each procedure named in the message starts, so each of several questions gets its own."""
+    positions: dict[str, list[int]] = {}
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") in PROCEDURE_ENTITIES and entity.get("value") is not None:
+            positions.setdefault(str(entity["value"]), []).append(int(entity.get("start") or 0))
+    return positions
 
 
 def procedures_outside(tracker: Tracker, excluded: str) -> list[str]:

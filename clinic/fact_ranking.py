@@ -32,8 +32,8 @@ a an the and or but if of to in on at by for with from into onto up down out ove
 were be been being am do does did doing done have has had having i me my mine myself you your yours we us our
 he him his she her it its they them their this that these those there here what which who whom whose when
 where why how can could would should will shall may might must just so too very really actually exactly
-please thanks thank hi hello also then than any some all each every much many more most other such own same
-not no nor only again still yet even ever get got getting go going gone make made let lets say tell know
+please thanks thank hi hello also then than any some all each every much many most such own same
+not no nor only still yet even ever get got getting go going gone make made let lets say tell know
 want wanted need needed like im ive id youre dont doesnt didnt cant wont isnt arent wasnt u ur r pls plz
 one ones thing things something kind sort type lot bit way dear sir madam doctor dr
 """.split()) | frozenset(  # the clinic's subject itself: in every question, it tells no fact from another
@@ -59,9 +59,11 @@ def content_stems(text: str) -> list[str]:
 
 
 def terms(text: str) -> list[str]:
-    """Stems plus neighbouring pairs: "healthy side" gives healthy, side and healthy_side."""
+    """Stems plus pairs of content words at most one word apart: "healthy side" gives healthy,
+    side and healthy_side; "cut into the tight muscle" also gives cut_muscl."""
     stems = content_stems(text)
-    return stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:], strict=False)]
+    pairs = [f"{a}_{b}" for gap in (1, 2) for a, b in zip(stems, stems[gap:], strict=False)]
+    return stems + pairs
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,8 @@ class FactIndex:
             total = 0.0
             for term in query & bag.keys():
                 tf = bag[term]
-                total += self._idf[term] * tf * (self.k1 + 1) / (tf + self.k1 * (1 - self.b + self.b * length / self._avg_len))
+                norm = self.k1 * (1 - self.b + self.b * length / self._avg_len)
+                total += self._idf[term] * tf * (self.k1 + 1) / (tf + norm)
             scores.append(total)
         return scores
 
@@ -124,7 +127,8 @@ class FactIndex:
         scale = max(max(lexical, default=0.0), LEXICAL_FLOOR)  # a question of common words does not get a full score
         ranked = []
         for fact, lex in zip(self.facts, lexical, strict=True):
-            score = lex / scale + self.topic_weight * max((topic_weights.get(t, 0.0) for t in fact.topics), default=0.0)
+            prior = max((topic_weights.get(t, 0.0) for t in fact.topics), default=0.0)
+            score = lex / scale + self.topic_weight * prior
             about = set(fact.procedures)
             if about & named:
                 score += self.procedure_weight

@@ -16,11 +16,12 @@ _QUESTION_BREAK = re.compile(r"[?;]+|\n|\s[-–]\s|,?\s+\band\b\s+(?=(?:what|how
 _COMPARISON = re.compile(r"\b(vs\.?|versus|compared? (?:with|to)|comparison|differen(?:t|ce|ces)|differ|"
                          r"better than|rather than|instead of|or the|which (?:one|is) (?:better|worse|more|less))\b",
                          re.IGNORECASE)
+_SIDES = re.compile(r"\b(?:vs\.?|versus|compared? (?:with|to)|or)\b", re.IGNORECASE)
 # "I meant X, not Y", "no, X not Y", "not Y but X", "sorry, X": the patient corrects what was answered.
 _CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i was asking about|i asked about|i got the name wrong|"
                          r"mixed (?:them|it) up|wrong one|not that one|no,? not|typo)\b|"
                          r"^\s*(?:no|nope|sorry)\b[^?]{0,80}\bnot\b", re.IGNORECASE)
-_NOT_PART = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|about\s+(?:the\s+)?)?([^,.;?!]+)",
+_NOT_PART = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|about\s+(?:the\s+)?)?([^,.;?!\-–]+)",
                        re.IGNORECASE)
 # Words that show the message leans on what was said before ("and the risks of that one?").
 _FOLLOW_UP = re.compile(r"^\s*(and|but|so|ok(?:ay)?|what about|how about|same for|also|then)\b|"
@@ -43,10 +44,19 @@ def split_questions(text: str) -> list[str]:
     so nothing asked is silently dropped from the text that is ranked.
     """
     parts = [p.strip(" ,.!:") for p in _QUESTION_BREAK.split(clip(text)) if p and p.strip(" ,.!:")]
-    parts = [p for p in parts if len(p.split()) >= 2] or [clip(text).strip()]
-    if len(parts) > MAX_QUESTIONS:
-        parts = parts[: MAX_QUESTIONS - 1] + [" ".join(parts[MAX_QUESTIONS - 1:])]
-    return parts
+    return [p for p in parts if len(p.split()) >= 2] or [clip(text).strip()]
+
+
+def comparison_sides(text: str) -> list[str]:
+    """The two sides of "time off work vs full recovery": the text before and after the comparing
+    word, each keeping the rest of the question ("how do they differ") for its ranking."""
+    match = _SIDES.search(clip(text))
+    if match is None:
+        return [clip(text)]
+    before, after = clip(text)[: match.start()].strip(" ,-"), clip(text)[match.end():].strip(" ,-")
+    if len(before.split()) < 1 or len(after.split()) < 1:
+        return [clip(text)]
+    return [before, after]
 
 
 def is_comparison(text: str) -> bool:

@@ -158,7 +158,8 @@ def evaluate(client: Client, directory: Path, workers: int = 4) -> HeldoutResult
 
     for item, turn in pool.map(in_scope, load_items(directory, "in_scope.yml")):
         ok, missing = answered_right(turn, item.get("must_contain") or [])
-        result.in_scope.record(item.get("category", "?"), ok, f"{item['text']!r} missing {missing}; {turn.actions}")
+        result.in_scope.record(item.get("category", "?"), ok,
+                               f"{item['text']!r} missing {missing}; {turn.actions} said {turn.text[:300]!r}")
         result.lengths.append(len(turn.text))
         result.specific_lengths.append(len(turn.text))
 
@@ -172,7 +173,8 @@ def evaluate(client: Client, directory: Path, workers: int = 4) -> HeldoutResult
             result.lengths.append(len(turn.text))
             right, missing = answered_right(turn, spec.get("must_contain") or [])
             if not right and ok:
-                ok, detail = False, f"{item.get('name')!r} turn {number} {spec['text']!r} missing {missing}; {turn.actions}"
+                ok, detail = False, (f"{item.get('name')!r} turn {number} {spec['text']!r} missing {missing}; "
+                                     f"{turn.actions} said {turn.text[:300]!r}")
         result.follow_ups.record(item.get("category", "?"), ok, detail)
 
     def single(prefix: str) -> Any:
@@ -205,9 +207,10 @@ def report(result: HeldoutResult, title: str, show_failures: bool) -> list[str]:
     if result.lengths:
         over = sum(n > MAX_REPLY for n in result.lengths)
         specific_over = sum(n > MAX_SPECIFIC_REPLY for n in result.specific_lengths)
+        specific_median = statistics.median(result.specific_lengths or [0])
         lines.append(f"  reply length: median {statistics.median(result.lengths):.0f}, max {max(result.lengths)} "
                      f"characters; {over} over {MAX_REPLY}; in-scope answers median "
-                     f"{statistics.median(result.specific_lengths or [0]):.0f}, {specific_over} over {MAX_SPECIFIC_REPLY}")
+                     f"{specific_median:.0f}, {specific_over} over {MAX_SPECIFIC_REPLY}")
     if show_failures:
         for name, tally in result.tallies().items():
             if tally.failures:
