@@ -13,7 +13,7 @@ from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import intent_confidences, intent_ranking, latest_intent, latest_text, mentioned_procedures
 from clinic.queries import KnowledgeBase, TopicView
-from clinic.question_parts import looks_like_question, split_questions
+from clinic.question_parts import asks_logistics, looks_like_question, split_questions
 
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTION_CONFIDENCE = 0.1
@@ -69,6 +69,10 @@ class ActionOutOfScope(ClinicAction):
         in_context = answer_in_context(reply, tracker, kb)  # a correction or follow-up mid-conversation
         if in_context is not None:
             return in_context
+        text = latest_text(tracker)
+        if mentioned_procedures(tracker) and looks_like_question(text) and not asks_logistics(text):
+            # "do you do brow lifts?" names the clinic's own procedure and asks nothing of the front desk
+            return answer_with_facts(reply, tracker, kb, None, text)
         reply.say(kb.message("out_of_scope"))
         return []
 

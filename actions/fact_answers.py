@@ -33,6 +33,7 @@ from clinic.question_parts import (
 MAX_FACTS = 4
 MAX_QUESTIONS = 3       # questions of one message answered, sides of one comparison
 MAX_FACTS_PER_QUESTION = 2
+SPECIFIC_MATCH = 0.5    # a fact matching the words this well (0..1) is what a question asks about
 MIN_PART_LEXICAL = 2.5  # about one distinctive word: less, and a part of a message asks nothing
 CLOSE_TO_BEST = 0.8        # a second fact is shown when it scores this close to the best one
 BUDGET = 900               # characters of facts for a specific question
@@ -161,12 +162,18 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
         reply.say(offer, [topic_button(answer.topic, procedure_id)])
 
 
-def is_overview(answer: Answer, text: str, named: list[str]) -> bool:
+def is_overview(kb: KnowledgeBase, answer: Answer, text: str, named: list[str]) -> bool:
     """A button's payload, or a broad question on a topic that lists options ("what treatments are
     there for synkinesis?"): the topic's short overview and its list, not a ranking of facts."""
     if text.startswith("/"):
         return True
-    return not named and answer.procedure is None and bool(answer.options) and len(split_questions(text)) == 1
+    if named or answer.procedure is not None or not answer.options or len(split_questions(text)) > 1:
+        return False
+    # A specific question the classifier filed under a broad topic ("is the method the same for
+    # everyone?" under the surgery options): its words point at a fact outside the overview.
+    lexical = FactRanker(kb).index.rank(text, {})
+    overview = {f.id for f in answer.facts}
+    return not lexical or lexical[0].lexical < SPECIFIC_MATCH or lexical[0].fact.id in overview
 
 
 def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: TopicView | None, text: str,

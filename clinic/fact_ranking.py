@@ -37,8 +37,11 @@ not no nor only still yet even ever get got getting go going gone make made let 
 want wanted need needed like im ive id youre dont doesnt didnt cant wont isnt arent wasnt u ur r pls plz
 one ones thing things something kind sort type lot bit way dear sir madam doctor dr
 """.split()) | frozenset(  # the clinic's subject itself: in every question, it tells no fact from another
-    "facial face faces reanimation surgery surgeries surgical operation operations op ops procedure procedures "
-    "palsy paralysis paralyzed paralysed bell bells".split())
+    "facial face faces reanimation palsy paralysis paralyzed paralysed bell bells".split())
+# Patients' short forms and the page's words for the same thing meet on one stem.
+SAME_WORD = {"op": "surgery", "ops": "surgery", "operation": "surgery", "operations": "surgery",
+             "surgeries": "surgery", "surgical": "surgery", "anaesthetic": "anesthesia", "anaesthesia": "anesthesia", "anesthetic": "anesthesia",
+             "physio": "physiotherapy", "haematoma": "hematoma", "paralysed": "paralyzed"}
 LEXICAL_FLOOR = 6.0  # about one distinctive word and pair: weaker matches score below 1
 SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ness", "ments", "ment", "ers", "er",
             "ed", "es", "ly", "s")
@@ -55,7 +58,7 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     words = re.findall(r"[a-z0-9]+", text.lower().replace("'", ""))[:MAX_QUESTION_WORDS]
-    return [stem(w) for w in words if w not in STOPWORDS]
+    return [stem(SAME_WORD.get(w, w)) for w in words if w not in STOPWORDS]
 
 
 def terms(text: str) -> list[str]:

@@ -32,6 +32,17 @@ _QUESTION_START = re.compile(r"^\s*(?:and |so |but |ok(?:ay)?,? )?(what|how|why|
 _RETURN = re.compile(r"\b(going back|back to|return(?:ing)? to|again|re the|about the .{1,40} again)\b", re.IGNORECASE)
 
 
+# Prices, insurance, bookings, places: what the front desk answers, whatever procedure is named.
+_LOGISTICS = re.compile(r"\b(cost|costs|price|prices|pay|paying|paid|fee|fees|charge|insurance|insurer|covered|"
+                        r"nhs|medicare|private|privately|book|booking|appointment|appointments|cancel|waiting list|"
+                        r"address|parking|bus|opening hours|phone|email|refund|discount|money|"
+                        r"afford|loan|instal+ments?|quote)\b", re.IGNORECASE)
+
+
+def asks_logistics(text: str) -> bool:
+    return bool(_LOGISTICS.search(clip(text)))
+
+
 def clip(text: str) -> str:
     return text[:MAX_TEXT]
 
