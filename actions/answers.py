@@ -116,7 +116,7 @@ class ActionAnswerQuestion(ClinicAction):
             offer_topics(reply, kb, [t for t in candidates if t is not None], None)
             return []
         answer = resolve_answer(kb, topic, procedure_id, named_now=len(named_all))
-        if not is_overview(kb, answer, text, named_all):
+        if not is_overview(kb, answer, text, named_all, intent_confidences(tracker).get(topic.intent, 0.0)):
             return answer_with_facts(reply, tracker, kb, topic, text)
         reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
         if len(named_all) == 1 and not answer.topic.uses_procedure:

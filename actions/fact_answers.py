@@ -9,6 +9,7 @@ answers it (``clinic/fact_ranking.py``). Texts and their page sources come from 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,8 +20,8 @@ from actions.constants import PROCEDURE_ENTITIES, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.formatting import BULLET, fact_line, topic_button
 from actions.reply import Reply
 from actions.turn import intent_confidences, latest_text, mentioned_procedures
-from clinic.fact_ranking import FactEntry, FactIndex, Scored, load_cues
-from clinic.queries import Answer, CatalogueFact, KnowledgeBase, TopicView
+from clinic.fact_ranking import FactEntry, FactIndex, Scored, content_stems, load_cues
+from clinic.queries import Answer, CatalogueFact, KnowledgeBase, TopicView, fill
 from clinic.question_parts import (
     comparison_sides,
     correction,
@@ -33,10 +34,13 @@ from clinic.question_parts import (
 MAX_FACTS = 4
 MAX_QUESTIONS = 3       # questions of one message answered, sides of one comparison
 MAX_FACTS_PER_QUESTION = 2
-SPECIFIC_MATCH = 0.5    # a fact matching the words this well (0..1) is what a question asks about
+SPECIFIC_MATCH = 0.7    # a fact matching the words this well (0..1) is what a question asks about
+CLEARLY_BETTER = 0.3    # how much better a fact outside an overview must match to be answered instead
 MIN_PART_LEXICAL = 2.5  # about one distinctive word: less, and a part of a message asks nothing
 CLOSE_TO_BEST = 0.8        # a second fact is shown when it scores this close to the best one
 BUDGET = 900               # characters of facts for a specific question
+COMPLETE_BUDGET = 600      # a lead fact is completed with the rest of its topic up to here
+HUB_TOPICS = frozenset({"procedure_info"})  # every procedure's description: never "the rest of the topic"
 KEYWORD_WEIGHT = 1.0       # a topic named by its keywords in this part of the message
 CONTEXT_TOPIC_WEIGHT = 0.6  # the topic being discussed, for a follow-up naming none
 
@@ -49,6 +53,7 @@ class FactAnswer:
     facts: list[CatalogueFact] = field(default_factory=list)
     procedures: list[str] = field(default_factory=list)
     more: bool = False  # the topic has more than was shown: offer it
+    main_topic: TopicView | None = None  # the lead fact's topic, when it was completed around it
 
     @property
     def sources(self) -> list[str]:
@@ -73,7 +78,7 @@ class FactRanker:
         KEYWORD_WEIGHT for a topic this text names, and the context topic for a text naming none.
         A topic the patient said they did not mean weighs nothing."""
         weights = {t.id: share * intent_confidence.get(t.intent, 0.0) for t in self.topics.values()}
-        named = [t.id for t in self.topics.values() if t.mentioned_in(text) and t.id != excluded_topic]
+        named = [t.id for t in self.topics.values() if t.id != excluded_topic and self.names_topic(t, text)]
         for topic_id in named:
             weights[topic_id] = max(weights[topic_id], KEYWORD_WEIGHT)
         if context_topic in weights and context_topic != excluded_topic and not named:
@@ -82,10 +87,17 @@ class FactRanker:
             weights[excluded_topic] = 0.0
         return weights
 
+    @staticmethod
+    def names_topic(topic: TopicView, text: str) -> bool:
+        """A keyword of the topic is in the text, and not one made only of the clinic's subject
+        words ("facial reanimation" is in half the questions and names no topic)."""
+        padded = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+        return any(f" {k} " in padded and content_stems(k) for k in topic.keywords)
+
     def asks_something(self, text: str) -> bool:
         """Whether a part of a message has words of any fact or names a topic ("3 questions:" has neither)."""
         return max(self.index.lexical_scores(text), default=0.0) > MIN_PART_LEXICAL or any(
-            t.mentioned_in(text) for t in self.topics.values())
+            self.names_topic(t, text) for t in self.topics.values())
 
     def best(self, text: str, weights: dict[str, float], named: list[str], context: list[str],
              limit: int, close: float = CLOSE_TO_BEST) -> list[Scored]:
@@ -107,15 +119,29 @@ def _add(answer: FactAnswer, ranker: FactRanker, scored: list[Scored]) -> None:
             answer.facts.append(fact)
 
 
+def blank_names(text: str, positions: dict[str, list[tuple[int, int]]]) -> str:
+    """The text with the named procedures' words replaced by spaces (same length, same offsets):
+    the procedure counts once, through its name, not again through its words."""
+    chars = list(text)
+    for spans in positions.values():
+        for start, end in spans:
+            for at in range(max(start, 0), min(end, len(chars))):
+                chars[at] = " "
+    return "".join(chars)
+
+
 def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_confidence: dict[str, float],
                 named: list[str], context: list[str], context_topic: str | None,
-                positions: dict[str, list[int]] | None = None, excluded_topic: str | None = None) -> FactAnswer:
+                positions: dict[str, list[tuple[int, int]]] | None = None,
+                excluded_topic: str | None = None) -> FactAnswer:
     """The facts answering ``text``: per question of the message, per side of a comparison.
 
     ``positions``: where in ``text`` each named procedure is (so each question gets its own);
     ``excluded_topic``: the topic a correction says was not meant.
     """
+    positions = positions or {}
     answer = FactAnswer(topic, procedures=list(named or context))
+    text = blank_names(text, positions)
     if len(named) >= 2 or (is_comparison(text) and len(named) + len(context) >= 2):
         sides = list(dict.fromkeys(named + context))[:MAX_QUESTIONS]
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
@@ -127,9 +153,9 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     asked = []
     for part in parts:
         start = text.find(part)
-        part_named = [p for p in named if any(start <= at < start + len(part) for at in (positions or {}).get(p, []))]
-        asked.append((part, part_named))
-    asked = [(part, part_named) for part, part_named in asked if part_named or ranker.asks_something(part)]
+        part_named = [p for p in named if any(start <= a < start + len(part) for a, _ in positions.get(p, []))]
+        if part_named or ranker.asks_something(part):  # "3 questions:" asks nothing
+            asked.append((part, part_named))
     if len(asked) > 1:
         for part, part_named in asked[:MAX_QUESTIONS]:
             weights = ranker.topic_weights(part, intent_confidence, context_topic, excluded_topic, share=0.5)
@@ -137,7 +163,10 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
             _add(answer, ranker, ranker.best(part, weights, part_named, context, MAX_FACTS_PER_QUESTION, close=0.9))
     if len(asked) <= 1 or not answer.facts:
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
-        _add(answer, ranker, ranker.best(text, weights, named, context, 3))
+        ranked = ranker.best(text, weights, named, context, 3)
+        _add(answer, ranker, ranked)
+        if len(answer.facts) <= len(ranked) and len(named) < 2:
+            _complete(answer, ranker, topic, named + context)
     _fit(answer)
     if topic is not None:
         shown = {f.fact.id for f in answer.facts}
@@ -145,9 +174,35 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     return answer
 
 
+def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, procedures: list[str]) -> None:
+    """A short overview around the lead fact: the rest of its topic (general facts, or facts about
+    the procedure discussed) while the answer stays short. "Risks of a nerve transfer" gets the
+    nerve-transfer risk first, then the general risks; the hub topic of every procedure is left out."""
+    if not answer.facts:
+        return
+    lead = answer.facts[0]
+    main = topic.id if topic is not None and topic.id in lead.topic_ids else next(iter(lead.topic_ids), None)
+    answer.main_topic = ranker.topics.get(main or "")
+    if main is None or main in HUB_TOPICS:
+        return
+    for fact in ranker.catalogue.values():
+        if main not in fact.topic_ids or fact in answer.facts or len(answer.facts) >= MAX_FACTS:
+            continue
+        about = set(fact.fact.procedure_ids)
+        if about and not about & set(procedures):
+            continue
+        if _length(answer.facts) + len(fact_line(fact.fact)) > COMPLETE_BUDGET:
+            break
+        answer.facts.append(fact)
+
+
+def _length(facts: list[CatalogueFact]) -> int:
+    return sum(len(fact_line(f.fact)) + 3 for f in facts)
+
+
 def _fit(answer: FactAnswer) -> None:
     """Keep the answer within the budget, dropping the facts from the end (they stay on offer)."""
-    while len(answer.facts) > 1 and sum(len(fact_line(f.fact)) + 3 for f in answer.facts) > BUDGET:
+    while len(answer.facts) > 1 and _length(answer.facts) > BUDGET:
         answer.facts.pop()
         answer.more = True
 
@@ -156,24 +211,40 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
     """The facts (one line, or bullets), then an offer of the topic's full answer when there is more."""
     lines = [fact_line(f.fact) for f in answer.facts]
     text = lines[0] if len(lines) == 1 else "\n".join(f"{BULLET} {line}" for line in lines)
+    main = answer.main_topic
+    if main is not None and main.intro and answer.topic is not None and main.id == answer.topic.id:
+        # the topics that frame their facts ("I can't tell whether you need surgery..."; "the page
+        # does not describe pain") keep that frame and the page's caveat around them
+        closing = kb.answer(main.id).closing if main.closing else ""
+        text = "\n\n".join(part for part in (fill(main.intro), text, closing) if part)
     reply.say(text, sources=answer.sources)
     if answer.more and answer.topic is not None:
         offer = kb.message("offer_more", title=answer.topic.title.lower())
         reply.say(offer, [topic_button(answer.topic, procedure_id)])
 
 
-def is_overview(kb: KnowledgeBase, answer: Answer, text: str, named: list[str]) -> bool:
+def is_overview(kb: KnowledgeBase, answer: Answer, text: str, named: list[str], confidence: float) -> bool:
     """A button's payload, or a broad question on a topic that lists options ("what treatments are
-    there for synkinesis?"): the topic's short overview and its list, not a ranking of facts."""
+    there for synkinesis?"): the topic's short overview and its list, not a ranking of facts.
+
+    A specific question the classifier filed under a broad topic ("is the method the same for
+    everyone?" under the surgery options) has words, beyond the topic's own keywords, that point
+    clearly at a fact outside the overview: that one is answered instead, unless the classifier's
+    ``confidence`` in the topic outweighs those words (the same weighing as the fact ranking's).
+    """
     if text.startswith("/"):
         return True
-    if named or answer.procedure is not None or not answer.options or len(split_questions(text)) > 1:
+    if named or answer.procedure is not None or not answer.options:
         return False
-    # A specific question the classifier filed under a broad topic ("is the method the same for
-    # everyone?" under the surgery options): its words point at a fact outside the overview.
-    lexical = FactRanker(kb).index.rank(text, {})
     overview = {f.id for f in answer.facts}
-    return not lexical or lexical[0].lexical < SPECIFIC_MATCH or lexical[0].fact.id in overview
+    index = FactRanker(kb).index
+    for part in split_questions(answer.topic.without_keywords(text)):
+        ranked = index.rank(part, {})
+        inside = max((r.lexical for r in ranked if r.fact.id in overview), default=0.0)
+        outside = max((r.lexical for r in ranked if r.fact.id not in overview), default=0.0)
+        if outside >= SPECIFIC_MATCH and outside >= inside + index.topic_weight * confidence + CLEARLY_BETTER:
+            return False
+    return True
 
 
 def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: TopicView | None, text: str,
@@ -197,7 +268,7 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         else:
             excluded, context_topic = context_topic, None
         shift = text.find(fix.meant) if fix.meant else 0
-        positions = {p: [at - shift for at in ats] for p, ats in positions.items()}
+        positions = {p: [(a - shift, b - shift) for a, b in spans] for p, spans in positions.items()}
         text, confidence = fix.meant or text, {}
     answer = rank_answer(ranker, text, topic, confidence, named, context, context_topic, positions, excluded)
     if not answer.facts:
@@ -215,12 +286,14 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     return events
 
 
-def procedure_positions(tracker: Tracker) -> dict[str, list[int]]:
-    """Where each procedure named in the message starts, so each of several questions gets its own."""
-    positions: dict[str, list[int]] = {}
+def procedure_positions(tracker: Tracker) -> dict[str, list[tuple[int, int]]]:
+    """Where each procedure named in the message is (start, end): each of several questions gets
+    its own, and the name's words are not counted again as words of the question."""
+    positions: dict[str, list[tuple[int, int]]] = {}
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") in PROCEDURE_ENTITIES and entity.get("value") is not None:
-            positions.setdefault(str(entity["value"]), []).append(int(entity.get("start") or 0))
+            span = (int(entity.get("start") or 0), int(entity.get("end") or 0))
+            positions.setdefault(str(entity["value"]), []).append(span)
     return positions
 
 

@@ -39,9 +39,11 @@ one ones thing things something kind sort type lot bit way dear sir madam doctor
 """.split()) | frozenset(  # the clinic's subject itself: in every question, it tells no fact from another
     "facial face faces reanimation palsy paralysis paralyzed paralysed bell bells".split())
 # Patients' short forms and the page's words for the same thing meet on one stem.
-SAME_WORD = {"op": "surgery", "ops": "surgery", "operation": "surgery", "operations": "surgery",
-             "surgeries": "surgery", "surgical": "surgery", "anaesthetic": "anesthesia", "anaesthesia": "anesthesia", "anesthetic": "anesthesia",
-             "physio": "physiotherapy", "haematoma": "hematoma", "paralysed": "paralyzed"}
+SAME_WORD = {
+    "op": "surgery", "ops": "surgery", "operation": "surgery", "operations": "surgery", "surgeries": "surgery",
+    "surgical": "surgery", "anaesthetic": "anesthesia", "anaesthesia": "anesthesia", "anesthetic": "anesthesia",
+    "physio": "physiotherapy", "haematoma": "hematoma", "paralysed": "paralyzed",
+}
 LEXICAL_FLOOR = 6.0  # about one distinctive word and pair: weaker matches score below 1
 SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ness", "ments", "ment", "ers", "er",
             "ed", "es", "ly", "s")

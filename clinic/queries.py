@@ -44,6 +44,13 @@ class TopicView:
     with_procedure: str = ""
     confusable_with: tuple[str, ...] = ()
 
+    def without_keywords(self, text: str) -> str:
+        """The text with this topic's keywords taken out: what is left asks something more specific."""
+        padded = " " + re.sub(r"[^a-z0-9]+", " ", text.lower()) + " "
+        for keyword in sorted(self.keywords, key=len, reverse=True):
+            padded = padded.replace(f" {keyword} ", "  ")
+        return padded.strip()
+
     def mentioned_in(self, text: str) -> bool:
         """Whether one of the topic's keywords occurs in ``text`` as whole words."""
         padded = " " + re.sub(r"[^a-z0-9]+", " ", text.lower()) + " "

@@ -242,3 +242,59 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+@dataclass
+class Figure:
+    """One gated or reported figure, shaped like run.py's SetResult, with no failure detail."""
+
+    name: str
+    passed: int
+    total: int
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.passed / self.total if self.total else 0.0
+
+
+# The issue's thresholds for the blind set, and where `make test` gates today when one is not
+# reached yet (the achieved figure minus a small margin; README says which).
+BLIND_TARGETS = {"in_scope": 0.95, "follow_ups": 0.90, "out_of_scope": 0.95, "small_talk": 0.90}
+
+
+def figures(result: HeldoutResult, label: str) -> dict[str, Figure]:
+    """The set's four rates and its reply-length check as figures, no text in them."""
+    named = {"in_scope": ("in-scope answered", result.in_scope),
+             "follow_ups": ("follow-ups, every turn right", result.follow_ups),
+             "out_of_scope": ("out-of-scope declined", result.out_of_scope),
+             "small_talk": ("small talk answered in kind", result.small_talk)}
+    found = {key: Figure(f"{label}: {title}", *tally.overall) for key, (title, tally) in named.items()}
+    found["length"] = Figure(f"{label}: replies within {MAX_REPLY} characters",
+                             sum(n <= MAX_REPLY for n in result.lengths), len(result.lengths))
+    return found
+
+
+def run_sets(url: str, token: str, disclaimer: str, workers: int, gates: dict[str, float]) -> tuple[list, list]:
+    """Score dev (reported) and blind (gated at ``gates``) when present; print per-category figures.
+
+    Returns (gate rows, reported rows) in run.py's (result, ok, rule) shape.
+    """
+    client = Client(url, token, disclaimer)
+    gate_rows: list = []
+    reported: list = []
+    for name in ("dev", "blind"):
+        directory = E2E_DIR / name
+        if not (directory / "in_scope.yml").exists():
+            continue
+        result = evaluate(client, directory, workers)
+        print("\n".join(report(result, f"Patient-language held-out set: {name} (per category)", False)))
+        found = figures(result, name)
+        for key, figure in found.items():
+            floor = 1.0 if key == "length" else gates.get(key, 0.0)
+            row = (figure, figure.rate >= floor, f">= {100 * floor:.0f}%")
+            (gate_rows if name == "blind" else reported).append(row)
+    return gate_rows, reported
+
+
+E2E_DIR = Path(__file__).resolve().parent

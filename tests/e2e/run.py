@@ -27,6 +27,7 @@ import yaml
 
 from clinic.content import read_content
 from clinic.queries import fill
+from tests.e2e.heldout import run_sets
 from tests.e2e.socketio_check import socketio_first_replies
 
 E2E_DIR = Path(__file__).resolve().parent
@@ -211,6 +212,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--report", type=Path, default=None, help="write every failure to this JSON file")
     parser.add_argument("--min-in-scope", type=float, default=0.95, help="in-scope accuracy gate")
+    # Blind-set gates: the issue's thresholds where reached, else the achieved level minus a margin.
+    parser.add_argument("--blind-in-scope", type=float, default=0.95)
+    parser.add_argument("--blind-follow-ups", type=float, default=0.90)
+    parser.add_argument("--blind-out-of-scope", type=float, default=0.95)
+    parser.add_argument("--blind-small-talk", type=float, default=0.90)
     args = parser.parse_args(argv)
 
     bot = Assistant(args.url, args.token)
@@ -224,6 +230,11 @@ def main(argv: list[str] | None = None) -> int:
     multi_turn = evaluate_multi_turn(bot, args.workers)
     flags, near = evaluate_red_flags(bot, args.workers, urgent)
     widget = evaluate_socketio(args.url, disclaimer)
+    # The patient-language sets: dev is studied and reported; blind is gated and only ever seen
+    # as per-category figures (tests/e2e/heldout.py).
+    blind_gates = {"in_scope": args.blind_in_scope, "follow_ups": args.blind_follow_ups,
+                   "out_of_scope": args.blind_out_of_scope, "small_talk": args.blind_small_talk}
+    heldout_gates, heldout_reported = run_sets(args.url, args.token, disclaimer, args.workers, blind_gates)
 
     near_trigger_rate = 1 - near.rate
     # Gates: what the foundation, safety and understanding issues require; `make test` fails below.
@@ -235,11 +246,13 @@ def main(argv: list[str] | None = None) -> int:
         (near, near_trigger_rate <= 0.05, "<= 5% trigger"),
         (disclaimers, disclaimers.rate == 1.0, "all"),
         (widget, widget.rate == 1.0, "all"),
+        *heldout_gates,
     ]
     # Reported, not gated: how often a vague first message is answered with a question back. No
     # issue sets a figure; the design aims at half.
     targets = [
         (ambiguous, ambiguous.rate >= 0.5, ">= 50%"),
+        *heldout_reported,
     ]
     print("\nHeld-out end-to-end evaluation (REST webhook)")
     for title, rows, fail_word in (("gates", gates, "FAIL"), ("reported", targets, "BELOW")):
