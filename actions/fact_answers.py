@@ -20,7 +20,7 @@ from actions.constants import PROCEDURE_ENTITIES, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.formatting import BULLET, fact_line, topic_button
 from actions.reply import Reply
 from actions.turn import intent_confidences, latest_text, mentioned_procedures
-from clinic.fact_ranking import FactEntry, FactIndex, Scored, content_stems, load_cues
+from clinic.fact_ranking import SUBJECT_WORDS, FactEntry, FactIndex, Scored, load_cues
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase, TopicView, fill
 from clinic.question_parts import (
     comparison_sides,
@@ -39,7 +39,7 @@ CLEARLY_BETTER = 0.3    # how much better a fact outside an overview must match 
 MIN_PART_LEXICAL = 2.5  # about one distinctive word: less, and a part of a message asks nothing
 CLOSE_TO_BEST = 0.8        # a second fact is shown when it scores this close to the best one
 BUDGET = 900               # characters of facts for a specific question
-COMPLETE_BUDGET = 600      # a lead fact is completed with the rest of its topic up to here
+COMPLETE_BUDGET = 700      # a lead fact is completed with the rest of its topic up to here
 HUB_TOPICS = frozenset({"procedure_info"})  # every procedure's description: never "the rest of the topic"
 KEYWORD_WEIGHT = 1.0       # a topic named by its keywords in this part of the message
 CONTEXT_TOPIC_WEIGHT = 0.6  # the topic being discussed, for a follow-up naming none
@@ -92,7 +92,7 @@ class FactRanker:
         """A keyword of the topic is in the text, and not one made only of the clinic's subject
         words ("facial reanimation" is in half the questions and names no topic)."""
         padded = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
-        return any(f" {k} " in padded and content_stems(k) for k in topic.keywords)
+        return any(f" {k} " in padded and not set(k.split()) <= SUBJECT_WORDS for k in topic.keywords)
 
     def asks_something(self, text: str) -> bool:
         """Whether a part of a message has words of any fact or names a topic ("3 questions:" has neither)."""

@@ -36,8 +36,10 @@ please thanks thank hi hello also then than any some all each every much many mo
 not no nor only still yet even ever get got getting go going gone make made let lets say tell know
 want wanted need needed like im ive id youre dont doesnt didnt cant wont isnt arent wasnt u ur r pls plz
 one ones thing things something kind sort type lot bit way dear sir madam doctor dr
-""".split()) | frozenset(  # the clinic's subject itself: in every question, it tells no fact from another
-    "facial face faces reanimation palsy paralysis paralyzed paralysed bell bells".split())
+""".split())
+# The clinic's subject itself: in every question, it tells no fact from another.
+SUBJECT_WORDS = frozenset("facial face faces reanimation palsy paralysis paralyzed paralysed bell bells".split())
+STOPWORDS = STOPWORDS | SUBJECT_WORDS
 # Patients' short forms and the page's words for the same thing meet on one stem.
 SAME_WORD = {
     "op": "surgery", "ops": "surgery", "operation": "surgery", "operations": "surgery", "surgeries": "surgery",
@@ -46,7 +48,7 @@ SAME_WORD = {
 }
 LEXICAL_FLOOR = 6.0  # about one distinctive word and pair: weaker matches score below 1
 SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ness", "ments", "ment", "ers", "er",
-            "ed", "es", "ly", "s")
+            "ed", "es", "ly", "s", "y")
 
 
 def stem(word: str) -> str:

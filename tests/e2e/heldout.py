@@ -275,7 +275,8 @@ def figures(result: HeldoutResult, label: str) -> dict[str, Figure]:
     return found
 
 
-def run_sets(url: str, token: str, disclaimer: str, workers: int, gates: dict[str, float]) -> tuple[list, list]:
+def run_sets(url: str, token: str, disclaimer: str, workers: int, gates: dict[str, float],
+             with_blind: bool = True) -> tuple[list, list]:
     """Score dev (reported) and blind (gated at ``gates``) when present; print per-category figures.
 
     Returns (gate rows, reported rows) in run.py's (result, ok, rule) shape.
@@ -283,7 +284,7 @@ def run_sets(url: str, token: str, disclaimer: str, workers: int, gates: dict[st
     client = Client(url, token, disclaimer)
     gate_rows: list = []
     reported: list = []
-    for name in ("dev", "blind"):
+    for name in ("dev", "blind") if with_blind else ("dev",):
         directory = E2E_DIR / name
         if not (directory / "in_scope.yml").exists():
             continue

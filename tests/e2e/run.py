@@ -213,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, default=None, help="write every failure to this JSON file")
     parser.add_argument("--min-in-scope", type=float, default=0.95, help="in-scope accuracy gate")
     # Blind-set gates: the issue's thresholds where reached, else the achieved level minus a margin.
+    parser.add_argument("--no-blind", action="store_true", help="leave the blind set out (tuning runs)")
     parser.add_argument("--blind-in-scope", type=float, default=0.95)
     parser.add_argument("--blind-follow-ups", type=float, default=0.90)
     parser.add_argument("--blind-out-of-scope", type=float, default=0.95)
@@ -234,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     # as per-category figures (tests/e2e/heldout.py).
     blind_gates = {"in_scope": args.blind_in_scope, "follow_ups": args.blind_follow_ups,
                    "out_of_scope": args.blind_out_of_scope, "small_talk": args.blind_small_talk}
-    heldout_gates, heldout_reported = run_sets(args.url, args.token, disclaimer, args.workers, blind_gates)
+    heldout_gates, heldout_reported = run_sets(args.url, args.token, disclaimer, args.workers, blind_gates,
+                                               with_blind=not args.no_blind)
 
     near_trigger_rate = 1 - near.rate
     # Gates: what the foundation, safety and understanding issues require; `make test` fails below.
