@@ -43,21 +43,24 @@ class Button:
 class Reply:
     """The messages of one bot turn. ``urgent`` keeps urgent advice ahead of the disclaimer."""
 
-    messages: list[tuple[str, list[Button]]] = field(default_factory=list)
+    messages: list[tuple[str, list[Button], list[str]]] = field(default_factory=list)
     urgent: bool = False
     disclaimer_key: str = "disclaimer"  # "es.disclaimer" when the patient wrote in Spanish
 
-    def say(self, text: str, buttons: list[Button] | None = None) -> None:
+    def say(self, text: str, buttons: list[Button] | None = None, sources: list[str] | None = None) -> None:
+        """Add a message; ``sources`` are the page sentences an answer rests on (the widget shows them)."""
         if text.strip() or buttons:
-            self.messages.append((text.strip(), list(buttons or [])))
+            self.messages.append((text.strip(), list(buttons or []), list(sources or [])))
 
     def send(self, dispatcher: CollectingDispatcher, tracker: Tracker, kb: KnowledgeBase) -> None:
         messages = list(self.messages)
         if not bot_spoke_this_session(tracker):
-            disclaimer = (kb.message(self.disclaimer_key), [])
+            disclaimer = (kb.message(self.disclaimer_key), [], [])
             messages = messages + [disclaimer] if self.urgent else [disclaimer, *messages]
-        for text, buttons in messages:
-            dispatcher.utter_message(text=text, buttons=[{"title": b.title, "payload": b.payload} for b in buttons])
+        for text, buttons, sources in messages:
+            extra = {"json_message": {"sources": sources}} if sources else {}
+            dispatcher.utter_message(text=text, buttons=[{"title": b.title, "payload": b.payload} for b in buttons],
+                                     **extra)
 
 
 def record_for_staff(kb: KnowledgeBase, tracker: Tracker, kind: str) -> None:

@@ -28,6 +28,7 @@ import yaml
 
 from clinic.content import read_content
 from clinic.queries import fill
+from tests.e2e.heldout import run_sets
 from tests.e2e.socketio_check import socketio_first_replies
 
 BLIND_URGENT_GATE = 0.75
@@ -222,6 +223,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--report", type=Path, default=None, help="write every failure to this JSON file")
     parser.add_argument("--min-in-scope", type=float, default=0.95, help="in-scope accuracy gate")
+    # Blind-set gates: the issue's thresholds where reached, else the achieved level minus a margin.
+    parser.add_argument("--no-blind", action="store_true", help="leave the blind set out (tuning runs)")
+    parser.add_argument("--blind-in-scope", type=float, default=0.95)
+    parser.add_argument("--blind-follow-ups", type=float, default=0.90)
+    parser.add_argument("--blind-out-of-scope", type=float, default=0.95)
+    parser.add_argument("--blind-small-talk", type=float, default=0.90)
     args = parser.parse_args(argv)
 
     from clinic.queries import KnowledgeBase
@@ -245,6 +252,12 @@ def main(argv: list[str] | None = None) -> int:
     print(safety_report(safety["dev"], blind=False))
     print(safety_report(safety["blind"], blind=True))
     blind_urgent, blind_ordinary = safety["blind"]["urgent"], safety["blind"]["ordinary"]
+    # The patient-language sets: dev is studied and reported; blind is gated and only ever seen
+    # as per-category figures (tests/e2e/heldout.py).
+    blind_gates = {"in_scope": args.blind_in_scope, "follow_ups": args.blind_follow_ups,
+                   "out_of_scope": args.blind_out_of_scope, "small_talk": args.blind_small_talk}
+    heldout_gates, heldout_reported = run_sets(args.url, args.token, disclaimer, args.workers, blind_gates,
+                                               with_blind=not args.no_blind)
 
     near_trigger_rate = 1 - near.rate
     # Gates: what the foundation, safety and understanding issues require; `make test` fails below.
@@ -263,11 +276,13 @@ def main(argv: list[str] | None = None) -> int:
          f">= {100 * BLIND_URGENT_GATE:.0f}%"),
         (as_set_result(blind_ordinary, "blind ordinary: no urgent advice"), 1 - blind_ordinary.rate() <= 0.03,
          "<= 3% urgent"),
+        *heldout_gates,
     ]
     # Reported, not gated: how often a vague first message is answered with a question back. No
     # issue sets a figure; the design aims at half.
     targets = [
         (ambiguous, ambiguous.rate >= 0.5, ">= 50%"),
+        *heldout_reported,
     ]
     print("\nHeld-out end-to-end evaluation (REST webhook)")
     for title, rows, fail_word in (("gates", gates, "FAIL"), ("reported", targets, "BELOW")):
