@@ -26,8 +26,8 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
 from channels.delivery import SendResult, post_with_retries
-from channels.medium import Chunk
-from channels.messaging import MAX_REQUEST_BYTES, Inbound, MessagingChannel, sms_keyword
+from channels.medium import Chunk, sms_keyword
+from channels.messaging import MAX_REQUEST_BYTES, Inbound, MessagingChannel
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,7 @@ import pytest
 from sanic.request import RequestParameters
 
 from actions.formatting import intent_payload, procedure_button, topic_button
-from channels.medium import Chunk, Option
-from channels.messaging import sms_keyword
+from channels.medium import Chunk, Option, sms_keyword
 from channels.set_webhook import main as set_webhook
 from channels.telegram import TelegramChannel, keyboard, parse_update
 from channels.twilio_sms import TwilioChannel, parse_message, sender_id_of
