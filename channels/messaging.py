@@ -20,7 +20,7 @@ import asyncio
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
@@ -61,7 +61,6 @@ class Inbound:
     has_media: bool = False
     option_token: str | None = None
     keyword: str | None = None
-    metadata: dict[str, Any] = field(default_factory=dict)
 
 
 class MessagingChannel(InputChannel, ABC):
@@ -220,7 +219,7 @@ class MessagingChannel(InputChannel, ABC):
             return []
         collector = TurnCollector(self.name())
         await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(),
-                                         message_id=inbound.message_id[:128], metadata=inbound.metadata or None))
+                                         message_id=inbound.message_id[:128]))
         return await self._with_contact_line(sender, collector.messages)
 
     def _text_for_rasa(self, inbound: Inbound, last_turn: Sequence[BotMessage],
