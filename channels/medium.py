@@ -26,6 +26,9 @@ NUMBER_CHOICE = re.compile(r"^\s*(?:(?:option|number|no\.?|nr\.?)\s*|#)?(\d{1,3}
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((https?://[^)\s]{1,500})\)")
 MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)([^\n]{1,500}?)(?<=\S)\1")
 HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|code|br|p)\s*/?>", re.IGNORECASE)
+STOP_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "optout", "revoke"})
+START_WORDS = frozenset({"start", "unstop"})
+HELP_WORDS = frozenset({"help", "info"})
 MAX_WORDS_IN_A_CHOICE = 6
 MIN_CHARS_IN_A_WORD = 4
 # Words that say nothing about which option is meant ("and", "the one with"): a reply made only
@@ -197,3 +200,13 @@ def payload_for_token(token: str, offered: Iterable[Option]) -> str | None:
         if option_token(option.payload) == token:
             return option.payload
     return None
+
+
+def sms_keyword(text: str) -> str | None:
+    """"stop", "start" or "help" when the whole text is one of the carriers' keywords."""
+    word = text.strip().strip(".!").lower()
+    if word in STOP_WORDS:
+        return "stop"
+    if word in START_WORDS:
+        return "start"
+    return "help" if word in HELP_WORDS else None

@@ -20,7 +20,7 @@ import asyncio
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
@@ -38,7 +38,8 @@ from channels.delivery import (
     redact_phone_numbers_in_logs,
 )
 from channels.history import Conversation, read_conversation
-from channels.medium import BotMessage, Chunk, Option, choose_option, compose_turn, options_of, payload_for_token
+from channels.medium import BotMessage, Chunk, Option, choose_option, compose_turn, payload_for_token
+from channels.output import DirectOutput, TurnCollector
 from channels.whatsapp_window import window_status
 from clinic.queries import KnowledgeBase
 
@@ -47,14 +48,7 @@ log = logging.getLogger(__name__)
 MAX_INPUT_CHARS = 4096
 MAX_REQUEST_BYTES = 256 * 1024
 MAX_TURNS_IN_FLIGHT = 16
-STOP_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "optout", "revoke"})
-START_WORDS = frozenset({"start", "unstop"})
-HELP_WORDS = frozenset({"help", "info"})
-
-
-class SendRefused(RuntimeError):
-    """A message the platform's rules forbid sending now (opted out, WhatsApp window closed).
-    Raised to the caller of Rasa's HTTP API, which shows the reason to the staff member."""
+SHUTDOWN_GRACE_SECONDS = 10.0
 
 
 @dataclass
@@ -67,62 +61,6 @@ class Inbound:
     has_media: bool = False
     option_token: str | None = None
     keyword: str | None = None
-    metadata: dict[str, Any] = field(default_factory=dict)
-
-
-def sms_keyword(text: str) -> str | None:
-    """"stop", "start" or "help" when the whole text is one of the carriers' keywords."""
-    word = text.strip().strip(".!").lower()
-    if word in STOP_WORDS:
-        return "stop"
-    if word in START_WORDS:
-        return "start"
-    return "help" if word in HELP_WORDS else None
-
-
-class TurnCollector(OutputChannel):
-    """Collects what Rasa says during one turn, so the turn can be composed for the medium."""
-
-    def __init__(self, channel_name: str) -> None:
-        self.channel_name = channel_name
-        self.messages: list[BotMessage] = []
-
-    def name(self) -> str:  # type: ignore[override]
-        return self.channel_name
-
-    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        text = str(message.get("text") or "")
-        extra = [str(message[key]) for key in ("image", "attachment") if message.get(key)]
-        text = "\n".join([text, *extra]).strip()
-        options = options_of(message.get("buttons") or message.get("quick_replies"))
-        if text or options:
-            self.messages.append(BotMessage(text, options))
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self.send_response(recipient_id, {"text": text})
-
-
-class DirectOutput(OutputChannel):
-    """What Rasa's HTTP API uses to message a patient outside a turn (a staff reply): each message
-    is composed and sent at once, after the channel's rules allow it."""
-
-    def __init__(self, channel: MessagingChannel) -> None:
-        self.channel = channel
-
-    def name(self) -> str:  # type: ignore[override]
-        return self.channel.name()
-
-    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        collector = TurnCollector(self.name())
-        await collector.send_response(recipient_id, message)
-        reason = await self.channel.refusal_reason(recipient_id)
-        if reason:
-            log.warning("%s: message to %s refused: %s", self.name(), masked(recipient_id), reason)
-            raise SendRefused(reason)
-        await self.channel.send_turn(recipient_id, collector.messages)
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self.send_response(recipient_id, {"text": text})
 
 
 class MessagingChannel(InputChannel, ABC):
@@ -197,7 +135,20 @@ class MessagingChannel(InputChannel, ABC):
         async def remember(app: Sanic, _loop: Any) -> None:
             self.remember_app(app)
 
+        @webhook.listener("before_server_stop")
+        async def finish(_app: Sanic, _loop: Any) -> None:
+            await self.finish_pending()
+
         return webhook
+
+    async def finish_pending(self, timeout: float = SHUTDOWN_GRACE_SECONDS) -> None:
+        """On shutdown: let turns in progress send their replies (a patient whose message was
+        acknowledged would otherwise never be answered), then close the HTTP session."""
+        if self._tasks:
+            log.info("%s: waiting for %d reply(ies) before stopping", self.name(), len(self._tasks))
+            await asyncio.wait(set(self._tasks), timeout=timeout)
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
 
     async def _tracker(self, sender_id: str) -> Any:
         agent = getattr(self._app.ctx, "agent", None) if self._app is not None else None
@@ -268,7 +219,7 @@ class MessagingChannel(InputChannel, ABC):
             return []
         collector = TurnCollector(self.name())
         await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(),
-                                         message_id=inbound.message_id[:128], metadata=inbound.metadata or None))
+                                         message_id=inbound.message_id[:128]))
         return await self._with_contact_line(sender, collector.messages)
 
     def _text_for_rasa(self, inbound: Inbound, last_turn: Sequence[BotMessage],

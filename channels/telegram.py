@@ -72,8 +72,10 @@ def parse_update(update: dict[str, Any]) -> tuple[Inbound | None, str | None]:
     if chat.get("type") != "private" or not isinstance(chat.get("id"), int):
         return None, None
     text = str(message.get("text") or message.get("caption") or "")
-    inbound = Inbound(f"tg:{chat['id']}", f"update:{update_id}", text=text,
-                      has_media=any(kind in message for kind in MEDIA_KINDS))
+    has_media = any(kind in message for kind in MEDIA_KINDS)
+    if not text and not has_media:  # a service message (pinned message, chat title...)
+        return None, None
+    inbound = Inbound(f"tg:{chat['id']}", f"update:{update_id}", text=text, has_media=has_media)
     if START_COMMAND.match(text):
         inbound.text = START_TEXT
     elif HELP_COMMAND.match(text):
@@ -85,7 +87,7 @@ class TelegramChannel(MessagingChannel):
     """``channels.telegram.TelegramChannel`` in credentials.yml: ``access_token``,
     ``webhook_secret``; optional ``api_url`` (default https://api.telegram.org)."""
 
-    max_chars = 4096
+    max_chars = 4000  # Telegram allows 4096 UTF-16 units; an emoji takes two, Python counts one
     required_fields = ("access_token", "webhook_secret")
 
     @classmethod

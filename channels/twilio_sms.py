@@ -26,8 +26,8 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
 from channels.delivery import SendResult, post_with_retries
-from channels.medium import Chunk
-from channels.messaging import MAX_REQUEST_BYTES, Inbound, MessagingChannel, sms_keyword
+from channels.medium import Chunk, sms_keyword
+from channels.messaging import MAX_REQUEST_BYTES, Inbound, MessagingChannel
 
 log = logging.getLogger(__name__)
 
@@ -57,10 +57,12 @@ def sender_id_of(from_field: str) -> str | None:
 
 
 def parse_message(form: Any) -> Inbound | None:
-    """The message in a Twilio webhook form, or None when it is not a patient's message."""
+    """The message in a Twilio webhook form, or None when it is not a patient's message (a
+    delivery-status callback, which carries the clinic's own number as ``From``, is not)."""
     sender = sender_id_of(str(form.get("From") or ""))
     sid = str(form.get("MessageSid") or form.get("SmsMessageSid") or "")
-    if sender is None or not MESSAGE_SID.match(sid):
+    status = str(form.get("MessageStatus") or form.get("SmsStatus") or "received").lower()
+    if sender is None or not MESSAGE_SID.match(sid) or status != "received":
         return None
     text = str(form.get("Body") or "").replace("¡", "@")  # some carriers turn @ into ¡
     try:

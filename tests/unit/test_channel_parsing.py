@@ -8,8 +8,7 @@ import pytest
 from sanic.request import RequestParameters
 
 from actions.formatting import intent_payload, procedure_button, topic_button
-from channels.medium import Chunk, Option
-from channels.messaging import sms_keyword
+from channels.medium import Chunk, Option, sms_keyword
 from channels.set_webhook import main as set_webhook
 from channels.telegram import TelegramChannel, keyboard, parse_update
 from channels.twilio_sms import TwilioChannel, parse_message, sender_id_of
@@ -39,6 +38,8 @@ def test_telegram_ignores_groups_edits_and_malformed_updates() -> None:
     assert parse_update({"update_id": 2, "edited_message": {"chat": {"id": 1, "type": "private"}}}) == (None, None)
     assert parse_update({"update_id": "3", "message": {}}) == (None, None)
     assert parse_update({"message": {"text": "no update id"}}) == (None, None)
+    pinned = telegram_message(pinned_message={"message_id": 3})
+    assert parse_update(pinned) == (None, None)
 
 
 def test_telegram_button_press_carries_its_token_and_is_acknowledged() -> None:
@@ -82,6 +83,9 @@ def test_twilio_messages_keywords_and_media() -> None:
     assert parse_message(form(From="whatsapp:+15551234567", MessageSid="SM126", Body="stop")).keyword is None
     assert parse_message(form(From="+15551234567", MessageSid="MM127", Body="", NumMedia="2")).has_media
     assert parse_message(form(From="+15551234567", MessageSid="bad id", Body="hi")) is None
+    delivery_status = form(From="+15550100999", MessageSid="SM128", MessageStatus="delivered", To="+15551234567")
+    assert parse_message(delivery_status) is None
+    assert parse_message(form(From="+15551234567", MessageSid="SM129", Body="hi", SmsStatus="received")) is not None
 
 
 @pytest.mark.parametrize("text, keyword", [("STOP", "stop"), ("unsubscribe.", "stop"), ("Start", "start"),
