@@ -2,22 +2,28 @@
 
 - The first reply of every conversation, on every channel, carries the disclaimer: before the
   answer, or right after an urgent message so that urgent advice is always read first.
-- A database failure never ends the conversation: the action says so politely and logs it.
+- No failure ends in silence: a knowledge-base failure gets "can't reach the clinic's information",
+  any other exception "I can't answer right now"; both are logged by type and place only, never with
+  the patient's text. Urgent advice already collected is kept, and nothing is added after it.
+- ``respond`` runs in a worker thread: the red-flag log is written to the database, and that write
+  must not stall the action server's event loop (every other read is served from memory).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import traceback
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions.constants import POSSIBLY_URGENT, RED_FLAG_KIND_ENTITY
 from actions.turn import bot_spoke_this_session, entity_value, latest_text
+from clinic.errors import KnowledgeBaseError
 from clinic.queries import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -67,8 +73,8 @@ def note_possible_urgency(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> 
     try:
         kb.record_red_flag(tracker.sender_id, POSSIBLY_URGENT, latest_text(tracker),
                            str(tracker.get_latest_input_channel() or ""))
-    except SQLAlchemyError:
-        log.exception("a possibly urgent message could not be recorded")
+    except KnowledgeBaseError as error:
+        log.error("a possibly urgent message could not be recorded: %s", error)
 
 
 class ClinicAction(Action, ABC):
@@ -88,15 +94,35 @@ class ClinicAction(Action, ABC):
     ) -> list[dict[str, Any]]:
         kb = knowledge_base()
         reply = Reply()
+        events = await asyncio.to_thread(self.respond_or_apologise, reply, tracker, kb)
+        reply.send(dispatcher, tracker, kb)
+        return events
+
+    def respond_or_apologise(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        """``respond``, or an apology when it fails (urgent advice already in ``reply`` is kept)."""
         try:
             if entity_value(tracker, RED_FLAG_KIND_ENTITY) == POSSIBLY_URGENT:
                 note_possible_urgency(reply, tracker, kb)
-            events = self.respond(reply, tracker, kb)
-        except SQLAlchemyError:
-            log.exception("%s: knowledge base unavailable", self.name())
-            if not reply.urgent:  # safety advice already collected is kept; a half-built answer is not
-                reply.messages.clear()
-            reply.say(kb.message("service_unavailable"))
-            events = []
-        reply.send(dispatcher, tracker, kb)
-        return events
+            return self.respond(reply, tracker, kb)
+        except KnowledgeBaseError as error:
+            log.error("%s: knowledge base unavailable: %s", self.name(), error)
+            apologise(reply, kb, "service_unavailable")
+        except Exception as error:  # noqa: BLE001 - any bug still gets a reply; logged below without patient text
+            log.error("%s failed with %s at %s", self.name(), type(error).__name__, where_it_failed(error))
+            apologise(reply, kb, "cannot_answer")
+        return []
+
+
+def apologise(reply: Reply, kb: KnowledgeBase, key: str) -> None:
+    """Replace a half-built answer by the apology ``key``; after urgent advice, add nothing."""
+    if reply.urgent:
+        return
+    reply.messages.clear()
+    reply.say(kb.message(key))
+
+
+def where_it_failed(error: BaseException) -> str:
+    """File, line and function of each frame: enough to find the bug, and never the message
+    (an exception's text may quote what the patient wrote)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return " <- ".join(f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} {frame.name}" for frame in reversed(frames))

@@ -208,7 +208,7 @@ def timed(call: Callable[[], Any]) -> float | None:
     start = time.perf_counter()
     try:
         call()
-    except Exception:  # any failure (HTTP error, timeout) is an error in the figures, not a crash
+    except Exception:  # noqa: BLE001 - any failure (HTTP error, timeout) is an error in the figures, not a crash
         return None
     return (time.perf_counter() - start) * 1000
 

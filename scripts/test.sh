@@ -36,7 +36,10 @@ rm -f var/e2e.db
 .venv/bin/python -m clinic.content load >/dev/null
 trap 'scripts/serve.sh --stop' EXIT
 scripts/serve.sh --background >/dev/null
-.venv/bin/python -m tests.e2e.run --url "http://127.0.0.1:$RASA_PORT" --token "$RASA_API_TOKEN" \
-  --report results/e2e-failures.json
+.venv/bin/python -m tests.e2e.run --url "http://127.0.0.1:$RASA_PORT" --report results/e2e-failures.json
+
+say "One turn: locked down, malformed input, never silent (stops the action server mid-conversation)"
+.venv/bin/python -m tests.e2e.turn_checks --url "http://127.0.0.1:$RASA_PORT" --action-port "$ACTION_PORT" \
+  --rasa-pid-file "$RUN_DIR/rasa.pid" --actions-pid-file "$RUN_DIR/actions.pid"
 
 say "All tests passed in $(( $(date +%s) - start )) s"
