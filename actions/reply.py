@@ -59,7 +59,7 @@ class Reply:
     def send(self, dispatcher: CollectingDispatcher, tracker: Tracker, kb: KnowledgeBase) -> None:
         messages = list(self.messages)
         if not bot_spoke_this_session(tracker):
-            disclaimer = (kb.message("disclaimer"), [])
+            disclaimer: tuple[str, list[Button]] = (kb.message("disclaimer"), [])
             messages = messages + [disclaimer] if self.urgent else [disclaimer, *messages]
         for text, buttons in messages:
             dispatcher.utter_message(text=text, buttons=[{"title": b.title, "payload": b.payload} for b in buttons])

@@ -8,6 +8,7 @@ Rasa-side replies) imports neither the checks nor the database loader.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,7 @@ def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any]:
     return data
 
 
-def _check_fields(kind: str, entry: Any, schema: dict[str, type], problems: list[str]) -> bool:
+def _check_fields(kind: str, entry: Any, schema: Mapping[str, type], problems: list[str]) -> bool:
     if not isinstance(entry, dict):
         problems.append(f"{kind} entry is not a mapping: {entry!r}")
         return False
@@ -85,7 +86,7 @@ def _check_fields(kind: str, entry: Any, schema: dict[str, type], problems: list
     return ok
 
 
-def _entries(raw: dict[str, Any], file: str, key: str, kind: str, schema: dict[str, type],
+def _entries(raw: dict[str, Any], file: str, key: str, kind: str, schema: Mapping[str, type],
              problems: list[str]) -> list[dict[str, Any]]:
     items = raw.get(key) or []
     if not isinstance(items, list):

@@ -78,9 +78,11 @@ class LinearIntentClassifier(GraphComponent):
                 features.append(message_features(doc))
                 intents.append(example.get(INTENT))
         trained = IntentModel(self._config["regularisation"], self._config["random_seed"]).fit(features, intents)
+        if trained.plain is None:
+            raise ValueError("the intent model did not train")
         self._model = trained.plain
         with self._model_storage.write_to(self._resource) as directory:
-            self._model.save(directory)
+            trained.plain.save(directory)
         return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -17,9 +17,11 @@ import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import aiohttp
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction, create_bot_utterance
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.exceptions import RasaException
 
 from clinic.wording import file_message
 
@@ -61,10 +63,22 @@ def apology(tracker: DialogueStateTracker) -> list[Event]:
 def guarded(run: RunAction, timeout: Callable[[], float] = action_timeout) -> RunAction:
     """``run`` (RemoteAction.run) with a time limit and a reply from this process when it fails."""
 
+    async def run_once_more_if_stale(self: RemoteAction, output_channel: Any, nlg: Any,
+                                     tracker: DialogueStateTracker, domain: Any) -> list[Event]:
+        try:
+            return await run(self, output_channel, nlg, tracker, domain)
+        except RasaException as error:
+            if not isinstance(error.__context__, aiohttp.ServerDisconnectedError):
+                raise
+            # A kept-alive connection the action server closed (it restarted): the request never
+            # reached an action, so one retry on a fresh connection is safe.
+            return await run(self, output_channel, nlg, tracker, domain)
+
     async def run_or_apologise(self: RemoteAction, output_channel: Any, nlg: Any,
                                tracker: DialogueStateTracker, domain: Any) -> list[Event]:
         try:
-            return await asyncio.wait_for(run(self, output_channel, nlg, tracker, domain), timeout())
+            return await asyncio.wait_for(run_once_more_if_stale(self, output_channel, nlg, tracker, domain),
+                                          timeout())
         except ActionExecutionRejection:
             raise  # a form rejecting a slot: Rasa's own flow, not a failure
         except asyncio.TimeoutError:
@@ -82,4 +96,4 @@ def guarded(run: RunAction, timeout: Callable[[], float] = action_timeout) -> Ru
 def install() -> None:
     """Guard every custom action of this process (idempotent)."""
     if not getattr(RemoteAction.run, _GUARD_MARK, False):
-        RemoteAction.run = guarded(RemoteAction.run)  # type: ignore[method-assign]
+        RemoteAction.run = guarded(RemoteAction.run)

@@ -6,7 +6,8 @@ What plain ``rasa run`` does not do:
 - CORS allows only ``CLINIC_SITE_ORIGINS`` (space or comma separated), never ``*``;
 - Rasa's telemetry is off;
 - custom actions are guarded (``rasa_side.action_guard``): a failing action server still gets the
-  patient a reply;
+  patient a reply; their responses are checked with a compiled schema (``rasa_side.action_response``) and
+  their HTTP calls reuse one kept-alive connection (``rasa_side.action_http``);
 - start-up stops with a clear error when the model or our spaCy pipeline is missing or the model
   cannot be loaded, instead of a server that answers every message with nothing.
 """
@@ -112,9 +113,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from rasa.__main__ import main as rasa_main
 
-    from rasa_side import action_guard
+    from rasa_side import action_guard, action_http, action_response
 
     action_guard.install()
+    action_http.install()
+    action_response.install()
     stop_when_model_does_not_load()
     sys.argv = ["rasa", *arguments]
     rasa_main()
