@@ -79,7 +79,8 @@ class KnowledgeBase:
             with self._sessions() as session:
                 fingerprint = stored_fingerprint(session)
         except SQLAlchemyError as error:
-            raise KnowledgeBaseUnavailable(f"the database cannot be reached: {type(error).__name__}") from error
+            raise KnowledgeBaseUnavailable(f"the database cannot be read ({type(error).__name__}): check DATABASE_URL "
+                                           "and load the content with `make content`") from error
         if not fingerprint:
             raise KnowledgeBaseUnavailable("the database holds no content: run `make content`")
         return fingerprint

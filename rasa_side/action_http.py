@@ -11,6 +11,7 @@ A pooled connection the action server has closed in the meantime (it restarted) 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
@@ -37,7 +38,7 @@ class _Borrowed:
 
 def install() -> None:
     """Share sessions for every endpoint of this process (idempotent)."""
-    create = EndpointConfig.session
+    create: Callable[[EndpointConfig], aiohttp.ClientSession] = EndpointConfig.session
     if getattr(create, _MARK, False):
         return
 
@@ -45,8 +46,9 @@ def install() -> None:
         key = (id(self), id(asyncio.get_running_loop()))
         session = _sessions.get(key)
         if session is None or session.closed:
-            session = _sessions[key] = create(self)
+            session = create(self)
+            _sessions[key] = session
         return _Borrowed(session)
 
     setattr(shared_session, _MARK, True)
-    EndpointConfig.session = shared_session  # type: ignore[method-assign]
+    EndpointConfig.session = shared_session

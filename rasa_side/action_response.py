@@ -43,4 +43,4 @@ def install() -> None:
     """Use the compiled validator for every custom action of this process (idempotent)."""
     if not getattr(RemoteAction._validate_action_result, _MARK, False):
         setattr(validate_action_result, _MARK, True)
-        RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
+        RemoteAction._validate_action_result = validate_action_result

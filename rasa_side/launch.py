@@ -4,10 +4,11 @@ What plain ``rasa run`` does not do:
 - the API token is read from ``RASA_API_TOKEN`` (or ``var/api_token``) and handed to Rasa inside
   this process, so it never appears in a process list, a shell history or a URL;
 - CORS allows only ``CLINIC_SITE_ORIGINS`` (space or comma separated), never ``*``;
-- Rasa's telemetry is off;
+- Rasa's telemetry is off, and its log level is never DEBUG (that level quotes every message);
 - custom actions are guarded (``rasa_side.action_guard``): a failing action server still gets the
   patient a reply; their responses are checked with a compiled schema (``rasa_side.action_response``) and
-  their HTTP calls reuse one kept-alive connection (``rasa_side.action_http``);
+  their HTTP calls reuse one kept-alive connection (``rasa_side.action_http``) and carry the
+  recent events only (``rasa_side.action_payload``);
 - start-up stops with a clear error when the model or our spaCy pipeline is missing or the model
   cannot be loaded, instead of a server that answers every message with nothing.
 """
@@ -104,6 +105,10 @@ def rasa_arguments(argv: list[str], environ: dict[str, str] | os._Environ[str] =
 
 def main(argv: list[str] | None = None) -> int:
     os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+    if os.environ.get("LOG_LEVEL", "").upper() == "DEBUG":
+        # Rasa's debug log quotes every message and sender id: patient data has no place in logs.
+        print("LOG_LEVEL=DEBUG would log patients' messages; the Rasa server logs at INFO.", file=sys.stderr)
+        os.environ["LOG_LEVEL"] = "INFO"
     try:
         arguments = rasa_arguments(list(sys.argv[1:] if argv is None else argv))
     except CannotStart as error:
@@ -113,10 +118,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from rasa.__main__ import main as rasa_main
 
-    from rasa_side import action_guard, action_http, action_response
+    from rasa_side import action_guard, action_http, action_payload, action_response
 
     action_guard.install()
     action_http.install()
+    action_payload.install()
     action_response.install()
     stop_when_model_does_not_load()
     sys.argv = ["rasa", *arguments]

@@ -2,7 +2,7 @@
 # `make bench`: the assistant side by side with Rasa's own starter bot (`rasa init` of the same Rasa,
 # installed and trained once by scripts/starter-bot.sh in its own cached virtual environment).
 # Starts the assistant on BENCH_RASA_PORT / BENCH_ACTION_PORT (5205 / 5255) with a scratch database
-# and the starter bot on BENCH_STARTER_PORT (5305), all on 127.0.0.1, and stops them on exit whatever
+# and the starter bot on BENCH_STARTER_PORT (5206), all on 127.0.0.1, and stops them on exit whatever
 # happens. Pid files in var/bench-run/, logs in var/log/bench/. Prints the table with the ratios and
 # writes results/bench.json; arguments go to scripts/bench.py (e.g. --limit 50, --turns 200).
 set -euo pipefail
@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED=false
 
 rasa_port="${BENCH_RASA_PORT:-5205}"
 action_port="${BENCH_ACTION_PORT:-5255}"
-starter_port="${BENCH_STARTER_PORT:-5305}"
+starter_port="${BENCH_STARTER_PORT:-5206}"
 run_dir=var/bench-run
 umask 077
 mkdir -p "$run_dir" var/log/bench

@@ -11,8 +11,9 @@ start=$(date +%s)
 scripts/setup.sh
 scripts/ensure-postgres.sh
 
-say "Lint (ruff)"
+say "Lint (ruff) and types (mypy)"
 .venv/bin/ruff check .
+.venv/bin/mypy
 
 say "Unit tests (knowledge base on SQLite and PostgreSQL, actions, red-flag rules)"
 REQUIRE_POSTGRES=1 .venv/bin/python -m pytest -q tests/unit

@@ -6,7 +6,8 @@ Run by ``make test`` after the held-out sets, because the last check stops the a
 - malformed input on the REST webhook: empty and whitespace-only messages get the empty-message
   reply, a missing sender or a non-string message a 400 with a reason, never ``[]``;
 - never silent: mid-conversation the action server is stopped, and the next message still gets
-  the "I can't answer right now" reply, on REST and on socket.io.
+  the "I can't answer right now" reply, on REST and on socket.io;
+- start-up: a model that cannot load and an empty database stop the servers with a clear error.
 
     python -m tests.e2e.turn_checks --url http://127.0.0.1:5105 --action-port 5155 \\
         --rasa-pid-file var/run-e2e/rasa.pid --actions-pid-file var/run-e2e/actions.pid
@@ -20,6 +21,7 @@ import os
 import signal
 import socket
 import stat
+import subprocess
 import sys
 import time
 import urllib.error
@@ -138,16 +140,39 @@ class TurnChecks:
         replies = socketio_first_replies(self.url, "how long does the operation take?")
         expect(replies == [apology], f"socket.io after the action server stopped: {replies}")
 
+    # --- start-up that fails clearly --------------------------------------------------------------
+    def start_up_fails_clearly(self) -> None:
+        """A model that cannot load and an empty database stop the servers with a clear error
+        (run after the action server was stopped: its port is free)."""
+        scratch = ROOT / "var" / "run-e2e" / "scratch"
+        scratch.mkdir(parents=True, exist_ok=True)
+        broken_model = scratch / "broken.tar.gz"
+        broken_model.write_bytes(b"not a model")
+        empty_db = scratch / "empty.db"
+        empty_db.unlink(missing_ok=True)
+        port = str(self.action_port)
+        cases = [
+            ([sys.executable, "-m", "rasa_side.launch", "--model", str(broken_model), "--port", port,
+              "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"], {}, "model could not be loaded"),
+            ([sys.executable, "-m", "actions.server", "--port", port], {"DATABASE_URL": f"sqlite:///{empty_db}"},
+             "make content"),
+        ]
+        for command, extra_env, expected in cases:
+            done = subprocess.run(command, cwd=ROOT, env={**os.environ, **extra_env}, capture_output=True,
+                                  text=True, timeout=180, check=False)
+            expect(done.returncode == 2 and expected in done.stderr,
+                   f"{command[2]} did not stop clearly: exit {done.returncode}, {done.stderr[-300:]!r}")
+
     def run(self) -> int:
         checks: list[Check] = [self.action_server_on_loopback_only, self.token_not_in_process_arguments,
                                self.cors_refuses_a_foreign_origin, self.var_files_are_private,
                                self.empty_messages_are_answered, self.malformed_messages_get_a_clear_400,
-                               self.reply_when_the_action_server_is_gone]
+                               self.reply_when_the_action_server_is_gone, self.start_up_fails_clearly]
         failed = 0
         for check in checks:
             try:
                 check()
-            except (CheckFailed, OSError) as error:
+            except (CheckFailed, OSError, subprocess.TimeoutExpired) as error:
                 failed += 1
                 print(f"FAIL {check.__name__}: {error}")
             else:

@@ -106,3 +106,40 @@ def test_launcher_refuses_a_missing_model_or_spacy_pipeline(tmp_path: Path) -> N
         launch.check_files(str(model), config)
     with pytest.raises(launch.CannotStart, match="token"):
         launch.api_token({}, tmp_path / "no-token")
+
+
+def conversation_events(turns: int, spoke: bool = True) -> list[dict]:
+    events = [{"event": "action", "name": "action_session_start"}, {"event": "session_started"}]
+    for n in range(turns):
+        events.append({"event": "user", "text": f"q{n}", "parse_data": {"intent": {"name": f"intent_{n}"}}})
+        events.append({"event": "action", "name": "action_answer_question"})
+        if spoke:
+            events.append({"event": "bot", "text": f"a{n}"})
+        events.append({"event": "action", "name": "action_listen"})
+    return events
+
+
+@pytest.mark.parametrize("turns", [0, 1, 2, 3, 50])
+@pytest.mark.parametrize("spoke", [True, False])
+def test_trimmed_events_keep_what_the_actions_read(turns: int, spoke: bool) -> None:
+    from rasa_sdk import Tracker
+
+    from actions.turn import bot_spoke_this_session, previous_intent
+    from rasa_side.action_payload import kept_positions
+
+    events = conversation_events(turns, spoke)
+    kept = [events[i] for i in kept_positions([e["event"] for e in events])]
+    assert len(kept) <= 12  # the same size whatever the length of the conversation
+
+    def reading(evts: list[dict]) -> tuple[bool, str]:
+        tracker_ = Tracker("p", {}, {}, evts, False, None, None, "action_listen")
+        return bot_spoke_this_session(tracker_), previous_intent(tracker_)
+
+    assert reading(kept) == reading(events)
+
+
+def test_a_new_session_starts_the_kept_events_afresh() -> None:
+    from rasa_side.action_payload import kept_positions
+
+    kinds = ["session_started", "user", "bot", "user", "bot", "session_started", "user", "user"]
+    assert kept_positions(kinds) == [5, 6, 7]
