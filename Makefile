@@ -3,6 +3,8 @@ SHELL := /bin/bash
 VENV := .venv/bin
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 export PYTHONWARNINGS ?= ignore
+# Rasa sends usage data and crash reports unless told not to: nothing leaves the clinic's machine.
+export RASA_TELEMETRY_ENABLED = false
 
 .PHONY: help run test setup shell content lint typecheck bench cross-validate thresholds lock clean
 

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
+export RASA_TELEMETRY_ENABLED=false
 say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 start=$(date +%s)
 

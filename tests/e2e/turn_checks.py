@@ -2,7 +2,8 @@
 
 Run by ``make test`` after the held-out sets, because the last check stops the action server:
 - locked down: the action server answers on 127.0.0.1 only; the API token is in no process's
-  arguments; CORS does not answer a foreign origin; files under var/ are the owner's only;
+  arguments; telemetry is off; CORS does not answer a foreign origin; files under var/ are the
+  owner's only;
 - malformed input on the REST webhook: empty and whitespace-only messages get the empty-message
   reply, a missing sender or a non-string message a 400 with a reason, never ``[]``;
 - never silent: mid-conversation the action server is stopped, and the next message still gets
@@ -92,6 +93,10 @@ class TurnChecks:
         for log in (ROOT / os.environ.get("LOG_DIR", "var/log")).glob("*.log"):
             expect(token not in log.read_text(encoding="utf-8", errors="replace"), f"the API token is in {log}")
 
+    def telemetry_is_off(self) -> None:
+        environment = Path(f"/proc/{self.rasa_pid}/environ").read_bytes().split(b"\0")
+        expect(b"RASA_TELEMETRY_ENABLED=false" in environment, "the Rasa server runs with telemetry on")
+
     def cors_refuses_a_foreign_origin(self) -> None:
         status, _, headers = post(self.webhook, {"sender": uuid.uuid4().hex, "message": "hello"},
                                   {"Origin": FOREIGN_ORIGIN})
@@ -165,6 +170,7 @@ class TurnChecks:
 
     def run(self) -> int:
         checks: list[Check] = [self.action_server_on_loopback_only, self.token_not_in_process_arguments,
+                               self.telemetry_is_off,
                                self.cors_refuses_a_foreign_origin, self.var_files_are_private,
                                self.empty_messages_are_answered, self.malformed_messages_get_a_clear_400,
                                self.reply_when_the_action_server_is_gone, self.start_up_fails_clearly]
