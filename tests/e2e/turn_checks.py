@@ -19,11 +19,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import signal
 import socket
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -149,8 +151,7 @@ class TurnChecks:
     def start_up_fails_clearly(self) -> None:
         """A model that cannot load and an empty database stop the servers with a clear error
         (run after the action server was stopped: its port is free)."""
-        scratch = ROOT / "var" / "run-e2e" / "scratch"
-        scratch.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix="turn-checks-"))  # mode 0700
         broken_model = scratch / "broken.tar.gz"
         broken_model.write_bytes(b"not a model")
         empty_db = scratch / "empty.db"
@@ -162,11 +163,14 @@ class TurnChecks:
             ([sys.executable, "-m", "actions.server", "--port", port], {"DATABASE_URL": f"sqlite:///{empty_db}"},
              "make content"),
         ]
-        for command, extra_env, expected in cases:
-            done = subprocess.run(command, cwd=ROOT, env={**os.environ, **extra_env}, capture_output=True,
-                                  text=True, timeout=180, check=False)
-            expect(done.returncode == 2 and expected in done.stderr,
-                   f"{command[2]} did not stop clearly: exit {done.returncode}, {done.stderr[-300:]!r}")
+        try:
+            for command, extra_env, expected in cases:
+                done = subprocess.run(command, cwd=ROOT, env={**os.environ, **extra_env}, capture_output=True,
+                                      text=True, timeout=180, check=False)
+                expect(done.returncode == 2 and expected in done.stderr,
+                       f"{command[2]} did not stop clearly: exit {done.returncode}, {done.stderr[-300:]!r}")
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
 
     def run(self) -> int:
         checks: list[Check] = [self.action_server_on_loopback_only, self.token_not_in_process_arguments,
