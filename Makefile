@@ -46,4 +46,4 @@ lock:                      ## re-pin constraints.txt from the current .venv
 
 clean:                     ## remove models, Rasa's training cache, results; keeps the clinic's database
 	rm -rf models results .rasa .pytest_cache .ruff_cache .mypy_cache var/run var/log var/bench-run \
-	  var/*.hash var/e2e.db var/bench.db
+	  var/train.hash var/e2e.db var/bench.db
