@@ -48,7 +48,7 @@ class PhoneNumberRedactor(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # a malformed record is not ours to fix
+        except Exception:  # noqa: BLE001 - a malformed log record (bad format args) is not ours to fix
             return True
         redacted = PHONE_NUMBER.sub(lambda m: masked(m.group(0)), message)
         if redacted != message:

@@ -124,7 +124,7 @@ class TelegramChannel(MessagingChannel):
             self.remember_app(request.app)
             try:
                 update = request.json
-            except Exception:
+            except Exception:  # noqa: BLE001 - Sanic raises several kinds for a body that is not JSON
                 return response.json({"error": "not JSON"}, status=400)
             inbound, callback_id = parse_update(update) if isinstance(update, dict) else (None, None)
             if callback_id:

@@ -29,7 +29,6 @@ to log.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,6 +42,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from nlp.red_flags.normalizer import BREAK_TAG, CLAUSE_BREAK, SENTENCE_BREAK, WORD_TAG, Normalizer
+from nlp.red_flags.patterns import PhraseCompiler
 from nlp.red_flags.rules_file import (
     TOP_KEYS,
     Suppressor,
@@ -57,10 +57,6 @@ from nlp.red_flags.rules_file import (
 )
 
 DEFAULT_RULES_PATH = Path(__file__).resolve().parent.parent / "red_flags.yml"
-_SLOT = re.compile(r"^\{([A-Za-z][A-Za-z0-9_]*)\}$")
-_GAP = re.compile(r"^\.\.\.(\d*)$")
-_MAX_GAPS_PER_PHRASE = 3  # each gap token is optional: many in a row multiply the matcher's states
-_MAX_GAP = 10
 
 @dataclass(frozen=True)
 class RedFlag:
@@ -134,12 +130,12 @@ class RedFlagRules:
         # Typos are corrected only towards words of the concepts that make a kind fire: correcting
         # into a context word ("possibly" -> "possible") could suppress a real flag.
         vocabulary: set[str] = set()
-        slot_words = self._slot_words(raw_concepts)
+        compiler = PhraseCompiler(self._norm, self._settings.gap, raw_concepts, self._slot_words(raw_concepts))
         for name, (phrases, exceptions) in raw_concepts.items():
             for is_except, phrase_list in ((False, phrases), (True, exceptions)):
                 words = vocabulary if name in self._triggers and not is_except else set()
                 for phrase in phrase_list:
-                    pattern, literal = self._compile(name, phrase, raw_concepts, slot_words, words)
+                    pattern, literal = compiler.compile(name, phrase, words)
                     # One key per phrase: the match's alignment then tells written words from gaps.
                     key = f"red_flag:{name}:{'except' if is_except else 'phrase'}:{len(self._patterns)}"
                     self._patterns[vocab.strings.add(key)] = _PatternInfo(name, is_except, literal)
@@ -170,91 +166,6 @@ class RedFlagRules:
             else:
                 slots[name] = list(dict.fromkeys(words))
         return slots
-
-    def _compile(
-        self,
-        concept: str,
-        phrase: str,
-        concepts: Mapping[str, Any],
-        slot_words: Mapping[str, list[str]],
-        vocabulary: set[str],
-    ) -> tuple[list[dict[str, Any]], tuple[bool, ...]]:
-        """Turn one written phrase into a Matcher pattern and its mask of written (non-gap) tokens."""
-        where = f"concept '{concept}' phrase {phrase!r}"
-        segments: list[list[dict[str, Any]] | int] = []  # token specs, or an int = max gap length
-        for part in phrase.split():
-            gap = _GAP.match(part)
-            slot = _SLOT.match(part)
-            if gap:
-                if not segments or isinstance(segments[-1], int):
-                    fail(f"{where}: a gap must stand between two words")
-                size = int(gap.group(1)) if gap.group(1) else self._settings.gap
-                if not 1 <= size <= _MAX_GAP:
-                    fail(f"{where}: a gap must be 1 to {_MAX_GAP} tokens long")
-                segments.append(size)
-            elif slot:
-                spec = self._slot_spec(where, slot.group(1), concepts, slot_words)
-                vocabulary.update(spec.get("ORTH", {}).get("IN", []))
-                segments.append([spec])
-            elif part.startswith("(") and part.endswith(")"):
-                options: list[str] = []
-                for option in part[1:-1].split("|"):
-                    slot_in_option = _SLOT.match(option)
-                    if slot_in_option:
-                        options += self._slot_spec(where, slot_in_option.group(1), concepts, slot_words)["ORTH"]["IN"]
-                        continue
-                    words = self._norm.phrase_words(option) if option else []
-                    if len(words) != 1:
-                        fail(f"{where}: every alternative in {part} must be exactly one word or a {{concept}}")
-                    options.append(words[0][0])
-                vocabulary.update(options)
-                segments.append([{"ORTH": {"IN": sorted(set(options))}}])
-            elif part.startswith("=") and len(part) > 1:
-                words = self._norm.phrase_words(part[1:])
-                if len(words) != 1:
-                    fail(f"{where}: {part} must be exactly one word")
-                segments.append([{"LEMMA": words[0][1]}])
-            else:
-                if any(c in part for c in "(){}|"):
-                    fail(f"{where}: {part!r} is neither a word, a (a|b) choice nor a {{concept}}")
-                words = self._norm.phrase_words(part)
-                if not words:
-                    fail(f"{where}: {part!r} has no words")
-                vocabulary.update(w for w, _ in words)
-                segments.append([{"ORTH": w} for w, _ in words])
-        if not segments:
-            fail(f"{where}: empty phrase")
-        if isinstance(segments[-1], int):
-            fail(f"{where}: a gap must stand between two words")
-        gaps = [s for s in segments if isinstance(s, int)]
-        if len(gaps) > _MAX_GAPS_PER_PHRASE:
-            fail(f"{where}: at most {_MAX_GAPS_PER_PHRASE} gaps per phrase")
-        wildcard = {"TAG": WORD_TAG}  # any token that is not a boundary (plain attribute test: fast)
-        pattern: list[dict[str, Any]] = []
-        literal: list[bool] = []
-        for segment in segments:
-            if isinstance(segment, int):
-                pattern += [{**wildcard, "OP": "?"} for _ in range(segment)]
-                literal += [False] * segment
-            else:
-                pattern += segment
-                literal += [True] * len(segment)
-        return pattern, tuple(literal)
-
-    def _slot_spec(
-        self, where: str, name: str, concepts: Mapping[str, Any], slot_words: Mapping[str, list[str]]
-    ) -> dict[str, Any]:
-        if name == "NUM":
-            return {"LIKE_NUM": True}
-        if name == "YEAR":
-            return {"SHAPE": "dddd"}
-        if name == "BREAK":
-            return {"TAG": BREAK_TAG}
-        if name not in concepts:
-            fail(f"{where} refers to unknown concept {{{name}}}")
-        if name not in slot_words:
-            fail(f"{where}: {{{name}}} can only refer to a concept made of single plain words")
-        return {"ORTH": {"IN": sorted(slot_words[name])}}
 
     # -- detection ------------------------------------------------------------------------------
 

@@ -209,6 +209,34 @@ def parse_suppressors(raw: Any, concepts: Mapping[str, Any]) -> dict[str, Suppre
     return suppressors
 
 
+def _parse_when(where: str, alternatives: Any, concepts: Mapping[str, Any]) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """A kind's alternatives: each a list of requirement groups, each group one concept or a list of them."""
+    if not isinstance(alternatives, list) or not alternatives:
+        fail(f"{where} 'when' must be a non-empty list of alternatives")
+    when: list[tuple[tuple[str, ...], ...]] = []
+    for index, alternative in enumerate(alternatives):
+        if not isinstance(alternative, list) or not alternative:
+            fail(f"{where} alternative {index} must be a non-empty list of concepts or concept groups")
+        groups: list[tuple[str, ...]] = []
+        for group in alternative:
+            members = [group] if isinstance(group, str) else group
+            if not isinstance(members, list) or not members:
+                fail(f"{where} alternative {index} has an empty group")
+            groups.append(tuple(concept_ref(where, m, concepts) for m in members))
+        when.append(tuple(groups))
+    return tuple(when)
+
+
+def _names_in(where: str, key: str, body: Mapping[str, Any], known: Sequence[str] | Mapping[str, Any],
+              what: str, exclude: str = "") -> list[str]:
+    """A list of names under ``key`` that must all be among ``known`` (and not ``exclude``)."""
+    names = string_list(f"{where} {key}", body.get(key, []), allow_empty=True)
+    for name in names:
+        if name not in known or name == exclude:
+            fail(f"{where} refers to unknown {what} {name!r}")
+    return names
+
+
 def parse_kinds(
     raw: Any, kinds: Sequence[str], concepts: Mapping[str, Any], suppressors: Mapping[str, Suppressor]
 ) -> dict[str, Kind]:
@@ -224,29 +252,10 @@ def parse_kinds(
     for name in kinds:
         where = f"kind '{name}'"
         body = check_keys(where, raw[name], _KIND_KEYS, {"when"})
-        alternatives = body["when"]
-        if not isinstance(alternatives, list) or not alternatives:
-            fail(f"{where} 'when' must be a non-empty list of alternatives")
-        when: list[tuple[tuple[str, ...], ...]] = []
-        for index, alternative in enumerate(alternatives):
-            if not isinstance(alternative, list) or not alternative:
-                fail(f"{where} alternative {index} must be a non-empty list of concepts or concept groups")
-            groups: list[tuple[str, ...]] = []
-            for group in alternative:
-                members = [group] if isinstance(group, str) else group
-                if not isinstance(members, list) or not members:
-                    fail(f"{where} alternative {index} has an empty group")
-                groups.append(tuple(concept_ref(where, m, concepts) for m in members))
-            when.append(tuple(groups))
-        names = string_list(f"{where} suppressed_by", body.get("suppressed_by", []), allow_empty=True)
-        for s in names:
-            if s not in suppressors:
-                fail(f"{where} refers to unknown suppressor {s!r}")
-        covered = string_list(f"{where} covered_by", body.get("covered_by", []), allow_empty=True)
-        for other in covered:
-            if other not in kinds or other == name:
-                fail(f"{where} covered_by names {other!r}, which is not another kind")
-        parsed[name] = Kind(name, tuple(when), tuple(suppressors[s] for s in names), tuple(covered))
+        names = _names_in(where, "suppressed_by", body, suppressors, "suppressor")
+        covered = _names_in(where, "covered_by", body, kinds, "other kind", exclude=name)
+        parsed[name] = Kind(name, _parse_when(where, body["when"], concepts), tuple(suppressors[s] for s in names),
+                            tuple(covered))
     return parsed
 
 

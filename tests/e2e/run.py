@@ -5,7 +5,7 @@ the page facts they must contain, and the conversation tracker (HTTP API, with t
 which action answered. Prints a score per set and a closing "N passed, N failed" line where each
 gate (a set's threshold) is one test; exits non-zero when a gate fails.
 
-    python -m tests.e2e.run --url http://127.0.0.1:5005 --token TOKEN
+    RASA_API_TOKEN=... python -m tests.e2e.run --url http://127.0.0.1:5005
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ def evaluate_socketio(url: str, disclaimer: str) -> SetResult:
     for text in ("hello", "what are the risks of a nerve graft?", "my face dropped this morning"):
         try:
             replies = socketio_first_replies(url, text)
-        except Exception as error:  # any failure to talk is a failed check, reported
+        except Exception as error:  # noqa: BLE001 - any failure to talk is a failed check, reported
             result.record(False, f"{text!r}: socket.io failed: {error!r}")
             continue
         ok = any(normalized(disclaimer) in normalized(r) for r in replies)
@@ -219,7 +219,8 @@ def as_set_result(tally: Any, name: str) -> SetResult:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:5005")
-    parser.add_argument("--token", required=True)
+    parser.add_argument("--token", default=os.environ.get("RASA_API_TOKEN", ""),
+                        help="default: RASA_API_TOKEN (keeps the token out of the process list)")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--report", type=Path, default=None, help="write every failure to this JSON file")
     parser.add_argument("--min-in-scope", type=float, default=0.95, help="in-scope accuracy gate")

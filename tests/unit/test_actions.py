@@ -397,3 +397,25 @@ def test_unsure_between_two_kinds_of_small_talk_answers_the_likelier() -> None:
     messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "zzkq", ranking=[
         {"name": "nlu_fallback", "confidence": 1.0}, {"name": "greet", "confidence": 0.1}]))
     assert "rephrase" in texts(messages)
+
+
+class Broken(ActionAnswerQuestion):
+    def respond(self, reply, tracker_, kb):
+        reply.say("half an answer")
+        raise RuntimeError("the patient wrote: my secret symptom")
+
+
+def test_an_exception_in_an_action_still_replies_and_logs_no_patient_text(use_kb: KnowledgeBase, caplog) -> None:
+    messages, events = run(Broken(), tracker("ask_risks", "my secret symptom"))
+    assert texts(messages) == use_kb.message("cannot_answer") and events == []
+    logged = caplog.text
+    assert "RuntimeError" in logged and "test_actions.py" in logged and "secret symptom" not in logged
+
+
+def test_an_unavailable_knowledge_base_adds_nothing_after_urgent_advice(monkeypatch, tmp_path) -> None:
+    broken = KnowledgeBase(get_engine(f"sqlite:///{tmp_path / 'no-tables.db'}"))
+    monkeypatch.setattr(reply_module, "_knowledge_base", broken)
+    messages, _ = run(ActionRedFlag(), tracker("report_urgent_symptom", "my face dropped",
+                                               entities=[{"entity": "red_flag_kind", "value": "stroke"}]))
+    assert messages[0]["text"] == broken.message("red_flag.stroke")
+    assert "can't reach" not in texts(messages) and "can't answer" not in texts(messages)
