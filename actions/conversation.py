@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 
 from actions.answers import answer_option, context_events, named_listed_option, procedure_description, resolve_answer
 from actions.constants import NON_TOPIC_INTENTS, PROCEDURE_SLOT
-from actions.formatting import answer_buttons, answer_text, offer_topics, topic_button
+from actions.formatting import answer_buttons, answer_sources, answer_text, offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import intent_confidences, intent_ranking, latest_intent, latest_text, mentioned_procedures
 from clinic.queries import KnowledgeBase, TopicView
@@ -99,13 +99,13 @@ class ActionDidYouMean(ClinicAction):
             # about that very procedure on the likeliest topic.
             answer = resolve_answer(kb, topics[0], named[0], named_now=1)
             if answer.procedure is not None and not answer.general_only:
-                reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
+                reply.say(answer_text(answer, kb), answer_buttons(answer, kb), answer_sources(answer))
                 return context_events(answer, tracker)
             # Otherwise what the page says the named procedure is and is for ("why would someone
             # get a face lift?") is still about what was asked; the likely topics follow as buttons.
             description = procedure_description(kb, named[0])
             if description is not None:
-                reply.say(answer_text(description, kb))
+                reply.say(answer_text(description, kb), sources=answer_sources(description))
                 offer_topics(reply, kb, topics, named[0], lead="did_you_mean_instead")
                 return context_events(description, tracker)
         elif (not named and context
@@ -114,7 +114,7 @@ class ActionDidYouMean(ClinicAction):
             # from it?") is often close between two topics; the likeliest reading, for the
             # procedure being discussed, is what the patient expects rather than a question back.
             answer = resolve_answer(kb, topics[0], context, named_now=0)
-            reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
+            reply.say(answer_text(answer, kb), answer_buttons(answer, kb), answer_sources(answer))
             return context_events(answer, tracker)
         offer_topics(reply, kb, topics, named[0] if named else None)
         return []

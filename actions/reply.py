@@ -45,18 +45,24 @@ class Reply:
 
     messages: list[tuple[str, list[Button]]] = field(default_factory=list)
     urgent: bool = False
+    sources: dict[int, list[str]] = field(default_factory=dict)  # message index -> page sentences
 
-    def say(self, text: str, buttons: list[Button] | None = None) -> None:
+    def say(self, text: str, buttons: list[Button] | None = None, sources: list[str] | None = None) -> None:
+        """Add a message; ``sources`` are the page sentences it rests on (the widget shows them)."""
         if text.strip() or buttons:
+            if sources:
+                self.sources[len(self.messages)] = list(dict.fromkeys(s for s in sources if s))
             self.messages.append((text.strip(), list(buttons or [])))
 
     def send(self, dispatcher: CollectingDispatcher, tracker: Tracker, kb: KnowledgeBase) -> None:
-        messages = list(self.messages)
+        messages = [(text, buttons, self.sources.get(i)) for i, (text, buttons) in enumerate(self.messages)]
         if not bot_spoke_this_session(tracker):
-            disclaimer = (kb.message("disclaimer"), [])
+            disclaimer = (kb.message("disclaimer"), [], None)
             messages = messages + [disclaimer] if self.urgent else [disclaimer, *messages]
-        for text, buttons in messages:
-            dispatcher.utter_message(text=text, buttons=[{"title": b.title, "payload": b.payload} for b in buttons])
+        for text, buttons, sources in messages:
+            extra = {"json_message": {"sources": sources}} if sources else {}
+            dispatcher.utter_message(text=text, buttons=[{"title": b.title, "payload": b.payload} for b in buttons],
+                                     **extra)
 
 
 def note_possible_urgency(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> None:

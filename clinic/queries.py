@@ -67,6 +67,7 @@ class FactView:
     label: str
     text: str
     procedure_ids: tuple[str, ...]
+    source: tuple[str, ...] = ()  # the page's own words the fact rests on (excerpts, in page order)
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,8 @@ def _procedure_view(proc: Procedure) -> ProcedureView:
 
 
 def _fact_view(fact: Fact) -> FactView:
-    return FactView(fact.id, fact.label or "", fact.text, tuple(sorted(p.id for p in fact.procedures)))
+    return FactView(fact.id, fact.label or "", fact.text, tuple(sorted(p.id for p in fact.procedures)),
+                    tuple(json.loads(fact.source or "[]")))
 
 
 class KnowledgeBase:
