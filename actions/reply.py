@@ -22,6 +22,10 @@ from clinic.queries import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
+# Channels whose clients show an answer's sources ("From the clinic's page"). Others get none:
+# Rasa's Twilio channel would send the `custom` data as an SMS of its own, and REST clients an extra message.
+SOURCE_CHANNELS = frozenset({"web"})
+
 _knowledge_base: KnowledgeBase | None = None
 
 
@@ -59,8 +63,9 @@ class Reply:
         if not bot_spoke_this_session(tracker):
             disclaimer = (kb.message("disclaimer"), [], None)
             messages = messages + [disclaimer] if self.urgent else [disclaimer, *messages]
+        show_sources = tracker.get_latest_input_channel() in SOURCE_CHANNELS
         for text, buttons, sources in messages:
-            extra = {"json_message": {"sources": sources}} if sources else {}
+            extra = {"json_message": {"sources": sources}} if sources and show_sources else {}
             dispatcher.utter_message(text=text, buttons=[{"title": b.title, "payload": b.payload} for b in buttons],
                                      **extra)
 

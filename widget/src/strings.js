@@ -7,7 +7,8 @@
 const EN = {
   launcher: "Questions? Chat with us",
   launcherLabel: "Open the chat with {clinic}'s assistant",
-  title: "{clinic} assistant",
+  title: "Clinic assistant",
+  dialogLabel: "Chat with {clinic}'s assistant",
   close: "Close the chat",
   newConversation: "New conversation",
   newConversationLabel: "Start a new conversation (clears this one)",
@@ -16,6 +17,7 @@ const EN = {
   inputLabel: "Your question",
   placeholder: "Type your question…",
   send: "Send",
+  logLabel: "Conversation",
   you: "You",
   assistant: "Assistant",
   suggestions: "Suggested replies",

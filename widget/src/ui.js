@@ -38,7 +38,7 @@ export class ChatUI {
     this.newButton = el("button", { type: "button", class: "text-button", "aria-label": t("newConversationLabel") },
       t("newConversation"));
     this.status = el("p", { class: "status", role: "status" });
-    this.log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": t("title", { clinic }), tabindex: "0" });
+    this.log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": t("logLabel"), tabindex: "0" });
     this.quickReplies = el("div", { class: "quick-replies", role: "group", "aria-label": t("suggestions"), hidden: true });
     this.typing = el("p", { class: "typing", hidden: true }, el("span", { class: "dots", "aria-hidden": "true" }, "• • •"), " ",
       t("typing"));
@@ -59,10 +59,10 @@ export class ChatUI {
     const [before, after = ""] = t("emergency").split("{number}");
     const emergency = [before, config.emergencyHref ? link(config.emergencyNumber, config.emergencyHref) : config.emergencyNumber, after];
     this.panel = el("section", {
-      id: "ccw-panel", class: "panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "ccw-title", hidden: true,
+      id: "ccw-panel", class: "panel", role: "dialog", "aria-modal": "false", "aria-label": t("dialogLabel", { clinic }), hidden: true,
       lang: config.language,
     },
-    el("header", {}, el("h2", { id: "ccw-title" }, t("title", { clinic })), this.newButton, this.closeButton),
+    el("header", {}, el("h2", { id: "ccw-title" }, t("title")), this.newButton, this.closeButton),
     el("p", { class: "emergency" }, el("span", { class: "emergency-icon", "aria-hidden": "true" }, "⚠"), " ", ...emergency),
     this.status, this.log, this.typing, this.quickReplies, this.form,
     el("footer", {}, this.frontDeskToggle, this.frontDesk));
@@ -216,18 +216,22 @@ export class ChatUI {
       }
     }
     let previous = this.intro;
+    let firstNewBot = null;
     for (const message of this.conversation.messages) {
       let node = this.nodes.get(message.id);
       if (!node) {
         node = message.from === "bot" ? this.botNode(message) : this.userNode(message);
         previous.after(node);
         this.nodes.set(message.id, node);
+        if (message.from === "bot" && !firstNewBot) firstNewBot = node;
       }
       if (message.from === "user") this.updateDelivery(node, message);
       previous = node;
     }
     this.renderQuickReplies();
-    this.log.scrollTop = this.log.scrollHeight;
+    // A new answer is read from its start: scroll it to the top when it is longer than the view.
+    const bottom = this.log.scrollHeight - this.log.clientHeight;
+    this.log.scrollTop = firstNewBot ? Math.min(bottom, firstNewBot.offsetTop - 8) : bottom;
   }
 
   botNode(message) {
