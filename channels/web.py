@@ -8,9 +8,10 @@ What it changes from ``rasa.core.channels.socketio.SocketIOInput`` and why:
   to the sockets bound to it. A second client that learns an id can neither read nor post.
 - **Sender ids carry the channel**: ``web:<session id>``, so staff tools and logs can tell where a
   conversation came from and a widget id can never collide with another channel's.
-- **Only the clinic's site may connect**: engine.io checks the ``Origin`` of every request
-  against ``CLINIC_SITE_ORIGINS`` (browsers always send it; non-browser clients are not the risk
-  an origin check addresses).
+- **Only the clinic's site may connect**: the socket.io ``connect`` handler refuses a connection
+  whose ``Origin`` is not in ``CLINIC_SITE_ORIGINS`` (browsers always send it; non-browser clients
+  are not the risk an origin check addresses). Not engine.io's own check: it adds CORS headers of its
+  own, which doubled with the ones the Rasa server adds (``--cors``) break the polling transport.
 - **One ``bot_uttered`` event per bot message**, carrying its text, buttons and ``custom`` data
   (the page sentences an answer rests on). Rasa's channel splits text at blank lines and sends
   custom data as a separate, broken event (``emit(**json)``).
@@ -107,6 +108,11 @@ class RateLimit:
         return True
 
 
+def origin_allowed(origin: str | None, allowed: list[str]) -> bool:
+    """A browser's ``Origin`` must be one of the site's; no header (not a browser) passes, ``*`` allows all."""
+    return origin is None or "*" in allowed or origin.rstrip("/") in allowed
+
+
 def message_problem(data: object, bound: WebSession) -> str | None:
     """Why a ``user_uttered`` payload is refused, or None when it may go to the assistant."""
     if not isinstance(data, dict):
@@ -160,8 +166,8 @@ class ClinicWebInput(SocketIOInput):
         return ClinicWebOutput(self.sio, self.bot_message_evt) if self.sio is not None else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.origins,
-                          max_http_buffer_size=MAX_PAYLOAD_BYTES)
+        # cors_allowed_origins=[]: engine.io adds no CORS headers (Sanic's CORS does); origins are checked on connect.
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[], max_http_buffer_size=MAX_PAYLOAD_BYTES)
         self.sio = sio
         webhook = SocketBlueprint(sio, self.socketio_path, "clinic_web_webhook", __name__)
 
@@ -171,6 +177,9 @@ class ClinicWebInput(SocketIOInput):
 
         @sio.on("connect")
         async def connect(sid: str, environ: dict, auth: Any = None) -> bool:
+            if not origin_allowed(environ.get("HTTP_ORIGIN"), self.origins):
+                log.warning("web socket refused: origin %.100r not in CLINIC_SITE_ORIGINS", environ.get("HTTP_ORIGIN"))
+                return False
             self.limits[sid] = RateLimit()
             return True
 

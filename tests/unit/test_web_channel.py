@@ -11,7 +11,7 @@ import pytest
 
 import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
-from channels.web import ClinicWebOutput, RateLimit, bot_event, message_problem
+from channels.web import ClinicWebOutput, RateLimit, bot_event, message_problem, origin_allowed
 from channels.web_session import SENDER_PREFIX, SessionIssuer, WebSession
 from clinic.content import normalize_text
 from clinic.queries import KnowledgeBase
@@ -144,3 +144,13 @@ def test_channels_that_cannot_show_sources_get_none(channel: str, use_kb: Knowle
     messages, _ = run(ActionAnswerQuestion(), risks_question(channel))
     assert "incorrect nerve growth" in texts(messages)
     assert not any(m.get("custom") for m in messages)
+
+
+def test_only_the_site_origins_may_connect() -> None:
+    site = ["https://www.clinic.example", "http://127.0.0.1:8080"]
+    assert origin_allowed("https://www.clinic.example", site)
+    assert origin_allowed("http://127.0.0.1:8080/", site)
+    assert not origin_allowed("https://www.clinic.example.evil.example", site)
+    assert not origin_allowed("null", site)
+    assert origin_allowed(None, site)  # not a browser: an Origin header would be forged anyway
+    assert origin_allowed("https://anywhere.example", ["*"])

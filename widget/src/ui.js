@@ -163,12 +163,16 @@ export class ChatUI {
   botMessage(event) {
     if (this.conversation.addBot(event)) {
       this.hideTyping();
+      if (this.lastStatus === "online") this.status.textContent = "";
       this.renderAll();
     }
   }
 
+  /** A message reached the server: the assistant is typing, unless its answer is already here. */
   delivered(id, ok) {
-    if (ok) this.showTyping();
+    const messages = this.conversation.messages;
+    const answered = messages.slice(messages.findIndex((m) => m.id === id) + 1).some((m) => m.from === "bot");
+    if (ok && !answered) this.showTyping();
     this.renderAll();
   }
 
