@@ -102,13 +102,34 @@ def test_history_survives_reload_and_navigation_but_not_a_new_tab(page, servers,
     assert session_id(page) != session and bot_texts(page) == []
 
 
-def test_markup_in_a_message_is_shown_as_text(page, servers) -> None:
+def test_markup_is_shown_as_text_and_an_oversized_message_kept(page, servers) -> None:
     open_widget_by_keyboard(page, servers.site)
     hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>"
     ask(page, hostile)
     assert user_texts(page)[-1] == hostile
     assert page.locator(f"{WIDGET} img, {WIDGET} script").count() == 0
     assert page.evaluate("() => document.querySelectorAll('img').length") == 0
+
+    sent = page.locator(USER).count()
+    page.locator(f"{WIDGET} textarea").fill("why " * 300)  # 1,200 characters, pasted
+    page.keyboard.press("Enter")
+    assert "1199 characters" in page.locator(f"{WIDGET} .input-note").inner_text()
+    assert page.locator(USER).count() == sent, "an oversized message is not sent"
+    assert len(page.locator(f"{WIDGET} textarea").input_value()) == 1200, "and it is not thrown away"
+
+
+def test_offline_it_says_so_and_a_message_typed_then_goes_out_when_back(page, servers) -> None:
+    page.goto(servers.site)
+    page.context.set_offline(True)  # the patient's network drops before the chat is opened
+    open_widget_by_keyboard(page, None)
+    page.locator(f"{WIDGET} .status", has_text="Connection lost").wait_for(timeout=10000)
+    page.keyboard.type("how long is the hospital stay?")
+    page.keyboard.press("Enter")
+    page.locator(f"{USER}.pending", has_text="Waiting to send").wait_for(timeout=5000)
+    before = page.locator(BOT).count()
+    page.context.set_offline(False)
+    assert "Outpatient or Hospital Stay" in "\n".join(wait_for_replies(page, before, timeout=30))
+    assert page.locator(f"{USER}.pending, {USER}.failed").count() == 0
 
 
 def test_the_widget_reconnects_after_a_server_restart_and_loses_nothing(page, servers, rasa_process) -> None:

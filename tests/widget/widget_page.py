@@ -60,8 +60,10 @@ def ask(page, text: str, timeout: float = 30.0) -> str:
     return "\n".join(wait_for_replies(page, before, timeout))
 
 
-def open_widget_by_keyboard(page, url: str) -> None:
-    page.goto(url)
+def open_widget_by_keyboard(page, url: str | None) -> None:
+    """Loads ``url`` (None: the page already loaded) and opens the widget with Tab and Enter."""
+    if url:
+        page.goto(url)
     page.wait_for_selector(f"{WIDGET} .launcher")
     tab_to_launcher(page)
     page.keyboard.press("Enter")

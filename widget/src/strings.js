@@ -35,6 +35,7 @@ const EN = {
   remove: "Remove",
   slow: "The assistant is taking longer than usual. You can wait or try again.",
   restarted: "The earlier conversation could not be resumed, so a new one has started.",
+  tooLongInput: "Your message has {count} characters; please shorten it to {max} or fewer.",
   "error.too_long": "Not sent: this message is too long (at most {max} characters).",
   "error.empty": "Not sent: the message is empty.",
   "error.too_fast": "Not sent: too many messages in a short time. Please wait a moment, then retry.",

@@ -43,9 +43,10 @@ export class ChatUI {
     this.typing = el("p", { class: "typing", hidden: true }, el("span", { class: "dots", "aria-hidden": "true" }, "• • •"), " ",
       t("typing"));
     this.input = el("textarea", {
-      id: "ccw-input", rows: "2", maxlength: String(MAX_INPUT), placeholder: t("placeholder"), autocomplete: "off",
+      id: "ccw-input", rows: "2", placeholder: t("placeholder"), autocomplete: "off", "aria-describedby": "ccw-input-note",
       enterkeyhint: "send",
     });
+    this.inputNote = el("p", { id: "ccw-input-note", class: "input-note", role: "alert" });
     this.form = el("form", { class: "composer" },
       el("label", { for: "ccw-input", class: "sr-only" }, t("inputLabel")), this.input,
       el("button", { type: "submit", class: "send" }, t("send")));
@@ -64,7 +65,7 @@ export class ChatUI {
     },
     el("header", {}, el("h2", { id: "ccw-title" }, t("title")), this.newButton, this.closeButton),
     el("p", { class: "emergency" }, el("span", { class: "emergency-icon", "aria-hidden": "true" }, "⚠"), " ", ...emergency),
-    this.status, this.log, this.typing, this.quickReplies, this.form,
+    this.status, this.log, this.typing, this.quickReplies, this.inputNote, this.form,
     el("footer", {}, this.frontDeskToggle, this.frontDesk));
     this.root.append(el("div", { class: "ccw", lang: config.language }, this.panel, this.launcher));
     this.bind();
@@ -131,9 +132,15 @@ export class ChatUI {
     this.launcher.focus();
   }
 
+  /** Sends the text box's message; one that is too long stays in the box, with the reason. */
   submit() {
     const text = this.input.value.trim();
     if (!text) return;
+    if (text.length > MAX_INPUT) {
+      this.inputNote.textContent = this.t("tooLongInput", { count: text.length, max: MAX_INPUT });
+      return;
+    }
+    this.inputNote.textContent = "";
     this.input.value = "";
     this.sendMessage(text, "");
   }
