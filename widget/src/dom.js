@@ -31,3 +31,16 @@ export function link(text, href, attributes = {}) {
 export function richText(text) {
   return linkPieces(text).map((piece) => (piece.href ? link(piece.text, piece.href) : document.createTextNode(piece.text)));
 }
+
+/** The launcher's speech-bubble icon, drawn (an emoji needs a font the device may not have). */
+export function chatIcon() {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  for (const [name, value] of Object.entries({ viewBox: "0 0 24 24", width: "22", height: "22", "aria-hidden": "true",
+    focusable: "false" })) svg.setAttribute(name, value);
+  const path = document.createElementNS(ns, "path");
+  path.setAttribute("d", "M4 4h16a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z");
+  path.setAttribute("fill", "currentColor");
+  svg.append(path);
+  return svg;
+}

@@ -6,7 +6,7 @@
  * quick reply. Rendering goes through dom.js only (text nodes, never HTML).
  */
 
-import { el, link, richText } from "./dom.js";
+import { chatIcon, el, link, richText } from "./dom.js";
 
 const MAX_INPUT = 1000;
 const SLOW_REPLY_MS = 25000;
@@ -32,7 +32,7 @@ export class ChatUI {
     this.launcher = el("button", {
       type: "button", class: "launcher", "aria-expanded": "false", "aria-controls": "ccw-panel",
       "aria-label": t("launcherLabel", { clinic }),
-    }, el("span", { class: "launcher-icon", "aria-hidden": "true" }, "💬"), el("span", {}, t("launcher")));
+    }, chatIcon(), el("span", {}, t("launcher")));
     this.closeButton = el("button", { type: "button", class: "icon-button", "aria-label": t("close") },
       el("span", { "aria-hidden": "true" }, "✕"));
     this.newButton = el("button", { type: "button", class: "text-button", "aria-label": t("newConversationLabel") },
