@@ -6,7 +6,6 @@
 
 const EN = {
   launcher: "Questions? Chat with us",
-  launcherLabel: "Open the chat with {clinic}'s assistant",
   title: "Clinic assistant",
   dialogLabel: "Chat with {clinic}'s assistant",
   close: "Close the chat",

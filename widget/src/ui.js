@@ -29,9 +29,9 @@ export class ChatUI {
   build() {
     const { t, config } = this;
     const clinic = config.clinicName;
+    // The launcher's visible words are its accessible name (what a speech-control user says).
     this.launcher = el("button", {
       type: "button", class: "launcher", "aria-expanded": "false", "aria-controls": "ccw-panel",
-      "aria-label": t("launcherLabel", { clinic }),
     }, chatIcon(), el("span", {}, t("launcher")));
     this.closeButton = el("button", { type: "button", class: "icon-button", "aria-label": t("close") },
       el("span", { "aria-hidden": "true" }, "✕"));
