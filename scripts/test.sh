@@ -16,7 +16,7 @@ say "Lint (ruff)"
 .venv/bin/ruff check .
 
 say "Chat widget: eslint and unit tests (node)"
-(cd widget && npx --no-install eslint . && node --test test/)
+(cd widget && npx --no-install eslint . && node --test --test-reporter=dot test/)
 
 say "Unit tests (knowledge base on SQLite and PostgreSQL, actions, red-flag rules)"
 REQUIRE_POSTGRES=1 .venv/bin/python -m pytest -q tests/unit

@@ -10,7 +10,6 @@ const EN = {
   dialogLabel: "Chat with {clinic}'s assistant",
   close: "Close the chat",
   newConversation: "New conversation",
-  newConversationLabel: "Start a new conversation (clears this one)",
   emergency: "Emergency? Call {number} now.",
   intro: "I'm an automated assistant. I answer general questions about facial palsy and facial reanimation surgery from the clinic's own website. I can't give personal medical advice.",
   inputLabel: "Your question",

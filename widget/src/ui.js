@@ -35,8 +35,7 @@ export class ChatUI {
     }, chatIcon(), el("span", {}, t("launcher")));
     this.closeButton = el("button", { type: "button", class: "icon-button", "aria-label": t("close") },
       el("span", { "aria-hidden": "true" }, "✕"));
-    this.newButton = el("button", { type: "button", class: "text-button", "aria-label": t("newConversationLabel") },
-      t("newConversation"));
+    this.newButton = el("button", { type: "button", class: "text-button" }, t("newConversation"));
     this.status = el("p", { class: "status", role: "status" });
     this.log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": t("logLabel"), tabindex: "0" });
     this.quickReplies = el("div", { class: "quick-replies", role: "group", "aria-label": t("suggestions"), hidden: true });
