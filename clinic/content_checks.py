@@ -29,13 +29,16 @@ INSTRUCTION_WORDS = frozenset("tap type number read pick choose list".split())
 MIN_SOURCE_WORDS = 4
 CLAUSE_EDGES = ".,;:?!"
 CLAUSE_OPENERS = ("and ", "but ", "or ", "while ", "although ", "whereas ", "though ")
-# Messages every reply path needs (urgent kinds are required in every language some kind has).
+# Messages every reply path needs. The urgent advice of every kind (the kinds of the red-flag rules)
+# and the disclaimer are required in English and in every other language the messages use
+# ("es.red_flag.stroke"); the softer notes (possible, checkin) in English.
 REQUIRED_MESSAGES = frozenset("""
     disclaimer empty_message not_understood out_of_scope service_unavailable cannot_answer did_you_mean
     did_you_mean_other also_asked general_only_note choose_without_list choose_out_of_range
     greet goodbye thank bot_challenge affirm deny something_else ask_capabilities
+    red_flag.possible red_flag.checkin
 """.split())
-URGENT_KINDS = ("stroke", "new_palsy", "eye_emergency", "post_op", "self_harm", "unspecified", "possible")
+URGENT_KINDS = ("stroke", "new_palsy", "eye_emergency", "post_op", "breathing", "self_harm", "unspecified", "after")
 URGENT_PREFIX = "red_flag."
 
 
@@ -204,12 +207,11 @@ def check_list_intro(topic: dict[str, Any], content: Content) -> list[str]:
 def check_required_messages(messages: dict[str, str]) -> list[str]:
     """Every reply path has its text; urgent advice exists for every kind in every language used."""
     problems = [f"message '{key}' is missing: a reply needs it" for key in sorted(REQUIRED_MESSAGES - messages.keys())]
-    languages = {key.rsplit(".", 1)[1] for key in messages
-                 if key.startswith(URGENT_PREFIX) and key.count(".") == 2 and len(key.rsplit(".", 1)[1]) == 2}
-    for kind in URGENT_KINDS:
-        for key in [f"{URGENT_PREFIX}{kind}", *(f"{URGENT_PREFIX}{kind}.{lang}" for lang in sorted(languages))]:
-            if key not in messages:
-                problems.append(f"message '{key}' is missing: urgent advice for every kind, in every language")
+    languages = sorted({key.split(".", 1)[0] for key in messages if re.match(r"[a-z]{2}\.", key)})
+    for prefix in ["", *(f"{language}." for language in languages)]:
+        wanted = [f"{prefix}{URGENT_PREFIX}{kind}" for kind in URGENT_KINDS] + [f"{prefix}disclaimer"]
+        problems += [f"message '{key}' is missing: urgent advice and the disclaimer in every language"
+                     for key in wanted if key not in messages]
     return problems
 
 

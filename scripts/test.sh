@@ -52,10 +52,6 @@ trap 'scripts/serve.sh --stop' EXIT
 scripts/serve.sh --background >/dev/null
 .venv/bin/python -m tests.e2e.run --url "http://127.0.0.1:$RASA_PORT" --report results/e2e-failures.json
 
-say "One turn: locked down, malformed input, never silent (stops the action server mid-conversation)"
-.venv/bin/python -m tests.e2e.turn_checks --url "http://127.0.0.1:$RASA_PORT" --action-port "$ACTION_PORT" \
-  --rasa-pid-file "$RUN_DIR/rasa.pid" --actions-pid-file "$RUN_DIR/actions.pid"
-
 say "Messaging channels: Telegram, Twilio and WhatsApp traffic, replies captured by fake platform APIs"
 .venv/bin/python -m pytest -q -p no:cacheprovider tests/channels
 
@@ -63,5 +59,10 @@ say "Chat widget in a browser (chromium) and its channel's sessions"
 WIDGET_SITE_URL="http://127.0.0.1:$SITE_PORT/" WIDGET_SITE_ORIGIN="$CLINIC_SITE_ORIGINS" \
   WIDGET_RASA_URL="http://127.0.0.1:$RASA_PORT" CHROMIUM="$chromium" \
   .venv/bin/python -m pytest -q -p no:cacheprovider tests/widget
+
+# Last: it stops the action server that the channel and widget tests need.
+say "One turn: locked down, malformed input, never silent (stops the action server mid-conversation)"
+.venv/bin/python -m tests.e2e.turn_checks --url "http://127.0.0.1:$RASA_PORT" --action-port "$ACTION_PORT" \
+  --rasa-pid-file "$RUN_DIR/rasa.pid" --actions-pid-file "$RUN_DIR/actions.pid"
 
 say "All tests passed in $(( $(date +%s) - start )) s"

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from clinic.settings import ROOT
+from clinic.settings import ROOT, get_settings
 from clinic.wording import file_message
 from tests.e2e.socketio_check import socketio_first_replies
 
@@ -146,6 +146,12 @@ class TurnChecks:
         expect(status == 200 and texts(replies) == [apology], f"REST after the action server stopped: {replies}")
         replies = socketio_first_replies(self.url, "how long does the operation take?")
         expect(replies == [apology], f"socket.io after the action server stopped: {replies}")
+        # Urgent advice is worded by the Rasa server itself: it still goes out, with no apology after it.
+        urgent = {"sender": sender, "message": "my face suddenly drooped and my arm went weak an hour ago"}
+        status, replies, _ = post(self.webhook, urgent)
+        emergency = get_settings().emergency_number
+        expect(status == 200 and any(emergency in t for t in texts(replies)) and apology not in texts(replies),
+               f"urgent message after the action server stopped: {replies}")
 
     # --- start-up that fails clearly --------------------------------------------------------------
     def start_up_fails_clearly(self) -> None:

@@ -119,6 +119,9 @@ def test_messages_every_reply_path_needs_are_required(key: str) -> None:
 
 
 def test_urgent_advice_is_required_in_every_language_used() -> None:
-    problems = problems_after(lambda c: c.messages.update({"red_flag.stroke.es": "Llame al {emergency_number}."}))
-    assert any("'red_flag.self_harm.es' is missing" in p for p in problems)
-    assert not any("'red_flag.stroke.es' is missing" in p for p in problems)
+    problems = problems_after(lambda c: c.messages.update({"fr.red_flag.stroke": "Appelez le {emergency_number}."}))
+    assert any("'fr.red_flag.self_harm' is missing" in p for p in problems)
+    assert any("'fr.disclaimer' is missing" in p for p in problems)
+    assert not any("'fr.red_flag.stroke' is missing" in p for p in problems)
+    assert any("'es.red_flag.breathing' is missing" in p for p in problems_after(
+        lambda c: c.messages.pop("es.red_flag.breathing")))
