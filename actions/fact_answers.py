@@ -181,7 +181,8 @@ def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, p
     if not answer.facts:
         return
     lead = answer.facts[0]
-    main = topic.id if topic is not None and topic.id in lead.topic_ids else next(iter(lead.topic_ids), None)
+    first_topic = lead.topic_ids[0] if lead.topic_ids else None
+    main = topic.id if topic is not None and topic.id in lead.topic_ids else first_topic
     answer.main_topic = ranker.topics.get(main or "")
     if main is None or main in HUB_TOPICS:
         return
@@ -275,7 +276,8 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         reply.say(kb.message("not_understood"))
         return []
     lead = answer.facts[0]
-    main_topic = topic.id if topic is not None and topic.id in lead.topic_ids else next(iter(lead.topic_ids), None)
+    first_topic = lead.topic_ids[0] if lead.topic_ids else None
+    main_topic = topic.id if topic is not None and topic.id in lead.topic_ids else first_topic
     procedure = named[-1] if named else (context[0] if context else None)
     say_fact_answer(reply, kb, answer, procedure)
     events: list[dict[str, Any]] = []

@@ -24,11 +24,16 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from clinic.content_checks import validate
-from clinic.content_files import KNOWLEDGE_DIR, PAGE_PATH, Content, ContentError, read_content
+from clinic.content_files import KNOWLEDGE_DIR, PAGE_PATH, Content, ContentError, normalize_text, read_content
 from clinic.db import create_schema, get_engine, session_factory
 from clinic.models import ContentState, Fact, Message, Procedure, Topic
 from clinic.search import rebuild_search_index
 from clinic.settings import ROOT
+
+# Reading and checking live in clinic.content_files / clinic.content_checks; callers that load
+# content may import them from here.
+__all__ = ["KNOWLEDGE_DIR", "PAGE_PATH", "Content", "ContentError", "load", "normalize_text", "read_content",
+           "validate", "validated_content", "vocabulary_ids"]
 
 VOCABULARY_PATH = ROOT / "nlp" / "vocabulary.yml"
 ENTITY_LABELS = ("procedure", "treatment", "test")

@@ -82,9 +82,9 @@ def read_snapshot(session: Session) -> ContentSnapshot | None:
     catalogue: list[CatalogueFact] = []
     statement = select(Fact).options(selectinload(Fact.procedures), selectinload(Fact.topics)).order_by(Fact.position)
     for fact in session.scalars(statement):
-        view = FactView(fact.id, fact.label or "", fact.text, tuple(sorted(p.id for p in fact.procedures)))
+        sources = tuple(str(s) for s in json.loads(fact.source or "[]"))
+        view = FactView(fact.id, fact.label or "", fact.text, tuple(sorted(p.id for p in fact.procedures)), sources)
         fact_text[fact.id] = fact.text
-        sources = tuple(json.loads(fact.source or "[]"))
         catalogue.append(CatalogueFact(view, tuple(sorted(t.id for t in fact.topics)), sources))
         for topic in fact.topics:
             facts_by_topic[topic.id].append(view)

@@ -62,6 +62,7 @@ class FactView:
     label: str
     text: str
     procedure_ids: tuple[str, ...]
+    source: tuple[str, ...] = ()  # the page text it rests on (the widget shows it)
 
 
 @dataclass(frozen=True)

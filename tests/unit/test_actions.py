@@ -415,7 +415,7 @@ def test_an_exception_in_an_action_still_replies_and_logs_no_patient_text(use_kb
 def test_an_unavailable_knowledge_base_adds_nothing_after_urgent_advice(monkeypatch, tmp_path) -> None:
     broken = KnowledgeBase(get_engine(f"sqlite:///{tmp_path / 'no-tables.db'}"))
     monkeypatch.setattr(reply_module, "_knowledge_base", broken)
+    # The advice itself was sent by the Rasa server (rasa_side/nlg.py); the action only closes the turn.
     messages, _ = run(ActionRedFlag(), tracker("report_urgent_symptom", "my face dropped",
                                                entities=[{"entity": "red_flag_kind", "value": "stroke"}]))
-    assert messages[0]["text"] == broken.message("red_flag.stroke")
     assert "can't reach" not in texts(messages) and "can't answer" not in texts(messages)

@@ -119,12 +119,12 @@ def test_credentials_name_the_clinics_channel_classes() -> None:
     credentials = channel_credentials(ALL_SET)
     for spec in CHANNELS.values():
         assert credentials[spec.class_path].keys() >= spec.required.keys()
-    assert "rasa_side.rest.GuardedRestInput" in credentials and "socketio" in credentials
+    assert "rasa_side.rest.GuardedRestInput" in credentials and "channels.web.ClinicWebInput" in credentials
     assert "telegram" not in credentials and "twilio" not in credentials  # Rasa's own, unchecked ones
 
 
 def test_no_messaging_variables_means_no_messaging_channels() -> None:
-    assert set(channel_credentials({})) == {"rasa_side.rest.GuardedRestInput", "socketio"}
+    assert set(channel_credentials({})) == {"rasa_side.rest.GuardedRestInput", "channels.web.ClinicWebInput"}
 
 
 def test_a_channel_without_its_secret_is_refused() -> None:
