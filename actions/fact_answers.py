@@ -40,6 +40,7 @@ MIN_PART_LEXICAL = 2.5  # about one distinctive word: less, and a part of a mess
 CLOSE_TO_BEST = 0.8        # a second fact is shown when it scores this close to the best one
 BUDGET = 900               # characters of facts for a specific question
 COMPLETE_BUDGET = 700      # a lead fact is completed with the rest of its topic up to here
+FRAME_CONFIDENCE = 0.5     # a framed topic this likely keeps its frame whichever fact leads
 HUB_TOPICS = frozenset({"procedure_info"})  # every procedure's description: never "the rest of the topic"
 KEYWORD_WEIGHT = 1.0       # a topic named by its keywords in this part of the message
 CONTEXT_TOPIC_WEIGHT = 0.6  # the topic being discussed, for a follow-up naming none
@@ -142,7 +143,7 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     positions = positions or {}
     answer = FactAnswer(topic, procedures=list(named or context))
     text = blank_names(text, positions)
-    if len(named) >= 2 or (is_comparison(text) and len(named) + len(context) >= 2):
+    if is_comparison(text) and len(named) + len(context) >= 2 or (len(named) >= 2 and _about_procedures(topic)):
         sides = list(dict.fromkeys(named + context))[:MAX_QUESTIONS]
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         for side in sides:
@@ -168,10 +169,19 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         if len(answer.facts) <= len(ranked) and len(named) < 2:
             _complete(answer, ranker, topic, named + context)
     _fit(answer)
+    if topic is not None and topic.intro and answer.facts and (
+            topic.id in answer.facts[0].topic_ids or intent_confidence.get(topic.intent, 0.0) >= FRAME_CONFIDENCE):
+        answer.main_topic = topic
     if topic is not None:
         shown = {f.fact.id for f in answer.facts}
         answer.more = any(topic.id in c.topic_ids and c.fact.id not in shown for c in ranker.catalogue.values())
     return answer
+
+
+def _about_procedures(topic: TopicView | None) -> bool:
+    """Whether the question is about what procedures are (so two named ones are two sides to answer),
+    rather than a topic both share ("is the graft and the muscle done the same day?")."""
+    return topic is None or topic.id in HUB_TOPICS or topic.uses_procedure and topic.lists != ""
 
 
 def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, procedures: list[str]) -> None:
@@ -310,6 +320,14 @@ def procedures_outside(tracker: Tracker, excluded: str) -> list[str]:
             continue
         found.append(str(entity["value"]))
     return list(dict.fromkeys(found))
+
+
+def strong_match(kb: KnowledgeBase, text: str, confidence: dict[str, float]) -> bool:
+    """Whether the message's own words single out a fact, clearly enough to answer rather than ask
+    "did you mean": "what do you specialise in" is unsure for the classifier, not for its words."""
+    ranker = FactRanker(kb)
+    ranked = ranker.index.rank(text, ranker.topic_weights(text, confidence, None))
+    return bool(ranked) and ranked[0].lexical >= SPECIFIC_MATCH
 
 
 def answer_in_context(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:
