@@ -107,7 +107,7 @@ class ActionDidYouMean(ClinicAction):
             return in_context
         topics = suggested_topics(tracker, kb)
         if topics and (len(split_questions(latest_text(tracker))) > 1
-                       or strong_match(kb, latest_text(tracker), intent_confidences(tracker))):
+                       or strong_match(kb, latest_text(tracker), intent_confidences(tracker), topics[0].id)):
             # Several questions at once split the classifier's belief (each part is ranked alone);
             # words that single out one fact answer a question the classifier was unsure of.
             return answer_with_facts(reply, tracker, kb, topics[0], latest_text(tracker))

@@ -35,12 +35,13 @@ MAX_FACTS = 4
 MAX_QUESTIONS = 3       # questions of one message answered, sides of one comparison
 MAX_FACTS_PER_QUESTION = 2
 SPECIFIC_MATCH = 0.7    # a fact matching the words this well (0..1) is what a question asks about
+AGREEING_MATCH = 0.4    # enough when the classifier's likeliest topic holds that fact
 CLEARLY_BETTER = 0.3    # how much better a fact outside an overview must match to be answered instead
 MIN_PART_LEXICAL = 2.5  # about one distinctive word: less, and a part of a message asks nothing
 CLOSE_TO_BEST = 0.8        # a second fact is shown when it scores this close to the best one
 BUDGET = 900               # characters of facts for a specific question
 COMPLETE_BUDGET = 700      # a lead fact is completed with the rest of its topic up to here
-FRAME_CONFIDENCE = 0.5     # a framed topic this likely keeps its frame whichever fact leads
+FRAME_CONFIDENCE = 0.25    # a framed topic this likely keeps its frame whichever fact leads
 HUB_TOPICS = frozenset({"procedure_info"})  # every procedure's description: never "the rest of the topic"
 KEYWORD_WEIGHT = 1.0       # a topic named by its keywords in this part of the message
 CONTEXT_TOPIC_WEIGHT = 0.6  # the topic being discussed, for a follow-up naming none
@@ -166,12 +167,10 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         ranked = ranker.best(text, weights, named, context, 3)
         _add(answer, ranker, ranked)
-        if len(answer.facts) <= len(ranked) and len(named) < 2:
-            _complete(answer, ranker, topic, named + context)
+        framed = _framed(topic, intent_confidence)
+        if len(named) < 2:
+            _complete(answer, ranker, framed or topic, named + context, force=framed is not None)
     _fit(answer)
-    if topic is not None and topic.intro and answer.facts and (
-            topic.id in answer.facts[0].topic_ids or intent_confidence.get(topic.intent, 0.0) >= FRAME_CONFIDENCE):
-        answer.main_topic = topic
     if topic is not None:
         shown = {f.fact.id for f in answer.facts}
         answer.more = any(topic.id in c.topic_ids and c.fact.id not in shown for c in ranker.catalogue.values())
@@ -184,14 +183,24 @@ def _about_procedures(topic: TopicView | None) -> bool:
     return topic is None or topic.id in HUB_TOPICS or topic.uses_procedure and topic.lists != ""
 
 
-def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, procedures: list[str]) -> None:
+def _framed(topic: TopicView | None, intent_confidence: dict[str, float]) -> TopicView | None:
+    """A topic that frames its facts ("I can't tell whether you need surgery..."), when the
+    classifier thinks it likely: its frame and its facts go with the answer whichever fact leads."""
+    if topic is not None and topic.intro and intent_confidence.get(topic.intent, 0.0) >= FRAME_CONFIDENCE:
+        return topic
+    return None
+
+
+def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, procedures: list[str],
+              force: bool = False) -> None:
     """A short overview around the lead fact: the rest of its topic (general facts, or facts about
     the procedure discussed) while the answer stays short. "Risks of a nerve transfer" gets the
     nerve-transfer risk first, then the general risks; the hub topic of every procedure is left out."""
     if not answer.facts:
         return
     lead = answer.facts[0]
-    main = topic.id if topic is not None and topic.id in lead.topic_ids else next(iter(lead.topic_ids), None)
+    in_topic = topic is not None and (force or topic.id in lead.topic_ids)
+    main = topic.id if topic is not None and in_topic else next(iter(lead.topic_ids), None)
     answer.main_topic = ranker.topics.get(main or "")
     if main is None or main in HUB_TOPICS:
         return
@@ -322,12 +331,16 @@ def procedures_outside(tracker: Tracker, excluded: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def strong_match(kb: KnowledgeBase, text: str, confidence: dict[str, float]) -> bool:
+def strong_match(kb: KnowledgeBase, text: str, confidence: dict[str, float], likely_topic: str) -> bool:
     """Whether the message's own words single out a fact, clearly enough to answer rather than ask
-    "did you mean": "what do you specialise in" is unsure for the classifier, not for its words."""
+    "did you mean": "what do you specialise in" is unsure for the classifier, not for its words.
+    A fact of the likeliest topic needs less: the classifier and the words agree."""
     ranker = FactRanker(kb)
     ranked = ranker.index.rank(text, ranker.topic_weights(text, confidence, None))
-    return bool(ranked) and ranked[0].lexical >= SPECIFIC_MATCH
+    if not ranked:
+        return False
+    needed = AGREEING_MATCH if likely_topic in ranked[0].fact.topics else SPECIFIC_MATCH
+    return ranked[0].lexical >= needed
 
 
 def answer_in_context(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:
