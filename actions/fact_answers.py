@@ -42,6 +42,7 @@ CLOSE_TO_BEST = 0.8        # a second fact is shown when it scores this close to
 BUDGET = 900               # characters of facts for a specific question
 COMPLETE_BUDGET = 700      # a lead fact is completed with the rest of its topic up to here
 FRAME_CONFIDENCE = 0.25    # a framed topic this likely keeps its frame whichever fact leads
+CAVEAT_TOPICS = frozenset({"risks", "results"})  # answers followed by the page's "discuss with the surgeon"
 HUB_TOPICS = frozenset({"procedure_info"})  # every procedure's description: never "the rest of the topic"
 KEYWORD_WEIGHT = 1.0       # a topic named by its keywords in this part of the message
 CONTEXT_TOPIC_WEIGHT = 0.6  # the topic being discussed, for a follow-up naming none
@@ -56,6 +57,7 @@ class FactAnswer:
     procedures: list[str] = field(default_factory=list)
     more: bool = False  # the topic has more than was shown: offer it
     main_topic: TopicView | None = None  # the lead fact's topic, when it was completed around it
+    general_for: str = ""  # a named procedure the page gives only general figures for, on this topic
 
     @property
     def sources(self) -> list[str]:
@@ -169,7 +171,7 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         _add(answer, ranker, ranked)
         framed = _framed(topic, intent_confidence)
         if len(named) < 2:
-            _complete(answer, ranker, framed or topic, named + context, force=framed is not None)
+            _complete(answer, ranker, framed or topic, named + context, force=framed is not None, named=tuple(named))
     _fit(answer)
     if topic is not None:
         shown = {f.fact.id for f in answer.facts}
@@ -192,7 +194,7 @@ def _framed(topic: TopicView | None, intent_confidence: dict[str, float]) -> Top
 
 
 def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, procedures: list[str],
-              force: bool = False) -> None:
+              force: bool = False, named: tuple[str, ...] = ()) -> None:
     """A short overview around the lead fact: the rest of its topic (general facts, or facts about
     the procedure discussed) while the answer stays short. "Risks of a nerve transfer" gets the
     nerve-transfer risk first, then the general risks; the hub topic of every procedure is left out."""
@@ -204,6 +206,10 @@ def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, p
     answer.main_topic = ranker.topics.get(main or "")
     if main is None or main in HUB_TOPICS:
         return
+    specific = [c for c in ranker.catalogue.values()
+                if main in c.topic_ids and set(c.fact.procedure_ids) & set(named)]
+    if len(named) == 1 and not lead.fact.procedure_ids and not specific and ranker.topics[main].uses_procedure:
+        answer.general_for = named[0]  # "how long is gracilis surgery": the figure is the general one
     for fact in ranker.catalogue.values():
         if main not in fact.topic_ids or fact in answer.facts or len(answer.facts) >= MAX_FACTS:
             continue
@@ -231,11 +237,17 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
     lines = [fact_line(f.fact) for f in answer.facts]
     text = lines[0] if len(lines) == 1 else "\n".join(f"{BULLET} {line}" for line in lines)
     main = answer.main_topic
-    if main is not None and main.intro and answer.topic is not None and main.id == answer.topic.id:
-        # the topics that frame their facts ("I can't tell whether you need surgery..."; "the page
-        # does not describe pain") keep that frame and the page's caveat around them
-        closing = kb.answer(main.id).closing if main.closing else ""
-        text = "\n\n".join(part for part in (fill(main.intro), text, closing) if part)
+    if answer.general_for:
+        procedure = kb.procedure(answer.general_for)
+        if procedure is not None:
+            text = kb.message("general_only_note", procedure=procedure.name) + "\n\n" + text
+    if main is not None and answer.topic is not None and main.id == answer.topic.id:
+        # The topics that frame their facts ("I can't tell whether you need surgery..."; "the page
+        # does not describe pain") keep that frame; they and the risks and results keep the page's
+        # caveat (talk it over with the surgeon) after them.
+        framed = bool(main.intro)
+        closing = kb.answer(main.id).closing if main.closing and (framed or main.id in CAVEAT_TOPICS) else ""
+        text = "\n\n".join(part for part in (fill(main.intro) if framed else "", text, closing) if part)
     reply.say(text, sources=answer.sources)
     if answer.more and answer.topic is not None:
         offer = kb.message("offer_more", title=answer.topic.title.lower())
