@@ -173,7 +173,7 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         if len(named) < 2:
             _complete(answer, ranker, framed or topic, named + context, force=framed is not None, named=tuple(named))
     _fit(answer)
-    if topic is not None:
+    if topic is not None and topic.id not in HUB_TOPICS:  # "how a procedure works" in full is every procedure
         shown = {f.fact.id for f in answer.facts}
         answer.more = any(topic.id in c.topic_ids and c.fact.id not in shown for c in ranker.catalogue.values())
     return answer
