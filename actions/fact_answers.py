@@ -202,7 +202,7 @@ def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, p
         return
     lead = answer.facts[0]
     in_topic = topic is not None and (force or topic.id in lead.topic_ids)
-    main = topic.id if topic is not None and in_topic else next(iter(lead.topic_ids), None)
+    main = topic.id if topic is not None and in_topic else (lead.topic_ids[0] if lead.topic_ids else None)
     answer.main_topic = ranker.topics.get(main or "")
     if main is None or main in HUB_TOPICS:
         return
@@ -306,7 +306,8 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         reply.say(kb.message("not_understood"))
         return []
     lead = answer.facts[0]
-    main_topic = topic.id if topic is not None and topic.id in lead.topic_ids else next(iter(lead.topic_ids), None)
+    main_topic = (topic.id if topic is not None and topic.id in lead.topic_ids
+                  else (lead.topic_ids[0] if lead.topic_ids else None))
     procedure = named[-1] if named else (context[0] if context else None)
     say_fact_answer(reply, kb, answer, procedure)
     events: list[dict[str, Any]] = []
