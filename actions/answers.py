@@ -29,6 +29,7 @@ from actions.turn import (
     mentioned_procedures,
     previous_intent,
 )
+from clinic.errors import UnknownContent
 from clinic.queries import Answer, KnowledgeBase, ProcedureView, TopicView
 from clinic.search import is_vague
 
@@ -161,6 +162,8 @@ def named_listed_option(tracker: Tracker) -> str | None:
 def answer_option(reply: Reply, kb: KnowledgeBase, procedure: ProcedureView) -> list[dict[str, Any]]:
     """Answer one option of a list with its own topic, and make it the conversation's procedure."""
     topic = kb.topic(procedure.detail_topic)
+    if topic is None:  # validation makes every detail topic exist; a broken load is the knowledge layer's failure
+        raise UnknownContent(f"procedure {procedure.id!r} has no topic {procedure.detail_topic!r}")
     answer = resolve_answer(kb, topic, procedure.id, named_now=1)
     reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
     return [SlotSet(PROCEDURE_SLOT, procedure.id), SlotSet(TOPIC_SLOT, answer.topic.id)]
@@ -187,8 +190,9 @@ class ActionChooseOption(ClinicAction):
         chosen = pick(options, ordinal) if ordinal else named_listed_option(tracker)
         procedure = kb.procedure(chosen) if chosen else None
         if procedure is None:
-            shown = [kb.procedure(o) for o in options] if options else kb.options(self.default_list)
-            shown = [p for p in shown if p is not None]
+            candidates: list[ProcedureView | None] = (
+                [kb.procedure(o) for o in options] if options else list(kb.options(self.default_list)))
+            shown = [p for p in candidates if p is not None]
             reply.say(kb.message("choose_out_of_range" if options and ordinal else "choose_without_list"),
                       [procedure_button(p, kb) for p in shown])
             return [SlotSet(LISTED_OPTIONS_SLOT, [p.id for p in shown])]

@@ -8,7 +8,12 @@ RED_FLAG_KIND_SLOT = "red_flag_kind"
 PROCEDURE_ENTITIES = ("procedure", "treatment", "test")
 ORDINAL_ENTITY = "ordinal"
 RED_FLAG_KIND_ENTITY = "red_flag_kind"
+RED_FLAG_EXTRACTOR = "RedFlagDetector"  # the only extractor whose red-flag entities are believed
 POSSIBLY_URGENT = "possible"
+CHECK_IN = "checkin"
+NOT_URGENT_KINDS = frozenset({POSSIBLY_URGENT, CHECK_IN})
+LANGUAGE_ENTITY = "language"
+GUARD_NOTE_ENTITY = "guard_note"
 
 NLU_FALLBACK_INTENT = "nlu_fallback"
 NON_TOPIC_INTENTS = frozenset({

@@ -7,13 +7,21 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.answers import answer_option, named_listed_option
-from actions.constants import NON_TOPIC_INTENTS, PROCEDURE_SLOT
+from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT
 from actions.fact_answers import answer_in_context, answer_with_facts, strong_match
 from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
-from actions.turn import intent_confidences, intent_ranking, latest_intent, latest_text, mentioned_procedures
+from actions.turn import (
+    intent_confidences,
+    intent_ranking,
+    latest_intent,
+    latest_text,
+    mentioned_procedures,
+    trusted_entity,
+)
 from clinic.queries import KnowledgeBase, TopicView
 from clinic.question_parts import asks_logistics, looks_like_question, split_questions
+from nlp.message_guard import MAX_UNDERSTOOD_CHARS
 
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTION_CONFIDENCE = 0.1
@@ -66,6 +74,14 @@ class ActionOutOfScope(ClinicAction):
     action_name = "action_out_of_scope"
 
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        note = trusted_entity(tracker, GUARD_NOTE_ENTITY)
+        if note == "other_language":
+            reply.disclaimer_key = "es.disclaimer"
+            reply.say(kb.message("es.english_only"))
+            return []
+        if note == "too_long":
+            reply.say(kb.message("message_too_long", max_characters=f"{MAX_UNDERSTOOD_CHARS:,}"))
+            return []
         in_context = answer_in_context(reply, tracker, kb)  # a correction or follow-up mid-conversation
         if in_context is not None:
             return in_context

@@ -4,7 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
+export RASA_TELEMETRY_ENABLED=false
+# Files under var/ (the database, the API token, logs) are readable by their owner only.
+umask 077
 mkdir -p var models
+chmod 700 var
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 hash_of() { cat "$@" 2>/dev/null | sha256sum | cut -c1-32; }
@@ -41,4 +45,22 @@ if [ ! -f models/clinic.tar.gz ] || [ "$(cat var/train.hash 2>/dev/null)" != "$t
   echo "$train_hash" > var/train.hash
 else
   echo "Model up to date: models/clinic.tar.gz"
+fi
+
+# 6. The chat widget (widget/): npm packages pinned by package-lock.json, then the bundle the demo
+#    page serves (website/static/widget/); rebuilt when its sources change.
+widget_out=website/static/widget/clinic-chat.js
+if [ "$(cat var/widget-deps.hash 2>/dev/null)" != "$(hash_of widget/package.json widget/package-lock.json)" ] \
+   || [ ! -d widget/node_modules ]; then
+  command -v npm >/dev/null || { echo "npm (Node.js 18 or later) is needed to build the chat widget" >&2; exit 1; }
+  say "Installing the widget's npm packages"
+  (cd widget && npm ci --no-audit --no-fund --loglevel=error)
+  hash_of widget/package.json widget/package-lock.json > var/widget-deps.hash
+fi
+widget_hash=$(hash_of widget/build.mjs widget/package-lock.json widget/src/*)
+if [ ! -f "$widget_out" ] || [ "$(cat var/widget.hash 2>/dev/null)" != "$widget_hash" ]; then
+  (cd widget && node build.mjs "../$widget_out")
+  echo "$widget_hash" > var/widget.hash
+else
+  echo "Widget up to date: $widget_out"
 fi
