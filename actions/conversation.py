@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 
 from actions.answers import answer_option, named_listed_option
 from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT
-from actions.fact_answers import answer_in_context, answer_with_facts
+from actions.fact_answers import answer_in_context, answer_with_facts, strong_match
 from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import (
@@ -122,8 +122,10 @@ class ActionDidYouMean(ClinicAction):
         if in_context is not None:
             return in_context
         topics = suggested_topics(tracker, kb)
-        if topics and len(split_questions(latest_text(tracker))) > 1:
-            # Several questions at once split the classifier's belief; each part is ranked alone.
+        if topics and (len(split_questions(latest_text(tracker))) > 1
+                       or strong_match(kb, latest_text(tracker), intent_confidences(tracker), topics[0].id)):
+            # Several questions at once split the classifier's belief (each part is ranked alone);
+            # words that single out one fact answer a question the classifier was unsure of.
             return answer_with_facts(reply, tracker, kb, topics[0], latest_text(tracker))
         if not topics:
             # "thanks bye" is close between two kinds of small talk, not a question: answer the

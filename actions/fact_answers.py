@@ -35,11 +35,14 @@ MAX_FACTS = 4
 MAX_QUESTIONS = 3       # questions of one message answered, sides of one comparison
 MAX_FACTS_PER_QUESTION = 2
 SPECIFIC_MATCH = 0.7    # a fact matching the words this well (0..1) is what a question asks about
+AGREEING_MATCH = 0.4    # enough when the classifier's likeliest topic holds that fact
 CLEARLY_BETTER = 0.3    # how much better a fact outside an overview must match to be answered instead
 MIN_PART_LEXICAL = 2.5  # about one distinctive word: less, and a part of a message asks nothing
 CLOSE_TO_BEST = 0.8        # a second fact is shown when it scores this close to the best one
 BUDGET = 900               # characters of facts for a specific question
 COMPLETE_BUDGET = 700      # a lead fact is completed with the rest of its topic up to here
+FRAME_CONFIDENCE = 0.25    # a framed topic this likely keeps its frame whichever fact leads
+CAVEAT_TOPICS = frozenset({"risks", "results"})  # answers followed by the page's "discuss with the surgeon"
 HUB_TOPICS = frozenset({"procedure_info"})  # every procedure's description: never "the rest of the topic"
 KEYWORD_WEIGHT = 1.0       # a topic named by its keywords in this part of the message
 CONTEXT_TOPIC_WEIGHT = 0.6  # the topic being discussed, for a follow-up naming none
@@ -54,6 +57,7 @@ class FactAnswer:
     procedures: list[str] = field(default_factory=list)
     more: bool = False  # the topic has more than was shown: offer it
     main_topic: TopicView | None = None  # the lead fact's topic, when it was completed around it
+    general_for: str = ""  # a named procedure the page gives only general figures for, on this topic
 
     @property
     def sources(self) -> list[str]:
@@ -142,7 +146,7 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     positions = positions or {}
     answer = FactAnswer(topic, procedures=list(named or context))
     text = blank_names(text, positions)
-    if len(named) >= 2 or (is_comparison(text) and len(named) + len(context) >= 2):
+    if is_comparison(text) and len(named) + len(context) >= 2 or (len(named) >= 2 and _about_procedures(topic)):
         sides = list(dict.fromkeys(named + context))[:MAX_QUESTIONS]
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         for side in sides:
@@ -165,27 +169,47 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         ranked = ranker.best(text, weights, named, context, 3)
         _add(answer, ranker, ranked)
-        if len(answer.facts) <= len(ranked) and len(named) < 2:
-            _complete(answer, ranker, topic, named + context)
+        framed = _framed(topic, intent_confidence)
+        if len(named) < 2:
+            _complete(answer, ranker, framed or topic, named + context, force=framed is not None, named=tuple(named))
     _fit(answer)
-    if topic is not None:
+    if topic is not None and topic.id not in HUB_TOPICS:  # "how a procedure works" in full is every procedure
         shown = {f.fact.id for f in answer.facts}
         answer.more = any(topic.id in c.topic_ids and c.fact.id not in shown for c in ranker.catalogue.values())
     return answer
 
 
-def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, procedures: list[str]) -> None:
+def _about_procedures(topic: TopicView | None) -> bool:
+    """Whether the question is about what procedures are (so two named ones are two sides to answer),
+    rather than a topic both share ("is the graft and the muscle done the same day?")."""
+    return topic is None or topic.id in HUB_TOPICS or topic.uses_procedure and topic.lists != ""
+
+
+def _framed(topic: TopicView | None, intent_confidence: dict[str, float]) -> TopicView | None:
+    """A topic that frames its facts ("I can't tell whether you need surgery..."), when the
+    classifier thinks it likely: its frame and its facts go with the answer whichever fact leads."""
+    if topic is not None and topic.intro and intent_confidence.get(topic.intent, 0.0) >= FRAME_CONFIDENCE:
+        return topic
+    return None
+
+
+def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, procedures: list[str],
+              force: bool = False, named: tuple[str, ...] = ()) -> None:
     """A short overview around the lead fact: the rest of its topic (general facts, or facts about
     the procedure discussed) while the answer stays short. "Risks of a nerve transfer" gets the
     nerve-transfer risk first, then the general risks; the hub topic of every procedure is left out."""
     if not answer.facts:
         return
     lead = answer.facts[0]
-    first_topic = lead.topic_ids[0] if lead.topic_ids else None
-    main = topic.id if topic is not None and topic.id in lead.topic_ids else first_topic
+    in_topic = topic is not None and (force or topic.id in lead.topic_ids)
+    main = topic.id if topic is not None and in_topic else (lead.topic_ids[0] if lead.topic_ids else None)
     answer.main_topic = ranker.topics.get(main or "")
     if main is None or main in HUB_TOPICS:
         return
+    specific = [c for c in ranker.catalogue.values()
+                if main in c.topic_ids and set(c.fact.procedure_ids) & set(named)]
+    if len(named) == 1 and not lead.fact.procedure_ids and not specific and ranker.topics[main].uses_procedure:
+        answer.general_for = named[0]  # "how long is gracilis surgery": the figure is the general one
     for fact in ranker.catalogue.values():
         if main not in fact.topic_ids or fact in answer.facts or len(answer.facts) >= MAX_FACTS:
             continue
@@ -213,11 +237,17 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
     lines = [fact_line(f.fact) for f in answer.facts]
     text = lines[0] if len(lines) == 1 else "\n".join(f"{BULLET} {line}" for line in lines)
     main = answer.main_topic
-    if main is not None and main.intro and answer.topic is not None and main.id == answer.topic.id:
-        # the topics that frame their facts ("I can't tell whether you need surgery..."; "the page
-        # does not describe pain") keep that frame and the page's caveat around them
-        closing = kb.answer(main.id).closing if main.closing else ""
-        text = "\n\n".join(part for part in (fill(main.intro), text, closing) if part)
+    if answer.general_for:
+        procedure = kb.procedure(answer.general_for)
+        if procedure is not None:
+            text = kb.message("general_only_note", procedure=procedure.name) + "\n\n" + text
+    if main is not None and answer.topic is not None and main.id == answer.topic.id:
+        # The topics that frame their facts ("I can't tell whether you need surgery..."; "the page
+        # does not describe pain") keep that frame; they and the risks and results keep the page's
+        # caveat (talk it over with the surgeon) after them.
+        framed = bool(main.intro)
+        closing = kb.answer(main.id).closing if main.closing and (framed or main.id in CAVEAT_TOPICS) else ""
+        text = "\n\n".join(part for part in (fill(main.intro) if framed else "", text, closing) if part)
     reply.say(text, sources=answer.sources)
     if answer.more and answer.topic is not None:
         offer = kb.message("offer_more", title=answer.topic.title.lower())
@@ -276,8 +306,8 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         reply.say(kb.message("not_understood"))
         return []
     lead = answer.facts[0]
-    first_topic = lead.topic_ids[0] if lead.topic_ids else None
-    main_topic = topic.id if topic is not None and topic.id in lead.topic_ids else first_topic
+    main_topic = (topic.id if topic is not None and topic.id in lead.topic_ids
+                  else (lead.topic_ids[0] if lead.topic_ids else None))
     procedure = named[-1] if named else (context[0] if context else None)
     say_fact_answer(reply, kb, answer, procedure)
     events: list[dict[str, Any]] = []
@@ -312,6 +342,18 @@ def procedures_outside(tracker: Tracker, excluded: str) -> list[str]:
             continue
         found.append(str(entity["value"]))
     return list(dict.fromkeys(found))
+
+
+def strong_match(kb: KnowledgeBase, text: str, confidence: dict[str, float], likely_topic: str) -> bool:
+    """Whether the message's own words single out a fact, clearly enough to answer rather than ask
+    "did you mean": "what do you specialise in" is unsure for the classifier, not for its words.
+    A fact of the likeliest topic needs less: the classifier and the words agree."""
+    ranker = FactRanker(kb)
+    ranked = ranker.index.rank(text, ranker.topic_weights(text, confidence, None))
+    if not ranked:
+        return False
+    needed = AGREEING_MATCH if likely_topic in ranked[0].fact.topics else SPECIFIC_MATCH
+    return ranked[0].lexical >= needed
 
 
 def answer_in_context(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:

@@ -35,7 +35,7 @@ where why how can could would should will shall may might must just so too very 
 please thanks thank hi hello also then than any some all each every much many most such own same
 not no nor only still yet even ever get got getting go going gone make made let lets say tell know
 want wanted need needed like im ive id youre dont doesnt didnt cant wont isnt arent wasnt u ur r pls plz
-one ones thing things something kind sort type lot bit way dear sir madam doctor dr
+one ones thing things something lot bit way dear sir madam doctor dr
 """.split())
 # The clinic's subject itself: in every question, it tells no fact from another.
 SUBJECT_WORDS = frozenset("facial face faces reanimation palsy paralysis paralyzed paralysed bell bells".split())
@@ -62,7 +62,8 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     words = re.findall(r"[a-z0-9]+", text.lower().replace("'", ""))[:MAX_QUESTION_WORDS]
-    return [stem(SAME_WORD.get(w, w)) for w in words if w not in STOPWORDS]
+    # numbers ("2 years ago", "I'm 45") describe the patient, not which fact is asked for
+    return [stem(SAME_WORD.get(w, w)) for w in words if w not in STOPWORDS and not w.isdigit()]
 
 
 def terms(text: str) -> list[str]:

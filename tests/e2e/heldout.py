@@ -145,53 +145,56 @@ def answered_right(turn: Turn, must_contain: list[str]) -> tuple[bool, list[str]
     return not missing and URGENT_ACTION not in turn.actions, missing
 
 
+def new_sender(prefix: str) -> str:
+    return f"heldout-{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+def conversation_outcome(item: dict[str, Any], turns: list[Turn], lengths: list[int]) -> tuple[bool, str]:
+    """A follow-up conversation is right when every turn is; the first wrong turn is the detail."""
+    for number, (spec, turn) in enumerate(zip(item.get("turns") or [], turns, strict=True), start=1):
+        lengths.append(len(turn.text))
+        right, missing = answered_right(turn, spec.get("must_contain") or [])
+        if not right:
+            lengths.extend(len(t.text) for t in turns[number:])
+            return False, (f"{item.get('name')!r} turn {number} {spec['text']!r} missing {missing}; "
+                           f"{turn.actions} said {turn.text[:300]!r}")
+    return True, ""
+
+
+def small_talk_in_kind(kind: str, turn: Turn) -> bool:
+    return (turn.intent in SMALL_TALK_KINDS.get(kind, frozenset()) and bool(SMALL_TALK_ACTIONS & set(turn.actions))
+            and URGENT_ACTION not in turn.actions)
+
+
 def evaluate(client: Client, directory: Path, workers: int = 4) -> HeldoutResult:
     """Send every message of the set in ``directory`` and tally the outcomes per category."""
     result = HeldoutResult()
-    pool = ThreadPoolExecutor(max_workers=workers)
 
-    def new_sender(prefix: str) -> str:
-        return f"heldout-{prefix}-{uuid.uuid4().hex[:12]}"
-
-    def in_scope(item: dict[str, Any]) -> tuple[dict[str, Any], Turn]:
-        return item, client.send(new_sender("in"), item["text"])
-
-    for item, turn in pool.map(in_scope, load_items(directory, "in_scope.yml")):
-        ok, missing = answered_right(turn, item.get("must_contain") or [])
-        result.in_scope.record(item.get("category", "?"), ok,
-                               f"{item['text']!r} missing {missing}; {turn.actions} said {turn.text[:300]!r}")
-        result.lengths.append(len(turn.text))
-        result.specific_lengths.append(len(turn.text))
+    def single(prefix: str) -> Any:
+        return lambda item: (item, client.send(new_sender(prefix), item["text"]))
 
     def conversation(item: dict[str, Any]) -> tuple[dict[str, Any], list[Turn]]:
         sender = new_sender("fu")
         return item, [client.send(sender, t["text"]) for t in item.get("turns") or []]
 
-    for item, turns in pool.map(conversation, load_items(directory, "follow_ups.yml")):
-        detail, ok = "", True
-        for number, (spec, turn) in enumerate(zip(item.get("turns") or [], turns, strict=True), start=1):
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for item, turn in pool.map(single("in"), load_items(directory, "in_scope.yml")):
+            ok, missing = answered_right(turn, item.get("must_contain") or [])
+            result.in_scope.record(item.get("category", "?"), ok,
+                                   f"{item['text']!r} missing {missing}; {turn.actions} said {turn.text[:300]!r}")
             result.lengths.append(len(turn.text))
-            right, missing = answered_right(turn, spec.get("must_contain") or [])
-            if not right and ok:
-                ok, detail = False, (f"{item.get('name')!r} turn {number} {spec['text']!r} missing {missing}; "
-                                     f"{turn.actions} said {turn.text[:300]!r}")
-        result.follow_ups.record(item.get("category", "?"), ok, detail)
-
-    def single(prefix: str) -> Any:
-        return lambda item: (item, client.send(new_sender(prefix), item["text"]))
-
-    for item, turn in pool.map(single("oos"), load_items(directory, "out_of_scope.yml")):
-        result.lengths.append(len(turn.text))
-        ok = not (ANSWER_ACTIONS & set(turn.actions)) and URGENT_ACTION not in turn.actions
-        result.out_of_scope.record(item.get("category", "?"), ok, f"{item['text']!r} -> {turn.actions}")
-
-    for item, turn in pool.map(single("st"), load_items(directory, "small_talk.yml")):
-        result.lengths.append(len(turn.text))
-        kind = item.get("kind", "?")
-        ok = (turn.intent in SMALL_TALK_KINDS.get(kind, frozenset()) and bool(SMALL_TALK_ACTIONS & set(turn.actions))
-              and URGENT_ACTION not in turn.actions)
-        result.small_talk.record(kind, ok, f"{item['text']!r} -> {turn.intent} {turn.actions}")
-    pool.shutdown()
+            result.specific_lengths.append(len(turn.text))
+        for item, turns in pool.map(conversation, load_items(directory, "follow_ups.yml")):
+            result.follow_ups.record(item.get("category", "?"), *conversation_outcome(item, turns, result.lengths))
+        for item, turn in pool.map(single("oos"), load_items(directory, "out_of_scope.yml")):
+            result.lengths.append(len(turn.text))
+            ok = not (ANSWER_ACTIONS & set(turn.actions)) and URGENT_ACTION not in turn.actions
+            result.out_of_scope.record(item.get("category", "?"), ok, f"{item['text']!r} -> {turn.actions}")
+        for item, turn in pool.map(single("st"), load_items(directory, "small_talk.yml")):
+            result.lengths.append(len(turn.text))
+            kind = item.get("kind", "?")
+            detail = f"{item['text']!r} -> {turn.intent} {turn.actions}"
+            result.small_talk.record(kind, small_talk_in_kind(kind, turn), detail)
     return result
 
 

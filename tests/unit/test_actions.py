@@ -62,7 +62,7 @@ def test_risks_of_a_named_procedure(use_kb: KnowledgeBase) -> None:
     reply = texts(messages)
     assert reply.index("incorrect nerve growth") < reply.index("hematoma")
     assert reply.rstrip().endswith("beforehand is essential.")
-    assert slot_events(events) == {}
+    assert slot_events(events) == {"topic": "risks"}
 
 
 def test_follow_up_uses_the_procedure_slot() -> None:
@@ -74,27 +74,29 @@ def test_follow_up_uses_the_procedure_slot() -> None:
 def test_carried_procedure_without_specific_facts_is_not_mentioned() -> None:
     messages, events = run(ActionAnswerQuestion(), tracker("ask_surgery_duration", "how long is surgery",
                                                            slots={"procedure": "gracilis"}))
-    assert texts(messages) == "Surgery time: 1-5 hours" and "gracilis" not in texts(messages).lower()
-    assert slot_events(events) == {"procedure": None}
+    assert texts(messages).startswith("Surgery time: 1-5 hours") and "not for" not in texts(messages)
+    # the procedure stays for a later "going back to the transplant..."; the topic is remembered
+    assert slot_events(events) == {"topic": "duration"}
 
 
 def test_named_procedure_without_specific_facts_is_said_to_be_general() -> None:
     messages, _ = run(ActionAnswerQuestion(), tracker(
-        "ask_surgery_duration", "how long is gracilis surgery", entities=[{"entity": "procedure", "value": "gracilis"}],
+        "ask_surgery_duration", "how long is gracilis surgery",
+        entities=[{"entity": "procedure", "value": "gracilis", "start": 12, "end": 20}],
         slots={"procedure": "gracilis"}))
-    assert "not for Muscle transplant (gracilis) specifically" in texts(messages)
+    assert "not for Muscle transplant (gracilis muscle facial reanimation) specifically" in texts(messages)
     assert "1-5 hours" in texts(messages)
 
 
-def test_topic_without_procedure_clears_context() -> None:
+def test_a_new_topic_keeps_the_procedure_for_going_back_to_it() -> None:
     _, events = run(ActionAnswerQuestion(), tracker("ask_diagnosis", slots={"procedure": "nerve_graft"}))
-    assert slot_events(events) == {"procedure": None}
+    assert slot_events(events) == {"topic": "diagnosis"}
 
 
 def test_procedure_info_without_procedure_lists_the_options() -> None:
     messages, events = run(ActionAnswerQuestion(), tracker("ask_procedure_info", "what procedures are there"))
-    assert "Static restoration" in texts(messages) and "1. Nerve repair" in texts(messages)
-    assert messages[0]["buttons"][5] == {"title": "Muscle transplant (gracilis)",
+    assert "Static restoration" in texts(messages) and "1. Microsurgical facial nerve repair" in texts(messages)
+    assert messages[0]["buttons"][5] == {"title": "Muscle transplant (gracilis muscle facial reanimation)",
                                          "payload": '/ask_procedure_info{"procedure":"gracilis"}'}
     assert slot_events(events)["listed_options"][0] == "nerve_repair"
 
@@ -205,10 +207,10 @@ def test_did_you_mean_offers_readable_topics_and_something_else() -> None:
     assert messages[0]["buttons"][-1]["payload"] == "/something_else"
 
 
-def test_did_you_mean_falls_back_to_search_then_to_not_understood() -> None:
+def test_did_you_mean_answers_words_that_single_out_a_fact_else_says_so() -> None:
     messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "electromyography",
                                                   ranking=[{"name": "nlu_fallback", "confidence": 1.0}]))
-    assert "Diagnosis and tests" in [b["title"] for b in messages[0]["buttons"]]
+    assert "ascertain the cause" in texts(messages)
     messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "qwx zzv",
                                                   ranking=[{"name": "nlu_fallback", "confidence": 1.0}]))
     assert "didn't understand" in texts(messages) and not messages[0]["buttons"]
@@ -294,7 +296,7 @@ def test_unsure_but_a_named_procedure_with_its_own_facts_is_answered() -> None:
         "nlu_fallback", "dynamic one??", ranking=ranking,
         entities=[{"entity": "procedure", "value": "dynamic_restoration"}]))
     assert "restores movement" in texts(messages) and not messages[0].get("buttons")
-    assert slot_events(events) == {"procedure": "dynamic_restoration"}
+    assert slot_events(events) == {"procedure": "dynamic_restoration", "topic": "procedure_info"}
 
 
 def test_two_procedures_named_keep_the_options_answer() -> None:
@@ -332,7 +334,7 @@ def test_option_named_after_a_list_is_answered_whatever_the_intent() -> None:
         messages, events = run(action, tracker(intent, "physio sounds less scary, tell me about it",
                                                entities=physio, slots={"listed_options": listed}))
         assert "neuromuscular retraining" in texts(messages)
-        assert slot_events(events) == {"procedure": "physical_therapy"}
+        assert slot_events(events) == {"procedure": "physical_therapy", "topic": "synkinesis"}
     messages, _ = run(ActionSmallTalk(), tracker("affirm", "ok physio", entities=physio))
     assert "neuromuscular retraining" not in texts(messages)  # no list shown: plain small talk
 
@@ -355,16 +357,14 @@ def test_second_question_follows_the_classifier_ranking() -> None:
     assert "restore movement to the face" not in texts(messages)
 
 
-def test_unsure_with_a_named_procedure_describes_it_and_still_offers_the_topics() -> None:
+def test_unsure_with_a_named_procedure_answers_what_the_page_says_of_it() -> None:
     ranking = [{"name": "nlu_fallback", "confidence": 1.0}, {"name": "ask_personal_advice", "confidence": 0.34},
                {"name": "ask_candidacy", "confidence": 0.34}]
     messages, events = run(ActionDidYouMean(), tracker(
         "nlu_fallback", "why would someone with facial palsy get a face lift", ranking=ranking,
         entities=[{"entity": "procedure", "value": "face_lift"}]))
-    assert "restore symmetry" in messages[0]["text"] and not messages[0].get("buttons")
-    titles = [b["title"] for b in messages[-1]["buttons"]]
-    assert messages[-1]["text"] == "Or did you mean one of these?" and titles[-1] == "Something else"
-    assert slot_events(events) == {"procedure": "face_lift"}
+    assert "restore symmetry" in texts(messages) and not messages[0].get("buttons")
+    assert slot_events(events)["procedure"] == "face_lift"
 
 
 def test_unsure_between_two_topics_answers_for_the_procedure_under_discussion() -> None:
@@ -373,8 +373,8 @@ def test_unsure_between_two_topics_answers_for_the_procedure_under_discussion() 
     messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "when would i see results from it",
                                                   ranking=ranking, slots={"procedure": "nerve_transfer"}))
     assert "months" in texts(messages) and not any(m.get("buttons") for m in messages)
-    messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "when would i see results", ranking=ranking))
-    assert messages[-1]["buttons"][-1]["title"] == "Something else"
+    messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "what about it", ranking=ranking))
+    assert messages[-1]["buttons"][-1]["title"] == "Something else"  # no words to go on: ask
 
 
 def test_context_confidence_is_the_configured_fallback_threshold() -> None:

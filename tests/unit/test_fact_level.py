@@ -1,0 +1,102 @@
+"""Fact-level answers: question shapes, the fact ranking, corrections and comparisons in actions."""
+
+from __future__ import annotations
+
+import pytest
+
+import actions.reply as reply_module
+from actions.answers import ActionAnswerQuestion
+from actions.conversation import ActionSmallTalk
+from clinic.fact_ranking import FactEntry, FactIndex, stem, terms
+from clinic.queries import KnowledgeBase
+from clinic.question_parts import comparison_sides, correction, is_comparison, looks_like_question, split_questions
+from tests.unit.test_actions import SPOKE, run, texts, tracker
+
+
+@pytest.fixture(autouse=True)
+def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
+    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
+    return sqlite_kb
+
+
+def test_a_message_is_split_into_its_questions() -> None:
+    parts = split_questions("what does it cost in time; is it done under general and how long is the stay?")
+    assert len(parts) == 3
+    assert split_questions("how long is the recovery") == ["how long is the recovery"]
+
+
+def test_comparison_sides() -> None:
+    assert is_comparison("the graft versus the transfer")
+    assert comparison_sides("hospital stay vs time away from my job") == ["hospital stay", "time away from my job"]
+
+
+def test_a_correction_keeps_what_was_meant_and_drops_what_was_not() -> None:
+    fix = correction("sorry, I meant the hospital stay, not the recovery")
+    assert fix is not None and "hospital stay" in fix.meant and "recovery" not in fix.meant
+    assert fix.not_meant == "recovery"
+    assert correction("what is the recovery like") is None
+
+
+def test_short_acknowledgements_are_not_questions() -> None:
+    assert not looks_like_question("ok")
+    assert looks_like_question("and the other one?")
+
+
+def test_stems_and_pairs_meet_across_word_forms() -> None:
+    assert stem("grafting") == stem("grafts") == stem("graft")
+    assert "health_side" in terms("the healthy side") and "cut_muscl" in terms("cut into the tight muscle")
+
+
+def test_ranking_prefers_the_fact_whose_words_are_asked() -> None:
+    facts = [FactEntry("a", ("t1",), (), "Surgery time: 1-5 hours", ("how long", "hours")),
+             FactEntry("b", ("t1",), (), "Swelling and bruising are temporary", ("swollen", "bruise"))]
+    ranked = FactIndex(facts).rank("am i going to be swollen and bruised", {"t1": 0.5})
+    assert ranked[0].fact.id == "b"
+
+
+def test_a_named_procedure_outweighs_words_of_another() -> None:
+    facts = [FactEntry("graft", ("info",), ("nerve_graft",), "nerve tissue connects nerve endings"),
+             FactEntry("transfer", ("info",), ("nerve_transfer",), "a donor nerve bypasses the injury")]
+    ranked = FactIndex(facts).rank("where does the nerve come from", {"info": 1.0}, ["nerve_graft"])
+    assert ranked[0].fact.id == "graft"
+
+
+def test_a_question_about_one_fact_leads_with_it() -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_risks", "is the bruising going to last for ever?"))
+    assert texts(messages).startswith("Facial reanimation surgery carries risks, including temporary swelling")
+
+
+def test_three_questions_are_all_answered() -> None:
+    text = "how many hours is the surgery, would I be sent home the same day, and when can I work again?"
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_surgery_duration", text))
+    reply = texts(messages)
+    assert "1-5 hours" in reply and "Outpatient or Hospital Stay" in reply and "1-5 weeks" in reply
+
+
+def test_both_sides_of_a_comparison_are_answered() -> None:
+    entities = [{"entity": "treatment", "value": "botox", "start": 0, "end": 5},
+                {"entity": "treatment", "value": "selective_myectomy", "start": 13, "end": 21}]
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_synkinesis", "botox versus myectomy?", entities=entities))
+    assert "block nerve signals" in texts(messages) and "dividing facial muscles" in texts(messages)
+
+
+def test_a_correction_answers_what_was_meant_in_the_same_topic() -> None:
+    entities = [{"entity": "procedure", "value": "nerve_transfer", "start": 12, "end": 26}]
+    messages, events = run(ActionSmallTalk(), tracker(
+        "deny", "no, I meant nerve transfer, not the leg one", entities=entities,
+        slots={"topic": "risks", "procedure": "gracilis"}))
+    assert "incorrect nerve growth" in texts(messages)
+    assert {"event": "slot", "timestamp": None, "name": "procedure", "value": "nerve_transfer"} in events
+
+
+def test_a_correction_of_the_topic_drops_the_topic_not_meant() -> None:
+    messages, _ = run(ActionSmallTalk(), tracker("deny", "no, the time off work, not the full recovery",
+                                                 slots={"topic": "recovery"}))
+    assert "1-5 weeks" in texts(messages) and "2 weeks to 2 years" not in texts(messages)
+
+
+def test_answers_carry_their_page_sources() -> None:
+    web_turn = [*SPOKE, {"event": "user", "text": "weeks off my job?", "input_channel": "web"}]
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_time_off_work", "weeks off my job?", events=web_turn))
+    sources = [s for m in messages for s in (m.get("custom") or {}).get("sources", [])]
+    assert any("1-5 weeks" in source for source in sources)
