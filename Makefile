@@ -4,7 +4,7 @@ VENV := .venv/bin
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 export PYTHONWARNINGS ?= ignore
 
-.PHONY: run test setup serve shell content lint unit stories e2e bench cross-validate thresholds lock clean
+.PHONY: run test setup serve shell content lint unit stories e2e bench cross-validate thresholds lock clean set-webhook
 
 run: setup                 ## set everything up and run the assistant (Ctrl-C stops it)
 	scripts/serve.sh
@@ -20,6 +20,9 @@ content:                   ## validate knowledge/*.yml and load it (no retrainin
 
 shell: setup               ## talk to the assistant in the terminal (starts its own servers)
 	scripts/shell.sh
+
+set-webhook:               ## register the webhook: make set-webhook CHANNEL=telegram|twilio|whatsapp
+	$(VENV)/python -m channels.set_webhook $(CHANNEL)
 
 lint:
 	$(VENV)/ruff check .

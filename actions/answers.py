@@ -17,8 +17,9 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT
-from actions.formatting import answer_buttons, answer_sources, answer_text, offer_topics, procedure_button
+from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT, TOPIC_SLOT
+from actions.fact_answers import answer_with_facts, is_overview
+from actions.formatting import answer_buttons, answer_text, offer_topics, procedure_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import (
     entity_value,
@@ -65,6 +66,8 @@ def context_events(answer: Answer, tracker: Tracker) -> list[dict[str, Any]]:
         events.append(SlotSet(PROCEDURE_SLOT, keep))
     if answer.options and answer.procedure is None:
         events.append(SlotSet(LISTED_OPTIONS_SLOT, [o.id for o in answer.options]))
+    if tracker.get_slot(TOPIC_SLOT) != answer.topic.id:
+        events.append(SlotSet(TOPIC_SLOT, answer.topic.id))
     return events
 
 
@@ -113,7 +116,9 @@ class ActionAnswerQuestion(ClinicAction):
             offer_topics(reply, kb, [t for t in candidates if t is not None], None)
             return []
         answer = resolve_answer(kb, topic, procedure_id, named_now=len(named_all))
-        reply.say(answer_text(answer, kb), answer_buttons(answer, kb), answer_sources(answer))
+        if not is_overview(kb, answer, text, named_all, intent_confidences(tracker).get(topic.intent, 0.0)):
+            return answer_with_facts(reply, tracker, kb, topic, text)
+        reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
         if len(named_all) == 1 and not answer.topic.uses_procedure:
             describe_named_procedure(reply, kb, named_all[0], answered=answer.topic.id)
         if has_several_questions(text):
@@ -121,7 +126,7 @@ class ActionAnswerQuestion(ClinicAction):
             for other in other_topics_asked(kb, text, intent_confidences(tracker), answered):
                 other_answer = resolve_answer(kb, other, procedure_id, named_now=len(named_all))
                 reply.say(kb.message("also_asked", title=other.title.lower()))
-                reply.say(answer_text(other_answer, kb), answer_buttons(other_answer, kb), answer_sources(other_answer))
+                reply.say(answer_text(other_answer, kb), answer_buttons(other_answer, kb))
         return context_events(answer, tracker)
 
 
@@ -142,8 +147,7 @@ def describe_named_procedure(reply: Reply, kb: KnowledgeBase, procedure_id: str,
     if description is None or description.topic.id == answered or description.procedure is None:
         return
     reply.say(kb.message("about_named_procedure", procedure=description.procedure.name))
-    reply.say(answer_text(replace(description, closing=""), kb), answer_buttons(description, kb),
-              answer_sources(description))
+    reply.say(answer_text(replace(description, closing=""), kb), answer_buttons(description, kb))
 
 
 def named_listed_option(tracker: Tracker) -> str | None:
@@ -158,8 +162,8 @@ def answer_option(reply: Reply, kb: KnowledgeBase, procedure: ProcedureView) -> 
     """Answer one option of a list with its own topic, and make it the conversation's procedure."""
     topic = kb.topic(procedure.detail_topic)
     answer = resolve_answer(kb, topic, procedure.id, named_now=1)
-    reply.say(answer_text(answer, kb), answer_buttons(answer, kb), answer_sources(answer))
-    return [SlotSet(PROCEDURE_SLOT, procedure.id)]
+    reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
+    return [SlotSet(PROCEDURE_SLOT, procedure.id), SlotSet(TOPIC_SLOT, answer.topic.id)]
 
 
 def pick(options: list[str], ordinal: str) -> str | None:

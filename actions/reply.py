@@ -16,15 +16,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.constants import POSSIBLY_URGENT, RED_FLAG_KIND_ENTITY
-from actions.turn import bot_spoke_this_session, entity_value, latest_text
+from actions.constants import CHECK_IN, POSSIBLY_URGENT
+from actions.turn import bot_spoke_this_session, latest_text, trusted_red_flag_kinds
 from clinic.queries import KnowledgeBase
 
 log = logging.getLogger(__name__)
-
-# Channels whose clients show an answer's sources ("From the clinic's page"). Others get none:
-# Rasa's Twilio channel would send the `custom` data as an SMS of its own, and REST clients an extra message.
-SOURCE_CHANNELS = frozenset({"web"})
 
 _knowledge_base: KnowledgeBase | None = None
 
@@ -47,27 +43,38 @@ class Button:
 class Reply:
     """The messages of one bot turn. ``urgent`` keeps urgent advice ahead of the disclaimer."""
 
-    messages: list[tuple[str, list[Button]]] = field(default_factory=list)
+    messages: list[tuple[str, list[Button], list[str]]] = field(default_factory=list)
     urgent: bool = False
-    sources: dict[int, list[str]] = field(default_factory=dict)  # message index -> page sentences
+    disclaimer_key: str = "disclaimer"  # "es.disclaimer" when the patient wrote in Spanish
 
     def say(self, text: str, buttons: list[Button] | None = None, sources: list[str] | None = None) -> None:
-        """Add a message; ``sources`` are the page sentences it rests on (the widget shows them)."""
+        """Add a message; ``sources`` are the page sentences an answer rests on (the widget shows them)."""
         if text.strip() or buttons:
-            if sources:
-                self.sources[len(self.messages)] = list(dict.fromkeys(s for s in sources if s))
-            self.messages.append((text.strip(), list(buttons or [])))
+            self.messages.append((text.strip(), list(buttons or []), list(sources or [])))
 
     def send(self, dispatcher: CollectingDispatcher, tracker: Tracker, kb: KnowledgeBase) -> None:
-        messages = [(text, buttons, self.sources.get(i)) for i, (text, buttons) in enumerate(self.messages)]
+        messages = list(self.messages)
         if not bot_spoke_this_session(tracker):
-            disclaimer = (kb.message("disclaimer"), [], None)
+            disclaimer = (kb.message(self.disclaimer_key), [], [])
             messages = messages + [disclaimer] if self.urgent else [disclaimer, *messages]
-        show_sources = tracker.get_latest_input_channel() in SOURCE_CHANNELS
         for text, buttons, sources in messages:
-            extra = {"json_message": {"sources": sources}} if sources and show_sources else {}
+            extra = {"json_message": {"sources": sources}} if sources else {}
             dispatcher.utter_message(text=text, buttons=[{"title": b.title, "payload": b.payload} for b in buttons],
                                      **extra)
+
+
+def record_for_staff(kb: KnowledgeBase, tracker: Tracker, kind: str) -> None:
+    """Put this message in the staff's red-flag log; a database failure only costs the log entry."""
+    try:
+        kb.record_red_flag(tracker.sender_id, kind, latest_text(tracker), str(tracker.get_latest_input_channel() or ""))
+    except SQLAlchemyError:
+        log.exception("a %s message could not be recorded", kind)
+
+
+def add_check_in(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> None:
+    """An ambiguous statement of distress: the question is answered, then one gentle line, and staff see it."""
+    reply.say(kb.message(f"red_flag.{CHECK_IN}"))
+    record_for_staff(kb, tracker, CHECK_IN)
 
 
 def note_possible_urgency(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> None:
@@ -75,11 +82,7 @@ def note_possible_urgency(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> 
     and put the message in the staff's red-flag log for review; the answer follows as usual."""
     reply.say(kb.message(f"red_flag.{POSSIBLY_URGENT}"))
     reply.urgent = True
-    try:
-        kb.record_red_flag(tracker.sender_id, POSSIBLY_URGENT, latest_text(tracker),
-                           str(tracker.get_latest_input_channel() or ""))
-    except SQLAlchemyError:
-        log.exception("a possibly urgent message could not be recorded")
+    record_for_staff(kb, tracker, POSSIBLY_URGENT)
 
 
 class ClinicAction(Action, ABC):
@@ -99,10 +102,13 @@ class ClinicAction(Action, ABC):
     ) -> list[dict[str, Any]]:
         kb = knowledge_base()
         reply = Reply()
+        kinds = trusted_red_flag_kinds(tracker)
         try:
-            if entity_value(tracker, RED_FLAG_KIND_ENTITY) == POSSIBLY_URGENT:
+            if POSSIBLY_URGENT in kinds:
                 note_possible_urgency(reply, tracker, kb)
             events = self.respond(reply, tracker, kb)
+            if CHECK_IN in kinds:
+                add_check_in(reply, tracker, kb)
         except SQLAlchemyError:
             log.exception("%s: knowledge base unavailable", self.name())
             if not reply.urgent:  # safety advice already collected is kept; a half-built answer is not

@@ -44,6 +44,13 @@ class TopicView:
     with_procedure: str = ""
     confusable_with: tuple[str, ...] = ()
 
+    def without_keywords(self, text: str) -> str:
+        """The text with this topic's keywords taken out: what is left asks something more specific."""
+        padded = " " + re.sub(r"[^a-z0-9]+", " ", text.lower()) + " "
+        for keyword in sorted(self.keywords, key=len, reverse=True):
+            padded = padded.replace(f" {keyword} ", "  ")
+        return padded.strip()
+
     def mentioned_in(self, text: str) -> bool:
         """Whether one of the topic's keywords occurs in ``text`` as whole words."""
         padded = " " + re.sub(r"[^a-z0-9]+", " ", text.lower()) + " "
@@ -67,7 +74,16 @@ class FactView:
     label: str
     text: str
     procedure_ids: tuple[str, ...]
-    source: tuple[str, ...] = ()  # the page's own words the fact rests on (excerpts, in page order)
+
+
+@dataclass(frozen=True)
+class CatalogueFact:
+    """A fact with everything the ranker and the reply need: where it is shown, what it is about,
+    and the page sentences it rests on (sent along with the answer for the widget to show)."""
+
+    fact: FactView
+    topic_ids: tuple[str, ...]
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -130,8 +146,7 @@ def _procedure_view(proc: Procedure) -> ProcedureView:
 
 
 def _fact_view(fact: Fact) -> FactView:
-    return FactView(fact.id, fact.label or "", fact.text, tuple(sorted(p.id for p in fact.procedures)),
-                    tuple(json.loads(fact.source or "[]")))
+    return FactView(fact.id, fact.label or "", fact.text, tuple(sorted(p.id for p in fact.procedures)))
 
 
 class KnowledgeBase:
@@ -208,6 +223,14 @@ class KnowledgeBase:
             general_only = not specific
             facts = specific + general if specific or general else facts
         return Answer(view, proc_view, tuple(facts), closing, tuple(options), general_only)
+
+    def fact_catalogue(self) -> list[CatalogueFact]:
+        """Every fact in page order, with its topics, procedures and sources (about 40 rows)."""
+        with self._sessions() as session:
+            statement = select(Fact).options(selectinload(Fact.topics), selectinload(Fact.procedures))
+            return [CatalogueFact(_fact_view(f), tuple(sorted(t.id for t in f.topics)),
+                                  tuple(json.loads(f.source or "[]")))
+                    for f in session.scalars(statement.order_by(Fact.position))]
 
     def topics_mentioned(self, text: str) -> list[TopicView]:
         """Topics whose keywords occur in ``text`` as whole words, in order of first mention."""

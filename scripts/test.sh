@@ -37,14 +37,22 @@ export RUN_DIR=var/run-e2e LOG_DIR=var/log/e2e
 export ACTION_SERVER_URL="http://127.0.0.1:$ACTION_PORT/webhook"
 export RASA_API_TOKEN="e2e-$(date +%s)-$RANDOM"
 # The demo page with the widget, for the browser tests (E2E_SITE_PORT moves it).
-export SITE_PORT="${E2E_SITE_PORT:-5180}" SITE_HOST=127.0.0.1 WEB_SESSION_SECRET="e2e-$(date +%s)-$RANDOM-$RANDOM"
+export SITE_PORT="${E2E_SITE_PORT:-5185}" SITE_HOST=127.0.0.1 WEB_SESSION_SECRET="e2e-$(date +%s)-$RANDOM-$RANDOM"
 export CLINIC_SITE_ORIGINS="http://127.0.0.1:$SITE_PORT" ASSISTANT_PUBLIC_URL="http://127.0.0.1:$RASA_PORT"
 rm -f var/e2e.db
 .venv/bin/python -m clinic.content load >/dev/null
+# The messaging channels too, with fake secrets and fake platform APIs on 127.0.0.1 (ports from
+# E2E_FAKE_API_PORT, default 5180-5182): tests/channels/config.py.
+eval "$(.venv/bin/python -m tests.channels.config env)"
+export CREDENTIALS=var/credentials-e2e.yml
+.venv/bin/python -m clinic.channels credentials --out "$CREDENTIALS" >/dev/null
 trap 'scripts/serve.sh --stop' EXIT
 scripts/serve.sh --background >/dev/null
 .venv/bin/python -m tests.e2e.run --url "http://127.0.0.1:$RASA_PORT" --token "$RASA_API_TOKEN" \
   --report results/e2e-failures.json
+
+say "Messaging channels: Telegram, Twilio and WhatsApp traffic, replies captured by fake platform APIs"
+.venv/bin/python -m pytest -q -p no:cacheprovider tests/channels
 
 say "Chat widget in a browser (chromium) and its channel's sessions"
 WIDGET_SITE_URL="http://127.0.0.1:$SITE_PORT/" WIDGET_SITE_ORIGIN="$CLINIC_SITE_ORIGINS" \
