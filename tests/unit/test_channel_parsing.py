@@ -119,12 +119,13 @@ def test_credentials_name_the_clinics_channel_classes() -> None:
     credentials = channel_credentials(ALL_SET)
     for spec in CHANNELS.values():
         assert credentials[spec.class_path].keys() >= spec.required.keys()
-    assert "channels.rest.RestChannel" in credentials and "socketio" in credentials
+    assert "channels.rest.RestChannel" in credentials and "channels.web.ClinicWebInput" in credentials
+    assert "socketio" not in credentials  # Rasa's own trusts client-chosen session ids
     assert "telegram" not in credentials and "twilio" not in credentials  # Rasa's own, unchecked ones
 
 
 def test_no_messaging_variables_means_no_messaging_channels() -> None:
-    assert set(channel_credentials({})) == {"channels.rest.RestChannel", "socketio"}
+    assert set(channel_credentials({})) == {"channels.rest.RestChannel", "channels.web.ClinicWebInput"}
 
 
 def test_a_channel_without_its_secret_is_refused() -> None:
