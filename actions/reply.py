@@ -22,6 +22,10 @@ from clinic.queries import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
+# Channels whose clients show an answer's sources ("From the clinic's page": the website widget).
+# Elsewhere they would only be noise: Rasa's REST channel returns `custom` data as a message of its own.
+SOURCE_CHANNELS = frozenset({"web"})
+
 _knowledge_base: KnowledgeBase | None = None
 
 
@@ -57,8 +61,9 @@ class Reply:
         if not bot_spoke_this_session(tracker):
             disclaimer = (kb.message(self.disclaimer_key), [], [])
             messages = messages + [disclaimer] if self.urgent else [disclaimer, *messages]
+        show_sources = tracker.get_latest_input_channel() in SOURCE_CHANNELS
         for text, buttons, sources in messages:
-            extra = {"json_message": {"sources": sources}} if sources else {}
+            extra = {"json_message": {"sources": sources}} if sources and show_sources else {}
             dispatcher.utter_message(text=text, buttons=[{"title": b.title, "payload": b.payload} for b in buttons],
                                      **extra)
 

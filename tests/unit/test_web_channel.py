@@ -139,6 +139,12 @@ def test_an_answer_carries_the_page_text_it_rests_on(use_kb: KnowledgeBase) -> N
     json.dumps(messages)  # what Rasa sends on must be plain JSON
 
 
+@pytest.mark.parametrize("channel", ["rest", "twilio", "telegram", "whatsapp"])
+def test_channels_that_do_not_show_sources_get_none(channel: str, use_kb: KnowledgeBase) -> None:
+    messages, _ = run(ActionAnswerQuestion(), risks_question(channel))
+    assert messages and not any(m.get("custom") for m in messages)
+
+
 def test_only_the_site_origins_may_connect() -> None:
     site = ["https://www.clinic.example", "http://127.0.0.1:8080"]
     assert origin_allowed("https://www.clinic.example", site)
