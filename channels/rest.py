@@ -8,7 +8,8 @@ webhook (``rasa_side/rest.py``) refuses them with 403.
 
 from __future__ import annotations
 
-MESSAGING_PREFIXES = ("sms:", "wa:", "tg:")
+# "web:" too: only the widget channel, after checking its signed session token, may create those ids.
+MESSAGING_PREFIXES = ("sms:", "wa:", "tg:", "web:")
 
 
 def is_messaging_sender(sender_id: object) -> bool:

@@ -39,7 +39,7 @@ export RUN_DIR=var/run-e2e LOG_DIR=var/log/e2e
 export ACTION_SERVER_URL="http://127.0.0.1:$ACTION_PORT/webhook"
 export RASA_API_TOKEN="e2e-$(date +%s)-$RANDOM"
 # The demo page with the widget, for the browser tests (E2E_SITE_PORT moves it).
-export SITE_PORT="${E2E_SITE_PORT:-5180}" SITE_HOST=127.0.0.1 WEB_SESSION_SECRET="e2e-$(date +%s)-$RANDOM-$RANDOM"
+export SITE_PORT="${E2E_SITE_PORT:-5185}" SITE_HOST=127.0.0.1 WEB_SESSION_SECRET="e2e-$(date +%s)-$RANDOM-$RANDOM"
 export CLINIC_SITE_ORIGINS="http://127.0.0.1:$SITE_PORT" ASSISTANT_PUBLIC_URL="http://127.0.0.1:$RASA_PORT"
 rm -f var/e2e.db
 .venv/bin/python -m clinic.content load >/dev/null

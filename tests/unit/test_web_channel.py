@@ -15,7 +15,7 @@ from channels.web import ClinicWebOutput, RateLimit, bot_event, message_problem,
 from channels.web_session import SENDER_PREFIX, SessionIssuer, WebSession
 from clinic.content import normalize_text
 from clinic.queries import KnowledgeBase
-from tests.unit.test_actions import SPOKE, run, texts, tracker
+from tests.unit.test_actions import SPOKE, run, tracker
 
 SECRET = "a-test-secret-of-enough-length"
 PAGE = Path(__file__).resolve().parents[2] / "knowledge" / "source" / "clinic-page.txt"
@@ -139,11 +139,10 @@ def test_an_answer_carries_the_page_text_it_rests_on(use_kb: KnowledgeBase) -> N
     json.dumps(messages)  # what Rasa sends on must be plain JSON
 
 
-@pytest.mark.parametrize("channel", ["rest", "twilio", "telegram"])
-def test_channels_that_cannot_show_sources_get_none(channel: str, use_kb: KnowledgeBase) -> None:
+@pytest.mark.parametrize("channel", ["rest", "twilio", "telegram", "whatsapp"])
+def test_channels_that_do_not_show_sources_get_none(channel: str, use_kb: KnowledgeBase) -> None:
     messages, _ = run(ActionAnswerQuestion(), risks_question(channel))
-    assert "incorrect nerve growth" in texts(messages)
-    assert not any(m.get("custom") for m in messages)
+    assert messages and not any(m.get("custom") for m in messages)
 
 
 def test_only_the_site_origins_may_connect() -> None:

@@ -48,14 +48,15 @@ def test_a_conversation_by_keyboard_with_quick_replies_and_sources(page, servers
 
     quick = page.locator(f"{WIDGET} .quick-reply")
     titles = quick.all_inner_texts()
-    assert "Brow lift" in titles and not any(t.startswith("/") for t in titles)
+    assert len(titles) >= 2 and not any(t.startswith("/") for t in titles)
     page.keyboard.press("Shift+Tab")  # from the text box back to the last quick reply
     assert focused(page)["text"] == titles[-1]
     before = page.locator(BOT).count()
     page.keyboard.press("Enter")
     reply = "\n".join(wait_for_replies(page, before))
     assert user_texts(page)[-1] == titles[-1], "the patient's message shows the button's title"
-    assert "brow" in reply.lower()
+    title_words = {w.strip("()").lower() for w in titles[-1].split() if len(w.strip("()")) > 4}
+    assert any(word in reply.lower() for word in title_words), f"{titles[-1]!r} answered with {reply!r}"
     assert focused(page)["id"] == "ccw-input", "after a quick reply the focus is back in the text box"
     assert "/" not in "".join(user_texts(page)), "payloads stay hidden"
 

@@ -5,7 +5,9 @@ messages posted into another conversation, and a socket opened from another webs
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
@@ -87,6 +89,25 @@ def test_a_second_client_with_the_first_ones_session_id_gets_nothing_and_posts_n
     user_events = [e for e in servers.tracker_events("web:" + mine["session_id"]) if e.get("event") == "user"]
     assert [e.get("text") for e in user_events] == ["what are the risks of a nerve transfer?"]
     assert {e.get("input_channel") for e in user_events} == {"web"}
+
+
+def test_the_rest_webhook_cannot_reach_a_widget_conversation(servers) -> None:
+    async def scenario() -> dict:
+        async with Client(servers.rasa) as patient:
+            return await patient.session({})
+
+    mine = run(scenario)
+    body = json.dumps({"sender": "web:" + mine["session_id"], "message": "hello from curl"}).encode()
+    request = urllib.request.Request(f"{servers.rasa}/webhooks/rest/webhook", data=body,
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    assert status == 403
+    said = [e.get("text") for e in servers.tracker_events("web:" + mine["session_id"]) if e.get("event") == "user"]
+    assert "hello from curl" not in said
 
 
 def test_the_first_client_resumes_with_its_token_after_reconnecting(servers) -> None:
