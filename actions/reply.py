@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.constants import POSSIBLY_URGENT, RED_FLAG_KIND_ENTITY
+from actions.stuck import CALLBACK_PAYLOAD, should_offer_callback
 from actions.turn import bot_spoke_this_session, entity_value, latest_text
 from clinic.queries import KnowledgeBase
 
@@ -98,5 +99,7 @@ class ClinicAction(Action, ABC):
                 reply.messages.clear()
             reply.say(kb.message("service_unavailable"))
             events = []
+        if should_offer_callback(tracker):
+            reply.say(kb.message("callback.offer"), [Button(kb.message("callback.offer_button"), CALLBACK_PAYLOAD)])
         reply.send(dispatcher, tracker, kb)
         return events

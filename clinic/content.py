@@ -35,7 +35,7 @@ KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 PAGE_PATH = KNOWLEDGE_DIR / "source" / "clinic-page.txt"
 CONTENT_FILES = ("topics.yml", "procedures.yml", "facts.yml", "messages.yml")
 ENTITY_LABELS = ("procedure", "treatment", "test")
-MESSAGE_PLACEHOLDERS = {"procedure", "title"}
+MESSAGE_PLACEHOLDERS = {"procedure", "title", "name", "via", "contact"}
 
 TOPIC_FIELDS = {"id": str, "intent": str, "title": str, "intro": str, "closing": str, "uses_procedure": bool,
                 "lists": str, "menu_order": int, "keywords": list, "without_procedure": str, "list_intro": str,

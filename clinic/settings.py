@@ -28,6 +28,7 @@ class Settings:
     emergency_number: str
     crisis_line: str
     log_level: str
+    callback_within: str = "within one working day"
 
     @property
     def placeholders(self) -> dict[str, str]:
@@ -38,6 +39,7 @@ class Settings:
             "urgent_line": self.urgent_line or self.clinic_phone or "the clinic",
             "emergency_number": self.emergency_number,
             "crisis_line": self.crisis_line,
+            "callback_within": self.callback_within,
             "front_desk": f"the front desk at {self.clinic_phone}" if self.clinic_phone else "the clinic's front desk",
             "urgent_contact": (
                 f"the clinic's urgent line at {self.urgent_line}" if self.urgent_line
@@ -65,4 +67,5 @@ def get_settings() -> Settings:
         emergency_number=_env("EMERGENCY_NUMBER", "911"),
         crisis_line=_env("CRISIS_LINE", "988"),
         log_level=_env("LOG_LEVEL", "INFO").upper(),
+        callback_within=_env("CALLBACK_WITHIN", "within one working day"),
     )

@@ -18,9 +18,10 @@ def normalized(text: str) -> str:
 
 
 def training_examples() -> dict[str, str]:
-    data = yaml.safe_load((ROOT / "data" / "nlu.yml").read_text(encoding="utf-8"))
+    blocks = [block for path in sorted((ROOT / "data").glob("nlu*.yml"))  # nlu.yml, nlu_callback.yml...
+              for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]]
     examples = {}
-    for block in data["nlu"]:
+    for block in blocks:
         if "intent" in block:
             for line in block["examples"].splitlines():
                 text = line.strip()[2:] if line.strip().startswith("- ") else ""
