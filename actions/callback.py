@@ -21,7 +21,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.reply import knowledge_base
-from actions.turn import latest_text
+from actions.turn import bot_spoke_this_session, latest_text
 from clinic.callbacks import (
     MAX_QUESTION,
     MAX_TIME,
@@ -115,6 +115,8 @@ class AskCallbackSlot(Action, ABC):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
         kb = knowledge_base()
+        if not bot_spoke_this_session(tracker):  # the form opened the conversation: disclaimer first
+            dispatcher.utter_message(text=kb.message("disclaimer"))
         if self.slot == NAME and not any(tracker.get_slot(slot) for slot in FORM_SLOTS):
             dispatcher.utter_message(text=kb.message("callback.start"))
         dispatcher.utter_message(text=kb.message(ASK_MESSAGE[self.slot]))

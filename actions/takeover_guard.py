@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, ConversationPaused, Restarted, SessionStarted, SlotSet
+from rasa_sdk.events import ActionExecuted, ConversationPaused, FollowupAction, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -27,7 +27,10 @@ class ActionRestartUnlessPaused(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
         if tracker.is_paused():
-            return []
+            # Nothing happens, and nothing more is predicted for this message: without the
+            # follow-up, Rasa would go on predicting (the fallback) because the latest message is
+            # still the restart intent, which it handles even in a paused conversation.
+            return [FollowupAction("action_listen")]
         return [Restarted()]
 
 

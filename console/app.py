@@ -22,7 +22,7 @@ from console.settings import ConsoleSettings, console_settings
 
 SESSION_COOKIE = "console_session"
 LOGIN_CSRF_COOKIE = "console_login_csrf"
-PUBLIC_ENDPOINTS = frozenset({"views.login", "views.login_post", "vendor", "static"})
+PUBLIC_ENDPOINTS = frozenset({"views.login", "views.login_post", "vendor", "static", "favicon"})
 VENDOR_DIR = Path(__file__).resolve().parent / "node_modules"
 VENDOR_FILES = {"htmx.min.js": "htmx.org/dist/htmx.min.js", "chart.umd.min.js": "chart.js/dist/chart.umd.min.js"}
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -87,6 +87,10 @@ def create_app(settings: ConsoleSettings | None = None) -> Flask:
         if request.endpoint not in ("vendor", "static"):
             response.headers["Cache-Control"] = "no-store"
         return response
+
+    @app.get("/favicon.ico")
+    def favicon():
+        return "", 204
 
     @app.get("/vendor/<name>")
     def vendor(name: str):

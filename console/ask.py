@@ -8,6 +8,7 @@ would log a red-flag event, and a preview is not a patient.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,14 +49,25 @@ def _red_flag(parse: dict[str, Any]) -> str:
     return ""
 
 
+def _source_sentences(source: str) -> list[str]:
+    """A fact's ``source`` is stored as a JSON list of page sentences (or, in old rows, one text)."""
+    try:
+        value = json.loads(source)
+    except ValueError:
+        return [source]
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
 def page_sources(engine: Engine, replies: list[str]) -> list[str]:
     """The page sentences of every fact whose wording appears in the reply."""
     joined = "\n".join(replies)
     sources: list[str] = []
     with Session(engine, future=True) as session:
         for fact in session.scalars(select(Fact).order_by(Fact.position)):
-            if fact.text and fact.text.strip() in joined and fact.source not in sources:
-                sources.append(fact.source)
+            if fact.text and fact.text.strip() in joined:
+                for sentence in _source_sentences(fact.source):
+                    if sentence not in sources:
+                        sources.append(sentence)
     return sources
 
 

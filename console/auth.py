@@ -74,13 +74,19 @@ def set_password(engine: Engine, name: str, password: str, role: str = "front_de
         return created
 
 
+ADDRESS_FACTOR = 4  # one address (an office behind one NAT) may fail for a few accounts before it is held
+
+
 def too_many_failures(engine: Engine, keys: list[str], limit: int, window: timedelta) -> bool:
+    """Whether an account name (``name:...``) has ``limit`` failures in the window, or one client
+    address (``ip:...``) ``ADDRESS_FACTOR`` times as many."""
     since = utcnow() - window
     with Session(engine, future=True) as session:
         for key in keys:
+            key_limit = limit * ADDRESS_FACTOR if key.startswith("ip:") else limit
             count = session.scalar(select(func.count()).select_from(LoginAttempt)
                                    .where(LoginAttempt.key == key, LoginAttempt.at >= since))
-            if int(count or 0) >= limit:
+            if int(count or 0) >= key_limit:
                 return True
     return False
 

@@ -30,7 +30,12 @@ def _cookie(response: Response, name: str, value: str, max_age: int | None) -> N
 
 @views.get("/login")
 def login(error: str = "", status: int = 200):
-    token = secrets.token_urlsafe(32)
+    if g.staff is not None and request.method == "GET":
+        return redirect(url_for("views.inbox"))
+    # Reuse the browser's token: a second GET /login (another tab, the favicon's redirect) must
+    # not invalidate the form already on screen.
+    existing = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    token = existing if 40 <= len(existing) <= 64 else secrets.token_urlsafe(32)
     response = make_response(render_template("login.html", csrf_token=token, error=error), status)
     _cookie(response, LOGIN_CSRF_COOKIE, token, 3600)
     return response

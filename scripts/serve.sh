@@ -14,7 +14,7 @@ log_dir="${LOG_DIR:-var/log}"
 mkdir -p "$run_dir" "$log_dir"
 
 stop() {
-  for name in rasa actions; do
+  for name in console rasa actions; do
     pidfile="$run_dir/$name.pid"
     if [ -f "$pidfile" ]; then
       pid=$(cat "$pidfile")
@@ -50,11 +50,19 @@ setsid .venv/bin/rasa run --model models/clinic.tar.gz --endpoints endpoints.yml
   --interface "$RASA_HOST" --port "$RASA_PORT" --enable-api --auth-token "$RASA_API_TOKEN" --cors "*" \
   > "$log_dir/rasa.log" 2>&1 < /dev/null &
 echo $! > "$run_dir/rasa.pid"
+# The staff console (console/, its own process); CONSOLE=0 leaves it out.
+if [ "${CONSOLE:-1}" = 1 ]; then
+  setsid .venv/bin/python -m console > "$log_dir/console.log" 2>&1 < /dev/null &
+  echo $! > "$run_dir/console.pid"
+fi
 
 trap 'stop; exit 130' INT TERM
 wait_for "http://127.0.0.1:${ACTION_PORT}/health" "The action server" "$(cat $run_dir/actions.pid)" || { stop; exit 1; }
 wait_for "http://127.0.0.1:${RASA_PORT}/status?token=${RASA_API_TOKEN}" "The Rasa server" "$(cat $run_dir/rasa.pid)" \
   || { stop; exit 1; }
+if [ -f "$run_dir/console.pid" ]; then
+  wait_for "http://127.0.0.1:${CONSOLE_PORT}/login" "The staff console" "$(cat $run_dir/console.pid)" || { stop; exit 1; }
+fi
 
 cat <<MSG
 The clinic's assistant is running.
@@ -62,7 +70,8 @@ The clinic's assistant is running.
              -d '{"sender": "me", "message": "how long is recovery?"}'
   Shell:   make shell   (after stopping this: it starts its own servers on the same ports)
   API:     http://127.0.0.1:${RASA_PORT}/model/parse?token=<var/api_token>
-  Logs:    $log_dir/rasa.log, $log_dir/actions.log
+  Console: http://127.0.0.1:${CONSOLE_PORT}/   (accounts: make staff-user NAME=alice)
+  Logs:    $log_dir/rasa.log, $log_dir/actions.log, $log_dir/console.log
 MSG
 if [ "$mode" = "--background" ]; then exit 0; fi
 echo "Press Ctrl-C to stop both servers."
