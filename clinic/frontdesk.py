@@ -131,25 +131,20 @@ class AuditEntry(FrontDeskBase):
     detail: Mapped[str] = Column(Text, default="")
 
 
-def _sqlite_wal(dbapi_connection, _record) -> None:
+def _sqlite_busy_timeout(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
-
-
-_schema_ready: set[int] = set()
 
 
 def create_frontdesk_schema(engine: Engine) -> None:
     """Create the front desk's tables (idempotent). On SQLite also switch the file to WAL, so the
     Rasa server, the action server and the console can write to it without blocking each other's
     reads; WAL is a property of the file, so every process then benefits."""
-    if id(engine) in _schema_ready:
-        return
     if engine.dialect.name == "sqlite":
-        if not event.contains(engine, "connect", _sqlite_wal):
-            event.listen(engine, "connect", _sqlite_wal)
+        if not event.contains(engine, "connect", _sqlite_busy_timeout):
+            event.listen(engine, "connect", _sqlite_busy_timeout)
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA journal_mode=WAL")
-    FrontDeskBase.metadata.create_all(engine)
-    _schema_ready.add(id(engine))
+    FrontDeskBase.metadata.create_all(engine)  # checks each table first: cheap, and only the
+    # console's start and a finished callback form call this

@@ -10,6 +10,8 @@ start=$(date +%s)
 
 scripts/setup.sh
 scripts/ensure-postgres.sh
+CHROMIUM=$(scripts/ensure-chromium.sh)
+export CHROMIUM
 
 say "Lint (ruff)"
 .venv/bin/ruff check .
@@ -29,6 +31,7 @@ say "Held-out end-to-end sets through the REST webhook"
 # A separate database and ports, so tests neither touch the clinic's data nor a running `make run`.
 # E2E_RASA_PORT / E2E_ACTION_PORT move them, so two checkouts can run their tests side by side.
 export DATABASE_URL="sqlite:///$PWD/var/e2e.db" RASA_PORT="${E2E_RASA_PORT:-5105}" ACTION_PORT="${E2E_ACTION_PORT:-5155}"
+export TRACKER_STORE_URL="$DATABASE_URL" CONSOLE_PORT="${E2E_CONSOLE_PORT:-5181}"
 export RUN_DIR=var/run-e2e LOG_DIR=var/log/e2e
 export ACTION_SERVER_URL="http://127.0.0.1:$ACTION_PORT/webhook"
 export RASA_API_TOKEN="e2e-$(date +%s)-$RANDOM"
@@ -38,5 +41,11 @@ trap 'scripts/serve.sh --stop' EXIT
 scripts/serve.sh --background >/dev/null
 .venv/bin/python -m tests.e2e.run --url "http://127.0.0.1:$RASA_PORT" --token "$RASA_API_TOKEN" \
   --report results/e2e-failures.json
+
+say "Staff console in a browser (Playwright + Debian chromium), then a restart of every server"
+STAFF_NAME=e2e-admin STAFF_PASSWORD="e2e-$RANDOM-$RANDOM-$(date +%s)"
+export STAFF_NAME STAFF_PASSWORD CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT" RASA_URL="http://127.0.0.1:$RASA_PORT"
+.venv/bin/python -m console.staff_user "$STAFF_NAME" --role admin >/dev/null
+SCREENSHOT_DIR=results/console .venv/bin/python -m pytest -q -p no:warnings tests/console
 
 say "All tests passed in $(( $(date +%s) - start )) s"
