@@ -74,11 +74,11 @@ def test_inbox_joins_tracker_store_and_front_desk(url: str, engine: Engine) -> N
         ActionExecuted("action_listen"), patient("blorp <b>zzzk</b>", "nlu_fallback", 0.12),
         ActionExecuted("action_did_you_mean"), BotUttered("Did you mean..."), ConversationPaused(),
     ])
-    save_conversation(url, "sms:+15550100", [ActionExecuted("action_listen"),
-                                             patient("my face drooped suddenly", "report_urgent_symptom", 1.0, "twilio")])
+    urgent_message = patient("my face drooped suddenly", "report_urgent_symptom", 1.0, "twilio")
+    save_conversation(url, "sms:+15550100", [ActionExecuted("action_listen"), urgent_message])
     KnowledgeBase(engine).record_red_flag("sms:+15550100", "stroke", "my face drooped suddenly", "twilio")
-    record_callback(engine, conversation_id="web:abc", channel="socketio", name="Ann", contact=Contact("phone", "+1555"),
-                    preferred_time="mornings", question="scar")
+    record_callback(engine, conversation_id="web:abc", channel="socketio", name="Ann",
+                    contact=Contact("phone", "+1555"), preferred_time="mornings", question="scar")
     conversations = Conversations(engine, engine)
     rows = inbox_rows(conversations, InboxFilter())
     assert [r.conversation_id for r in rows] == ["sms:+15550100", "web:abc"]  # urgent pinned on top
@@ -112,7 +112,8 @@ def test_csv_cells_cannot_become_formulas() -> None:
 
 def test_retention_deletes_old_conversations_and_their_records(url: str, engine: Engine) -> None:
     old = time.time() - 40 * 86400
-    save_conversation(url, "old-1", [ActionExecuted("action_listen"), patient("old question", "ask_risks", 0.9)], at=old)
+    save_conversation(url, "old-1", [ActionExecuted("action_listen"), patient("old question", "ask_risks", 0.9)],
+                      at=old)
     save_conversation(url, "new-1", [ActionExecuted("action_listen"), patient("new question", "ask_risks", 0.9)])
     record_callback(engine, conversation_id="old-1", channel="rest", name="Old", contact=Contact("phone", "+1555"),
                     preferred_time="any", question="q")
