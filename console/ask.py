@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from clinic.models import Fact
 from clinic.queries import KnowledgeBase
+from console.conversations import red_flag_kind
 from console.rasa_api import RasaClient
 
 MAX_QUESTION = 500
@@ -40,13 +40,6 @@ class Preview:
     buttons: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     ranking: list[tuple[str, float]] = field(default_factory=list)
-
-
-def _red_flag(parse: dict[str, Any]) -> str:
-    for entity in parse.get("entities") or []:
-        if entity.get("entity") == "red_flag_kind":
-            return str(entity.get("value") or "")
-    return ""
 
 
 def _source_sentences(source: str) -> list[str]:
@@ -75,7 +68,7 @@ def ask(client: RasaClient, engine: Engine, question: str) -> Preview:
     parse = client.parse(question)
     intent = parse.get("intent") or {}
     preview = Preview(question, str(intent.get("name") or ""), float(intent.get("confidence") or 0.0),
-                      red_flag=_red_flag(parse),
+                      red_flag=red_flag_kind(parse),
                       ranking=[(str(r.get("name")), float(r.get("confidence") or 0))
                                for r in (parse.get("intent_ranking") or [])[:5]])
     kb = KnowledgeBase(engine)

@@ -97,8 +97,9 @@ def _event_data(raw: str | None) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _red_flag_entity(data: dict[str, Any]) -> str:
-    for entity in (data.get("parse_data") or {}).get("entities") or []:
+def red_flag_kind(parse_data: dict[str, Any]) -> str:
+    """The red-flag kind the NLU pipeline attached to a message as an entity ("" when none)."""
+    for entity in parse_data.get("entities") or []:
         if isinstance(entity, dict) and entity.get("entity") == "red_flag_kind":
             return str(entity.get("value") or "")
     return ""
@@ -182,7 +183,7 @@ class Conversations:
             summary.flags.add("unanswered")
         if intent == "request_callback":
             summary.flags.add("callback")
-        kind = _red_flag_entity(data)
+        kind = red_flag_kind(data.get("parse_data") or {})
         if kind:
             summary.red_flag_kinds.add(kind)
             summary.flags.add("urgent" if kind in URGENT_KINDS else "checkin")
@@ -225,7 +226,7 @@ class Conversations:
                         intent = data.get("parse_data", {}).get("intent") or {}
                         last_patient = Turn(at, "patient", str(data.get("text") or ""),
                                             intent=str(row.intent_name or ""), confidence=intent.get("confidence"),
-                                            red_flag=_red_flag_entity(data))
+                                            red_flag=red_flag_kind(data.get("parse_data") or {}))
                         turns.append(last_patient)
                     elif row.type_name == "action" and last_patient is not None and not last_patient.action:
                         if row.action_name not in ("action_listen", None):

@@ -80,21 +80,31 @@ def add_note():
     return _back(conversation_id)
 
 
-@actions.post("/actions/takeover")
-def takeover():
-    conversation_id = _conversation_id()
+def _switch_assistant(conversation_id: str, *, paused: bool):
+    """Pause (takeover) or resume (hand back) the assistant through Rasa, then record who holds it."""
     try:
-        g.rasa.pause(conversation_id)
+        (g.rasa.pause if paused else g.rasa.resume)(conversation_id)
     except RasaUnavailable as problem:
-        flash(f"Could not pause the assistant: {problem}")
+        flash(f"Could not {'pause' if paused else 'resume'} the assistant: {problem}")
         return _back(conversation_id)
     with Session(g.engine, future=True) as session, session.begin():
         state = _state(session, conversation_id)
-        state.taken_over_by = g.staff.name
-        if state.status == "new":
+        state.taken_over_by = g.staff.name if paused else ""
+        if paused and state.status == "new":
             state.status = "in_progress"
-    audit("takeover", conversation_id, "assistant paused")
+    audit("takeover" if paused else "hand_back", conversation_id,
+          "assistant paused" if paused else "assistant resumed")
     return _back(conversation_id)
+
+
+@actions.post("/actions/takeover")
+def takeover():
+    return _switch_assistant(_conversation_id(), paused=True)
+
+
+@actions.post("/actions/hand-back")
+def hand_back():
+    return _switch_assistant(_conversation_id(), paused=False)
 
 
 @actions.post("/actions/reply")
@@ -113,20 +123,6 @@ def staff_reply():
         flash(f"The reply was not sent: {problem}")
         return _back(conversation_id)
     audit("staff_reply", conversation_id, f"{len(text)} characters")
-    return _back(conversation_id)
-
-
-@actions.post("/actions/hand-back")
-def hand_back():
-    conversation_id = _conversation_id()
-    try:
-        g.rasa.resume(conversation_id)
-    except RasaUnavailable as problem:
-        flash(f"Could not resume the assistant: {problem}")
-        return _back(conversation_id)
-    with Session(g.engine, future=True) as session, session.begin():
-        _state(session, conversation_id).taken_over_by = ""
-    audit("hand_back", conversation_id, "assistant resumed")
     return _back(conversation_id)
 
 
