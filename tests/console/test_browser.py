@@ -53,6 +53,12 @@ def test_inbox_filter_transcript_escaping_and_export(page) -> None:
     page.click("#inbox-filter button[type=submit]")
     row = page.locator(f'tr[data-conversation="{sender}"]')
     assert row.count() == 1 and "unanswered" in row.inner_text()
+    view = f"unanswered {sender}"
+    page.fill(".saved input[name=name]", view)
+    page.click(".saved button:text('Save view')")
+    page.goto(f"{console_url()}/")
+    page.click(f".view a:text('{view}')")
+    assert page.locator("select[name=flag]").input_value() == "unanswered"
     page.select_option("select[name=flag]", "urgent")
     page.click("#inbox-filter button[type=submit]")
     assert page.locator(f'tr[data-conversation="{sender}"]').count() == 0
