@@ -107,7 +107,7 @@ def test_urgent_conversation_is_pinned_and_announced(page) -> None:
 def test_callback_requested_by_a_patient_and_marked_done(page) -> None:
     sender = f"callback-{uuid.uuid4().hex[:8]}"
     name = f"Ann Test {uuid.uuid4().hex[:4].translate(str.maketrans('0123456789', 'ghijklmnop'))}"
-    for text in ("can someone call me back please", name, "+44 20 7946 0958", "weekday mornings",
+    for text in ("could someone from the clinic phone me back please", name, "+44 20 7946 0958", "weekday mornings",
                  "the scar after my gracilis operation"):
         replies = say(sender, text)
     assert "within" in replies[-1]["text"]
