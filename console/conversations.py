@@ -25,6 +25,9 @@ MAX_CONVERSATIONS = 500
 URGENT_KINDS = frozenset({"stroke", "self_harm", "breathing", "post_op", "new_palsy", "eye_emergency", "unspecified"})
 CHECKIN_KINDS = frozenset({"checkin", "possible"})
 UNANSWERED_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
+# A message read as fallback or out of scope is unanswered, unless it was an answer to the callback
+# form (a name, "weekday mornings"), which the form took.
+FORM_ACTIONS = frozenset({"callback_form"})
 FLAGS = ("urgent", "checkin", "unanswered", "callback", "handed_off")
 CHANNEL_PREFIXES = {"web:": "widget", "sms:": "sms", "wa:": "whatsapp", "tg:": "telegram"}
 
@@ -144,8 +147,9 @@ class Conversations:
         titles = topic_titles(self.engine)
         rows: dict[str, list[Any]] = defaultdict(list)
         query = (select(EVENTS.c.sender_id, EVENTS.c.type_name, EVENTS.c.timestamp, EVENTS.c.intent_name,
-                        EVENTS.c.data)
-                 .where(EVENTS.c.sender_id.in_(ids), EVENTS.c.type_name.in_(["user", "pause", "resume", "bot"]))
+                        EVENTS.c.action_name, EVENTS.c.data)
+                 .where(EVENTS.c.sender_id.in_(ids),
+                        EVENTS.c.type_name.in_(["user", "pause", "resume", "bot", "action"]))
                  .order_by(EVENTS.c.id))
         with self.tracker_engine.connect() as conn:
             for row in conn.execute(query):
@@ -156,14 +160,23 @@ class Conversations:
             if not events:
                 continue
             summary = Summary(conversation_id, when(events[0].timestamp), when(events[-1].timestamp))
+            awaiting_answer = False  # the latest patient message was read as fallback / out of scope
             for row in events:
-                if row.type_name == "pause":
+                if row.type_name == "action":
+                    if awaiting_answer and row.action_name not in ("action_listen", None):
+                        if row.action_name not in FORM_ACTIONS:
+                            summary.flags.add("unanswered")
+                        awaiting_answer = False
+                elif row.type_name == "pause":
                     summary.paused = True
                     summary.flags.add("handed_off")
                 elif row.type_name == "resume":
                     summary.paused = False
                 elif row.type_name == "user":
                     self._add_user_event(summary, row, titles)
+                    awaiting_answer = (row.intent_name or "") in UNANSWERED_INTENTS
+            if awaiting_answer:
+                summary.flags.add("unanswered")
             result.append(summary)
         self._join_frontdesk(result)
         return result
@@ -179,8 +192,6 @@ class Conversations:
             if not summary.first_question:
                 summary.first_question = text
         intent = row.intent_name or ""
-        if intent in UNANSWERED_INTENTS:
-            summary.flags.add("unanswered")
         if intent == "request_callback":
             summary.flags.add("callback")
         kind = red_flag_kind(data.get("parse_data") or {})

@@ -14,7 +14,15 @@ from sqlalchemy.orm import Session
 
 from clinic.frontdesk import CallbackRequest
 from clinic.models import RedFlagEvent
-from console.conversations import EVENTS, UNANSWERED_INTENTS, Conversations, _event_data, topic_titles, when
+from console.conversations import (
+    EVENTS,
+    FORM_ACTIONS,
+    UNANSWERED_INTENTS,
+    Conversations,
+    _event_data,
+    topic_titles,
+    when,
+)
 
 MAX_MESSAGES = 5000
 MAX_GROUPED = 400
@@ -58,6 +66,32 @@ def iso_week(moment: datetime) -> str:
     return f"{year}-W{week:02d}"
 
 
+def patient_messages(conversations: Conversations, since: datetime) -> list[tuple[str, str, str, str]]:
+    """(day, text, intent, answering action) of typed patient messages since ``since``, newest
+    conversations first, at most MAX_MESSAGES events read. Button presses (``/...``) are left out."""
+    if not conversations.has_events_table():
+        return []
+    query = (select(EVENTS.c.sender_id, EVENTS.c.type_name, EVENTS.c.timestamp, EVENTS.c.intent_name,
+                    EVENTS.c.action_name, EVENTS.c.data)
+             .where(EVENTS.c.type_name.in_(["user", "action"]), EVENTS.c.timestamp >= since.timestamp())
+             .order_by(EVENTS.c.id.desc()).limit(MAX_MESSAGES))
+    with conversations.tracker_engine.connect() as conn:
+        rows = list(conn.execute(query))
+    messages = []
+    answered_by: dict[str, str] = {}  # walking backwards: per conversation, the action after the user message
+    for row in rows:
+        if row.type_name == "action":
+            if row.action_name and row.action_name != "action_listen":
+                answered_by[row.sender_id] = row.action_name
+            continue
+        text = str(_event_data(row.data).get("text") or "")
+        if not text.startswith("/"):
+            messages.append((when(row.timestamp).date().isoformat(), text, row.intent_name or "",
+                             answered_by.get(row.sender_id, "")))
+        answered_by.pop(row.sender_id, None)
+    return messages
+
+
 def insights(conversations: Conversations, days: int = 30) -> dict:
     since = datetime.now(timezone.utc) - timedelta(days=days)
     titles = topic_titles(conversations.engine)
@@ -65,22 +99,13 @@ def insights(conversations: Conversations, days: int = 30) -> dict:
     per_day_total: Counter = Counter()
     per_day_unanswered: Counter = Counter()
     unanswered_texts: list[str] = []
-    if conversations.has_events_table():
-        query = (select(EVENTS.c.timestamp, EVENTS.c.intent_name, EVENTS.c.data)
-                 .where(EVENTS.c.type_name == "user", EVENTS.c.timestamp >= since.timestamp())
-                 .order_by(EVENTS.c.id.desc()).limit(MAX_MESSAGES))
-        with conversations.tracker_engine.connect() as conn:
-            for row in conn.execute(query):
-                text = str(_event_data(row.data).get("text") or "")
-                if text.startswith("/"):
-                    continue  # button presses
-                day = when(row.timestamp).date().isoformat()
-                per_day_total[day] += 1
-                if row.intent_name in UNANSWERED_INTENTS:
-                    per_day_unanswered[day] += 1
-                    unanswered_texts.append(text)
-                elif row.intent_name in titles:
-                    per_day_topic[titles[row.intent_name]][day] += 1
+    for day, text, intent, answered_by in patient_messages(conversations, since):
+        per_day_total[day] += 1
+        if intent in UNANSWERED_INTENTS and answered_by not in FORM_ACTIONS:
+            per_day_unanswered[day] += 1
+            unanswered_texts.append(text)
+        elif intent in titles:
+            per_day_topic[titles[intent]][day] += 1
     days_axis = [(since + timedelta(days=i + 1)).date().isoformat() for i in range(days)]
     topics = sorted(per_day_topic, key=lambda t: -sum(per_day_topic[t].values()))[:10]
     with Session(conversations.engine, future=True) as session:

@@ -81,3 +81,14 @@ def test_callback_offered_after_two_failures_in_a_row(intents: list[str], failur
     tracker = tracker_with(intents)
     assert failures_in_a_row(tracker) == failures
     assert should_offer_callback(tracker) is offer
+
+
+def test_answers_to_the_callback_form_are_not_failures() -> None:
+    """A name and "weekday mornings" read as fallback, but the form took them: no run of failures."""
+    events = [{"event": "session_started"}]
+    for text in ("Maria Lopez", "weekday mornings"):
+        events += [{"event": "user", "text": text, "parse_data": {"intent": {"name": "nlu_fallback"}}},
+                   {"event": "action", "name": "callback_form"}, {"event": "action", "name": "action_listen"}]
+    events.append({"event": "user", "text": "blorp", "parse_data": {"intent": {"name": "nlu_fallback"}}})
+    tracker = Tracker("t", {}, events[-1]["parse_data"], events, False, None, {}, "action_listen")
+    assert failures_in_a_row(tracker) == 1 and not should_offer_callback(tracker)

@@ -79,17 +79,26 @@ def test_inbox_joins_tracker_store_and_front_desk(url: str, engine: Engine) -> N
     KnowledgeBase(engine).record_red_flag("sms:+15550100", "stroke", "my face drooped suddenly", "twilio")
     record_callback(engine, conversation_id="web:abc", channel="socketio", name="Ann",
                     contact=Contact("phone", "+1555"), preferred_time="mornings", question="scar")
+    save_conversation(url, "tg:42", [  # answers to the callback form are not unanswered questions
+        ActionExecuted("action_listen"), patient("please call me", "request_callback", 0.9),
+        ActionExecuted("callback_form"), ActionExecuted("action_listen"), patient("Maria Lopez", "nlu_fallback", 0.2),
+        ActionExecuted("callback_form"), ActionExecuted("action_listen")], at=time.time() - 3600)
     conversations = Conversations(engine, engine)
     rows = inbox_rows(conversations, InboxFilter())
-    assert [r.conversation_id for r in rows] == ["sms:+15550100", "web:abc"]  # urgent pinned on top
-    urgent, web = rows
+    assert [r.conversation_id for r in rows] == ["sms:+15550100", "web:abc", "tg:42"]  # urgent pinned on top
+    assert rows[2].flags == {"callback"} and rows[2].channel == "telegram"
+    from console.insights import insights
+
+    figures = insights(conversations)
+    assert figures["total_unanswered"] == 1 and figures["groups"][0]["example"] == "blorp <b>zzzk</b>"
+    urgent, web, _ = rows
     assert urgent.flags == {"urgent"} and urgent.channel == "sms" and urgent.red_flag_kinds == {"stroke"}
     assert web.flags == {"unanswered", "callback", "handed_off"} and web.paused and web.channel == "widget"
     assert web.first_question == "what are the risks of a nerve transfer?"
     assert web.topics == ["Risks and complications"]
     assert [r.conversation_id for r in inbox_rows(conversations, InboxFilter(flag="unanswered"))] == ["web:abc"]
     assert [r.conversation_id for r in inbox_rows(conversations, InboxFilter(text="DROOPED"))] == ["sms:+15550100"]
-    assert inbox_rows(conversations, InboxFilter(channel="telegram")) == []
+    assert inbox_rows(conversations, InboxFilter(channel="whatsapp")) == []
 
     turns = conversations.transcript("web:abc")
     first = turns[0]
@@ -98,7 +107,7 @@ def test_inbox_joins_tracker_store_and_front_desk(url: str, engine: Engine) -> N
     assert [t.kind for t in turns] == ["patient", "bot", "patient", "bot", "paused"]
     assert conversations.callbacks()[0].name == "Ann"
     exported = csv_export(rows).splitlines()
-    assert exported[0].startswith("conversation_id,channel") and len(exported) == 3
+    assert exported[0].startswith("conversation_id,channel") and len(exported) == 4
 
 
 def test_csv_cells_cannot_become_formulas() -> None:
