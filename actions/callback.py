@@ -103,7 +103,7 @@ class ValidateCallbackForm(FormValidationAction):
 
 class AskCallbackSlot(Action, ABC):
     """``action_ask_<slot>``: the question for one slot, worded in knowledge/messages.yml. The first
-    question of the form is led by a line saying how to cancel."""
+    question of the form (asked before Rasa sets ``requested_slot``) is led by how to cancel."""
 
     @property
     @abstractmethod
@@ -117,7 +117,7 @@ class AskCallbackSlot(Action, ABC):
         kb = knowledge_base()
         if not bot_spoke_this_session(tracker):  # the form opened the conversation: disclaimer first
             dispatcher.utter_message(text=kb.message("disclaimer"))
-        if self.slot == NAME and not any(tracker.get_slot(slot) for slot in FORM_SLOTS):
+        if tracker.get_slot("requested_slot") is None:  # the form's first question, not a re-ask
             dispatcher.utter_message(text=kb.message("callback.start"))
         dispatcher.utter_message(text=kb.message(ASK_MESSAGE[self.slot]))
         return []

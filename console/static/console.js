@@ -37,7 +37,8 @@ function announceUrgent(first) {
   const banner = document.getElementById("urgent-banner");
   if (!banner) return;
   if (rows.length) {
-    banner.textContent = `${rows.length} urgent conversation${rows.length > 1 ? "s" : ""} need attention (pinned at the top).`;
+    const many = rows.length > 1;
+    banner.textContent = `${rows.length} urgent conversation${many ? "s need" : " needs"} attention (pinned at the top).`;
     banner.hidden = false;
     document.title = `(${rows.length}) URGENT · Front desk`;
   } else {
