@@ -31,7 +31,7 @@ say "Held-out end-to-end sets through the REST webhook"
 # A separate database and ports, so tests neither touch the clinic's data nor a running `make run`.
 # E2E_RASA_PORT / E2E_ACTION_PORT move them, so two checkouts can run their tests side by side.
 export DATABASE_URL="sqlite:///$PWD/var/e2e.db" RASA_PORT="${E2E_RASA_PORT:-5105}" ACTION_PORT="${E2E_ACTION_PORT:-5155}"
-export TRACKER_STORE_URL="$DATABASE_URL" CONSOLE_PORT="${E2E_CONSOLE_PORT:-5181}"
+export TRACKER_STORE_URL="$DATABASE_URL" CONSOLE_PORT="${E2E_CONSOLE_PORT:-5191}"
 export RUN_DIR=var/run-e2e LOG_DIR=var/log/e2e
 export ACTION_SERVER_URL="http://127.0.0.1:$ACTION_PORT/webhook"
 export RASA_API_TOKEN="e2e-$(date +%s)-$RANDOM"

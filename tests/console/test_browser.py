@@ -14,6 +14,12 @@ import requests
 from tests.console.helpers import Widget, console_url, log_in, say, tracker
 
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "results/console"))
+def submit(page, selector: str) -> None:
+    """Click a button that submits a form, and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.click(selector)
+
+
 HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script><b>bold</b> what is synkinesis?'
 
 
@@ -50,17 +56,17 @@ def test_inbox_filter_transcript_escaping_and_export(page) -> None:
     assert page.locator(f'tr[data-conversation="{sender}"]').count() == 1
 
     page.select_option("select[name=flag]", "unanswered")
-    page.click("#inbox-filter button[type=submit]")
+    submit(page, "#inbox-filter button[type=submit]")
     row = page.locator(f'tr[data-conversation="{sender}"]')
     assert row.count() == 1 and "unanswered" in row.inner_text()
     view = f"unanswered {sender}"
     page.fill(".saved input[name=name]", view)
-    page.click(".saved button:text('Save view')")
+    submit(page, ".saved button:text('Save view')")
     page.goto(f"{console_url()}/")
-    page.click(f".view a:text('{view}')")
+    submit(page, f".view a:text('{view}')")
     assert page.locator("select[name=flag]").input_value() == "unanswered"
     page.select_option("select[name=flag]", "urgent")
-    page.click("#inbox-filter button[type=submit]")
+    submit(page, "#inbox-filter button[type=submit]")
     assert page.locator(f'tr[data-conversation="{sender}"]').count() == 0
 
     page.goto(f"{console_url()}/?flag=unanswered")
@@ -84,7 +90,7 @@ def test_inbox_filter_transcript_escaping_and_export(page) -> None:
     assert page.locator(".transcript img").count() == 0
     assert page.dialogs == []
     page.fill("textarea[aria-label=note]", "Called the patient's GP <i>today</i>")
-    page.click("text=Add note")
+    submit(page, "text=Add note")
     assert "Called the patient's GP <i>today</i>" in page.inner_text(".transcript")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "transcript.png"), full_page=True)
@@ -117,7 +123,8 @@ def test_callback_requested_by_a_patient_and_marked_done(page) -> None:
     assert row.count() == 1 and "+442079460958" in row.inner_text()
     row.locator("select[name=status]").select_option("done")
     row.locator("input[name=note]").fill("spoke to her, all clear")
-    row.locator("button").click()
+    with page.expect_navigation():
+        row.locator("button").click()
     page.goto(f"{console_url()}/callbacks?status=done")
     done = page.locator("tr", has_text=name)
     assert done.count() == 1 and "spoke to her" in done.inner_text()
@@ -132,13 +139,13 @@ def test_takeover_of_a_widget_conversation(page) -> None:
         assert widget.wait_for(lambda r: "synkinesis" in r.lower())
         log_in(page)
         page.goto(f"{console_url()}/conversations/{session_id}")
-        page.click("text=Take over (pause the assistant)")
+        submit(page, "text=Take over (pause the assistant)")
         page.wait_for_selector("#staff-reply")
         assert tracker(session_id)["paused"] is True
 
         staff_text = f"Hello, this is Alice from the front desk ({uuid.uuid4().hex[:6]})."
         page.fill("#staff-reply textarea", staff_text)
-        page.click("#staff-reply button")
+        submit(page, "#staff-reply button")
         assert widget.wait_for(lambda r: r == staff_text), widget.replies
 
         before = widget.count()
@@ -149,7 +156,7 @@ def test_takeover_of_a_widget_conversation(page) -> None:
         page.reload()
         assert "how long is recovery?" in page.inner_text(".transcript")
 
-        page.click("text=Hand back to the assistant")
+        submit(page, "text=Hand back to the assistant")
         page.wait_for_selector("text=Take over (pause the assistant)")
         assert tracker(session_id)["paused"] is False
         widget.send("how long is recovery?")
@@ -164,7 +171,7 @@ def test_ask_the_assistant_creates_no_conversation(page) -> None:
     before = page.inner_text("body").count('"id"')
     page.goto(f"{console_url()}/ask")
     page.fill("textarea[name=question]", "what are the risks of a gracilis muscle transplant?")
-    page.click("form button[type=submit]:text(\"Ask\")")
+    submit(page, "form button[type=submit]:text(\"Ask\")")
     preview = page.inner_text(".preview")
     assert "ask_risks" in preview and "confidence" in preview and "Source on the clinic's page" in preview
     page.goto(f"{console_url()}/api/conversations")
@@ -186,6 +193,6 @@ def test_insights_and_audit(page) -> None:
 
 def test_logout_ends_the_session(page) -> None:
     log_in(page)
-    page.click("text=Log out")
+    submit(page, "text=Log out")
     page.goto(f"{console_url()}/")
     assert "/login" in page.url

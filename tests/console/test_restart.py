@@ -21,7 +21,8 @@ def test_conversations_survive_a_restart(page) -> None:
     log_in(page)
     page.goto(f"{console_url()}/conversations/{sender}")
     page.fill("textarea[aria-label=note]", "note before the restart")
-    page.click("text=Add note")
+    with page.expect_navigation():
+        page.click("text=Add note")
     restart_servers()
     # The assistant still knows the conversation: a follow-up by pronoun is answered for the procedure.
     replies = say(sender, "and what are the risks of it?")
