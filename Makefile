@@ -3,8 +3,13 @@ SHELL := /bin/bash
 VENV := .venv/bin
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 export PYTHONWARNINGS ?= ignore
+# Rasa sends usage data and crash reports unless told not to: nothing leaves the clinic's machine.
+export RASA_TELEMETRY_ENABLED = false
 
-.PHONY: run test setup serve shell content lint unit stories e2e bench cross-validate thresholds lock clean
+.PHONY: help run test setup shell content lint typecheck bench cross-validate thresholds lock clean set-webhook
+
+help:                      ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:[^#]*## /\t/' | expand -t 18
 
 run: setup                 ## set everything up and run the assistant (Ctrl-C stops it)
 	scripts/serve.sh
@@ -21,10 +26,16 @@ content:                   ## validate knowledge/*.yml and load it (no retrainin
 shell: setup               ## talk to the assistant in the terminal (starts its own servers)
 	scripts/shell.sh
 
-lint:
+set-webhook:               ## register the webhook: make set-webhook CHANNEL=telegram|twilio|whatsapp
+	$(VENV)/python -m channels.set_webhook $(CHANNEL)
+
+lint:                      ## ruff (style, complexity, blind excepts)
 	$(VENV)/ruff check .
 
-bench: setup               ## latency, throughput and memory figures (not part of `make test`)
+typecheck:                 ## mypy with the SQLAlchemy plugin
+	$(VENV)/mypy
+
+bench: setup               ## side by side with Rasa's starter bot; results/bench.json (not part of `make test`)
 	scripts/bench.sh
 
 cross-validate: setup      ## 5-fold intent cross-validation; reports in results/
@@ -36,8 +47,9 @@ thresholds: setup          ## sweep the fallback threshold on the held-out sets
 lock:                      ## re-pin constraints.txt from the current .venv
 	$(VENV)/pip freeze --exclude-editable > constraints.txt
 
-clean:
-	rm -rf var models results .pytest_cache .ruff_cache
+clean:                     ## remove models, Rasa's training cache, results; keeps the clinic's database
+	rm -rf models results .rasa .pytest_cache .ruff_cache .mypy_cache var/run var/log var/bench-run \
+	  var/train.hash var/e2e.db var/bench.db
 
 .PHONY: console staff-user retention
 console: setup             ## the staff console alone (http://127.0.0.1:8081/; `make run` starts it too)

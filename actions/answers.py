@@ -17,7 +17,8 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT
+from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT, TOPIC_SLOT
+from actions.fact_answers import answer_with_facts, is_overview
 from actions.formatting import answer_buttons, answer_text, offer_topics, procedure_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import (
@@ -28,6 +29,7 @@ from actions.turn import (
     mentioned_procedures,
     previous_intent,
 )
+from clinic.errors import UnknownContent
 from clinic.queries import Answer, KnowledgeBase, ProcedureView, TopicView
 from clinic.search import is_vague
 
@@ -65,6 +67,8 @@ def context_events(answer: Answer, tracker: Tracker) -> list[dict[str, Any]]:
         events.append(SlotSet(PROCEDURE_SLOT, keep))
     if answer.options and answer.procedure is None:
         events.append(SlotSet(LISTED_OPTIONS_SLOT, [o.id for o in answer.options]))
+    if tracker.get_slot(TOPIC_SLOT) != answer.topic.id:
+        events.append(SlotSet(TOPIC_SLOT, answer.topic.id))
     return events
 
 
@@ -113,6 +117,8 @@ class ActionAnswerQuestion(ClinicAction):
             offer_topics(reply, kb, [t for t in candidates if t is not None], None)
             return []
         answer = resolve_answer(kb, topic, procedure_id, named_now=len(named_all))
+        if not is_overview(kb, answer, text, named_all, intent_confidences(tracker).get(topic.intent, 0.0)):
+            return answer_with_facts(reply, tracker, kb, topic, text)
         reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
         if len(named_all) == 1 and not answer.topic.uses_procedure:
             describe_named_procedure(reply, kb, named_all[0], answered=answer.topic.id)
@@ -156,9 +162,11 @@ def named_listed_option(tracker: Tracker) -> str | None:
 def answer_option(reply: Reply, kb: KnowledgeBase, procedure: ProcedureView) -> list[dict[str, Any]]:
     """Answer one option of a list with its own topic, and make it the conversation's procedure."""
     topic = kb.topic(procedure.detail_topic)
+    if topic is None:  # validation makes every detail topic exist; a broken load is the knowledge layer's failure
+        raise UnknownContent(f"procedure {procedure.id!r} has no topic {procedure.detail_topic!r}")
     answer = resolve_answer(kb, topic, procedure.id, named_now=1)
     reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
-    return [SlotSet(PROCEDURE_SLOT, procedure.id)]
+    return [SlotSet(PROCEDURE_SLOT, procedure.id), SlotSet(TOPIC_SLOT, answer.topic.id)]
 
 
 def pick(options: list[str], ordinal: str) -> str | None:
@@ -182,8 +190,9 @@ class ActionChooseOption(ClinicAction):
         chosen = pick(options, ordinal) if ordinal else named_listed_option(tracker)
         procedure = kb.procedure(chosen) if chosen else None
         if procedure is None:
-            shown = [kb.procedure(o) for o in options] if options else kb.options(self.default_list)
-            shown = [p for p in shown if p is not None]
+            candidates: list[ProcedureView | None] = (
+                [kb.procedure(o) for o in options] if options else list(kb.options(self.default_list)))
+            shown = [p for p in candidates if p is not None]
             reply.say(kb.message("choose_out_of_range" if options and ordinal else "choose_without_list"),
                       [procedure_button(p, kb) for p in shown])
             return [SlotSet(LISTED_OPTIONS_SLOT, [p.id for p in shown])]

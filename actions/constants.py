@@ -2,15 +2,22 @@
 
 PROCEDURE_SLOT = "procedure"
 LISTED_OPTIONS_SLOT = "listed_options"
+TOPIC_SLOT = "topic"  # the topic last answered: follow-ups, corrections and "going back to" lean on it
 RED_FLAG_KIND_SLOT = "red_flag_kind"
 
 PROCEDURE_ENTITIES = ("procedure", "treatment", "test")
 ORDINAL_ENTITY = "ordinal"
 RED_FLAG_KIND_ENTITY = "red_flag_kind"
+RED_FLAG_EXTRACTOR = "RedFlagDetector"  # the only extractor whose red-flag entities are believed
 POSSIBLY_URGENT = "possible"
+CHECK_IN = "checkin"
+NOT_URGENT_KINDS = frozenset({POSSIBLY_URGENT, CHECK_IN})
+LANGUAGE_ENTITY = "language"
+GUARD_NOTE_ENTITY = "guard_note"
 
 NLU_FALLBACK_INTENT = "nlu_fallback"
 NON_TOPIC_INTENTS = frozenset({
     "nlu_fallback", "out_of_scope", "report_urgent_symptom", "greet", "goodbye", "thank", "bot_challenge",
+    "ask_wellbeing",
     "ask_capabilities", "affirm", "deny", "something_else", "choose_option",
 })

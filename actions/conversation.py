@@ -6,16 +6,26 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.answers import answer_option, context_events, named_listed_option, procedure_description, resolve_answer
-from actions.constants import NON_TOPIC_INTENTS, PROCEDURE_SLOT
-from actions.formatting import answer_buttons, answer_text, offer_topics, topic_button
+from actions.answers import answer_option, named_listed_option
+from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT
+from actions.fact_answers import answer_in_context, answer_with_facts
+from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
-from actions.turn import intent_confidences, intent_ranking, latest_intent, latest_text, mentioned_procedures
+from actions.turn import (
+    intent_confidences,
+    intent_ranking,
+    latest_intent,
+    latest_text,
+    mentioned_procedures,
+    trusted_entity,
+)
 from clinic.queries import KnowledgeBase, TopicView
+from clinic.question_parts import asks_logistics, looks_like_question, split_questions
+from nlp.message_guard import MAX_UNDERSTOOD_CHARS
 
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTION_CONFIDENCE = 0.1
-SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "affirm", "deny"})
+SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "ask_wellbeing", "affirm", "deny"})
 # config.yml's FallbackClassifier threshold: at or above it, an unsure prediction was only close to
 # its runner-up (the ambiguity rule), not weak, and context may settle it (see ActionDidYouMean).
 MIN_CONFIDENCE_IN_CONTEXT = 0.25
@@ -31,6 +41,12 @@ class ActionSmallTalk(ClinicAction):
         procedure = kb.procedure(option) if option else None
         if procedure is not None:  # "physio sounds good, tell me about it" after a list
             return answer_option(reply, kb, procedure)
+        in_context = answer_in_context(reply, tracker, kb)  # "no, I meant the other one"
+        if in_context is not None:
+            return in_context
+        if mentioned_procedures(tracker) and looks_like_question(latest_text(tracker)):
+            # a question naming a procedure is not small talk, whatever the classifier made of its typos
+            return answer_with_facts(reply, tracker, kb, None, latest_text(tracker))
         intent = latest_intent(tracker)
         try:
             reply.say(kb.message(intent))
@@ -45,6 +61,9 @@ class ActionShowMenu(ClinicAction):
     action_name = "action_show_menu"
 
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        in_context = answer_in_context(reply, tracker, kb)  # "what can be done about it?"
+        if in_context is not None:
+            return in_context
         reply.say(kb.message("ask_capabilities"), [topic_button(t) for t in kb.menu()])
         return []
 
@@ -55,6 +74,21 @@ class ActionOutOfScope(ClinicAction):
     action_name = "action_out_of_scope"
 
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        note = trusted_entity(tracker, GUARD_NOTE_ENTITY)
+        if note == "other_language":
+            reply.disclaimer_key = "es.disclaimer"
+            reply.say(kb.message("es.english_only"))
+            return []
+        if note == "too_long":
+            reply.say(kb.message("message_too_long", max_characters=f"{MAX_UNDERSTOOD_CHARS:,}"))
+            return []
+        in_context = answer_in_context(reply, tracker, kb)  # a correction or follow-up mid-conversation
+        if in_context is not None:
+            return in_context
+        text = latest_text(tracker)
+        if mentioned_procedures(tracker) and looks_like_question(text) and not asks_logistics(text):
+            # "do you do brow lifts?" names the clinic's own procedure and asks nothing of the front desk
+            return answer_with_facts(reply, tracker, kb, None, text)
         reply.say(kb.message("out_of_scope"))
         return []
 
@@ -84,7 +118,13 @@ class ActionDidYouMean(ClinicAction):
         if not latest_text(tracker).strip():
             reply.say(kb.message("empty_message"))
             return []
+        in_context = answer_in_context(reply, tracker, kb)
+        if in_context is not None:
+            return in_context
         topics = suggested_topics(tracker, kb)
+        if topics and len(split_questions(latest_text(tracker))) > 1:
+            # Several questions at once split the classifier's belief; each part is ranked alone.
+            return answer_with_facts(reply, tracker, kb, topics[0], latest_text(tracker))
         if not topics:
             # "thanks bye" is close between two kinds of small talk, not a question: answer the
             # likelier one rather than asking the patient to rephrase.
@@ -94,29 +134,17 @@ class ActionDidYouMean(ClinicAction):
             return []
         named = mentioned_procedures(tracker)
         context = tracker.get_slot(PROCEDURE_SLOT)
-        if len(named) == 1:
-            # A named procedure makes a middling guess safe to answer when the page has facts
-            # about that very procedure on the likeliest topic.
-            answer = resolve_answer(kb, topics[0], named[0], named_now=1)
-            if answer.procedure is not None and not answer.general_only:
-                reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
-                return context_events(answer, tracker)
-            # Otherwise what the page says the named procedure is and is for ("why would someone
-            # get a face lift?") is still about what was asked; the likely topics follow as buttons.
-            description = procedure_description(kb, named[0])
-            if description is not None:
-                reply.say(answer_text(description, kb))
-                offer_topics(reply, kb, topics, named[0], lead="did_you_mean_instead")
-                return context_events(description, tracker)
-        elif (not named and context
+        if named:
+            # A named procedure makes a middling guess safe to answer: the facts about it that
+            # best match the question, within the likeliest topics.
+            return answer_with_facts(reply, tracker, kb, topics[0], latest_text(tracker))
+        if (context
               and intent_confidences(tracker).get(topics[0].intent, 0.0) >= MIN_CONFIDENCE_IN_CONTEXT):
             # Mid-conversation about one procedure, a short follow-up ("when would I see results
             # from it?") is often close between two topics; the likeliest reading, for the
             # procedure being discussed, is what the patient expects rather than a question back.
-            answer = resolve_answer(kb, topics[0], context, named_now=0)
-            reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
-            return context_events(answer, tracker)
-        offer_topics(reply, kb, topics, named[0] if named else None)
+            return answer_with_facts(reply, tracker, kb, topics[0], latest_text(tracker))
+        offer_topics(reply, kb, topics, None)
         return []
 
 

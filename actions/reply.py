@@ -2,23 +2,29 @@
 
 - The first reply of every conversation, on every channel, carries the disclaimer: before the
   answer, or right after an urgent message so that urgent advice is always read first.
-- A database failure never ends the conversation: the action says so politely and logs it.
+- No failure ends in silence: a knowledge-base failure gets "can't reach the clinic's information",
+  any other exception "I can't answer right now"; both are logged by type and place only, never with
+  the patient's text. Urgent advice already collected is kept, and nothing is added after it.
+- ``respond`` runs in a worker thread: the red-flag log is written to the database, and that write
+  must not stall the action server's event loop (every other read is served from memory).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import traceback
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
-from actions.constants import POSSIBLY_URGENT, RED_FLAG_KIND_ENTITY
+from actions.constants import CHECK_IN, POSSIBLY_URGENT
 from actions.stuck import CALLBACK_PAYLOAD, should_offer_callback
-from actions.turn import bot_spoke_this_session, entity_value, latest_text
+from actions.turn import bot_spoke_this_session, latest_text, trusted_red_flag_kinds
+from clinic.errors import KnowledgeBaseError
 from clinic.queries import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -44,20 +50,38 @@ class Button:
 class Reply:
     """The messages of one bot turn. ``urgent`` keeps urgent advice ahead of the disclaimer."""
 
-    messages: list[tuple[str, list[Button]]] = field(default_factory=list)
+    messages: list[tuple[str, list[Button], list[str]]] = field(default_factory=list)
     urgent: bool = False
+    disclaimer_key: str = "disclaimer"  # "es.disclaimer" when the patient wrote in Spanish
 
-    def say(self, text: str, buttons: list[Button] | None = None) -> None:
+    def say(self, text: str, buttons: list[Button] | None = None, sources: list[str] | None = None) -> None:
+        """Add a message; ``sources`` are the page sentences an answer rests on (the widget shows them)."""
         if text.strip() or buttons:
-            self.messages.append((text.strip(), list(buttons or [])))
+            self.messages.append((text.strip(), list(buttons or []), list(sources or [])))
 
     def send(self, dispatcher: CollectingDispatcher, tracker: Tracker, kb: KnowledgeBase) -> None:
         messages = list(self.messages)
         if not bot_spoke_this_session(tracker):
-            disclaimer = (kb.message("disclaimer"), [])
+            disclaimer: tuple[str, list[Button], list[str]] = (kb.message(self.disclaimer_key), [], [])
             messages = messages + [disclaimer] if self.urgent else [disclaimer, *messages]
-        for text, buttons in messages:
-            dispatcher.utter_message(text=text, buttons=[{"title": b.title, "payload": b.payload} for b in buttons])
+        for text, buttons, sources in messages:
+            extra = {"json_message": {"sources": sources}} if sources else {}
+            dispatcher.utter_message(text=text, buttons=[{"title": b.title, "payload": b.payload} for b in buttons],
+                                     **extra)
+
+
+def record_for_staff(kb: KnowledgeBase, tracker: Tracker, kind: str) -> None:
+    """Put this message in the staff's red-flag log; a database failure only costs the log entry."""
+    try:
+        kb.record_red_flag(tracker.sender_id, kind, latest_text(tracker), str(tracker.get_latest_input_channel() or ""))
+    except KnowledgeBaseError as error:
+        log.error("a %s message could not be recorded: %s", kind, error)
+
+
+def add_check_in(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> None:
+    """An ambiguous statement of distress: the question is answered, then one gentle line, and staff see it."""
+    reply.say(kb.message(f"red_flag.{CHECK_IN}"))
+    record_for_staff(kb, tracker, CHECK_IN)
 
 
 def note_possible_urgency(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> None:
@@ -65,11 +89,7 @@ def note_possible_urgency(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> 
     and put the message in the staff's red-flag log for review; the answer follows as usual."""
     reply.say(kb.message(f"red_flag.{POSSIBLY_URGENT}"))
     reply.urgent = True
-    try:
-        kb.record_red_flag(tracker.sender_id, POSSIBLY_URGENT, latest_text(tracker),
-                           str(tracker.get_latest_input_channel() or ""))
-    except SQLAlchemyError:
-        log.exception("a possibly urgent message could not be recorded")
+    record_for_staff(kb, tracker, POSSIBLY_URGENT)
 
 
 class ClinicAction(Action, ABC):
@@ -89,17 +109,41 @@ class ClinicAction(Action, ABC):
     ) -> list[dict[str, Any]]:
         kb = knowledge_base()
         reply = Reply()
-        try:
-            if entity_value(tracker, RED_FLAG_KIND_ENTITY) == POSSIBLY_URGENT:
-                note_possible_urgency(reply, tracker, kb)
-            events = self.respond(reply, tracker, kb)
-        except SQLAlchemyError:
-            log.exception("%s: knowledge base unavailable", self.name())
-            if not reply.urgent:  # safety advice already collected is kept; a half-built answer is not
-                reply.messages.clear()
-            reply.say(kb.message("service_unavailable"))
-            events = []
+        events = await asyncio.to_thread(self.respond_or_apologise, reply, tracker, kb)
         if should_offer_callback(tracker):
             reply.say(kb.message("callback.offer"), [Button(kb.message("callback.offer_button"), CALLBACK_PAYLOAD)])
         reply.send(dispatcher, tracker, kb)
         return events
+
+    def respond_or_apologise(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        """``respond``, or an apology when it fails (urgent advice already in ``reply`` is kept)."""
+        kinds = trusted_red_flag_kinds(tracker)
+        try:
+            if POSSIBLY_URGENT in kinds:
+                note_possible_urgency(reply, tracker, kb)
+            events = self.respond(reply, tracker, kb)
+            if CHECK_IN in kinds:
+                add_check_in(reply, tracker, kb)
+            return events
+        except KnowledgeBaseError as error:
+            log.error("%s: knowledge base unavailable: %s", self.name(), error)
+            apologise(reply, kb, "service_unavailable")
+        except Exception as error:  # noqa: BLE001 - any bug still gets a reply; logged below without patient text
+            log.error("%s failed with %s at %s", self.name(), type(error).__name__, where_it_failed(error))
+            apologise(reply, kb, "cannot_answer")
+        return []
+
+
+def apologise(reply: Reply, kb: KnowledgeBase, key: str) -> None:
+    """Replace a half-built answer by the apology ``key``; after urgent advice, add nothing."""
+    if reply.urgent:
+        return
+    reply.messages.clear()
+    reply.say(kb.message(key))
+
+
+def where_it_failed(error: BaseException) -> str:
+    """File, line and function of each frame: enough to find the bug, and never the message
+    (an exception's text may quote what the patient wrote)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return " <- ".join(f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} {frame.name}" for frame in reversed(frames))

@@ -1,4 +1,11 @@
-"""The urgent reply: first in the turn, recorded for staff, and sent even if the database is down."""
+"""After the urgent advice: the closing line and the staff's red-flag log.
+
+The advice itself is not written here: the Rasa server words it (``utter_red_flag``,
+``rasa_side/nlg.py``) before this action runs, so it reaches the patient even when the action
+server is down. This action adds the gentle closing line (not after self-harm advice, where an
+FAQ nudge would jar) and records one event per kind for the staff, trusting only the kinds the
+red-flag component found.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +17,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.constants import RED_FLAG_KIND_ENTITY, RED_FLAG_KIND_SLOT
+from actions.constants import LANGUAGE_ENTITY, NOT_URGENT_KINDS, RED_FLAG_KIND_SLOT
 from actions.reply import ClinicAction, Reply
-from actions.turn import entity_value, latest_text
+from actions.turn import latest_text, trusted_entity, trusted_red_flag_kinds
 from clinic.queries import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -26,22 +33,10 @@ def conversation_ref(conversation_id: str) -> str:
     return hashlib.sha256(conversation_id.encode("utf-8")).hexdigest()[:12]
 
 
-class ActionRedFlag(ClinicAction):
-    """Sends the advice for the red-flag kind the NLU pipeline found, then records the event."""
-
-    action_name = "action_red_flag"
-
-    def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
-        kind = entity_value(tracker, RED_FLAG_KIND_ENTITY) or UNSPECIFIED
-        reply.urgent = True
-        try:
-            reply.say(kb.message(f"red_flag.{kind}"))
-        except KeyError:
-            kind = UNSPECIFIED
-            reply.say(kb.message(f"red_flag.{UNSPECIFIED}"))
-        if kind not in NO_FAQ_AFTER:
-            reply.say(kb.message("red_flag.after"))
-        channel = str(tracker.get_latest_input_channel() or "")
+def record_red_flags(kb: KnowledgeBase, tracker: Tracker, kinds: list[str]) -> None:
+    """One staff-log event per kind; a database failure is logged, never shown to the patient."""
+    channel = str(tracker.get_latest_input_channel() or "")
+    for kind in kinds:
         try:
             event_id = kb.record_red_flag(tracker.sender_id, kind, latest_text(tracker), channel)
         except SQLAlchemyError:
@@ -50,4 +45,18 @@ class ActionRedFlag(ClinicAction):
         else:
             log.warning("red flag %s recorded as event %s (conversation %s, channel %s)", kind, event_id,
                         conversation_ref(tracker.sender_id), channel or "unknown")
-        return [SlotSet(RED_FLAG_KIND_SLOT, kind)]
+
+
+class ActionRedFlag(ClinicAction):
+    """Closes the urgent turn and records it; the advice was already sent by the Rasa server."""
+
+    action_name = "action_red_flag"
+
+    def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        kinds = [k for k in trusted_red_flag_kinds(tracker) if k not in NOT_URGENT_KINDS] or [UNSPECIFIED]
+        reply.urgent = True
+        if not NO_FAQ_AFTER & set(kinds):
+            prefix = "es." if trusted_entity(tracker, LANGUAGE_ENTITY) == "es" else ""
+            reply.say(kb.message(f"{prefix}red_flag.after"))
+        record_red_flags(kb, tracker, kinds)
+        return [SlotSet(RED_FLAG_KIND_SLOT, kinds[0])]

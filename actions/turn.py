@@ -6,7 +6,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.constants import PROCEDURE_ENTITIES
+from actions.constants import PROCEDURE_ENTITIES, RED_FLAG_EXTRACTOR, RED_FLAG_KIND_ENTITY
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -39,6 +39,26 @@ def entity_value(tracker: Tracker, *entity_types: str) -> str | None:
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") in entity_types and entity.get("value") is not None:
             return str(entity["value"])
+    return None
+
+
+def trusted_red_flag_kinds(tracker: Tracker) -> list[str]:
+    """The red-flag kinds the NLU pipeline's red-flag component found, most urgent first.
+
+    Only that component's entities count: a kind typed into a "/intent{...}" payload, or set by
+    any other extractor, is never believed (it could forge an urgent event in the staff's log).
+    """
+    return list(dict.fromkeys(
+        str(e["value"]) for e in tracker.latest_message.get("entities") or []
+        if e.get("entity") == RED_FLAG_KIND_ENTITY and e.get("extractor") == RED_FLAG_EXTRACTOR and e.get("value")
+    ))
+
+
+def trusted_entity(tracker: Tracker, entity_type: str) -> str | None:
+    """The first value of a guard entity (language, guard_note) that the red-flag component set."""
+    for e in tracker.latest_message.get("entities") or []:
+        if e.get("entity") == entity_type and e.get("extractor") == RED_FLAG_EXTRACTOR and e.get("value"):
+            return str(e["value"])
     return None
 
 

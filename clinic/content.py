@@ -2,7 +2,8 @@
 
 The files are the source of truth: loading upserts every entry, removes entries that were deleted
 from the files and rebuilds the search index, so running it twice changes nothing the second
-time. Validation runs first and nothing is written when it finds a problem.
+time. Validation runs first and nothing is written when it finds a problem. The action server
+serves the loaded content from memory and notices a new load by its fingerprint.
 
     python -m clinic.content validate
     python -m clinic.content load [--database-url URL]
@@ -11,12 +12,9 @@ time. Validation runs first and nothing is written when it finds a problem.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
-import string
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,187 +23,21 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from clinic.content_checks import validate
+from clinic.content_files import KNOWLEDGE_DIR, PAGE_PATH, Content, ContentError, read_content
 from clinic.db import create_schema, get_engine, session_factory
 from clinic.models import ContentState, Fact, Message, Procedure, Topic
 from clinic.search import rebuild_search_index
-from clinic.settings import get_settings
-from nlp.vocabulary import canonical_ids
+from clinic.settings import ROOT
 
-KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
-PAGE_PATH = KNOWLEDGE_DIR / "source" / "clinic-page.txt"
-CONTENT_FILES = ("topics.yml", "procedures.yml", "facts.yml", "messages.yml")
+VOCABULARY_PATH = ROOT / "nlp" / "vocabulary.yml"
 ENTITY_LABELS = ("procedure", "treatment", "test")
-MESSAGE_PLACEHOLDERS = {"procedure", "title", "name", "via", "contact"}
-
-TOPIC_FIELDS = {"id": str, "intent": str, "title": str, "intro": str, "closing": str, "uses_procedure": bool,
-                "lists": str, "menu_order": int, "keywords": list, "without_procedure": str, "list_intro": str,
-                "with_procedure": str, "confusable_with": list}
-PROCEDURE_FIELDS = {"id": str, "name": str, "category": str, "kind": str, "detail_topic": str, "list_name": str,
-                    "list_order": int}
-FACT_FIELDS = {"id": str, "topics": list, "procedures": list, "label": str, "text": str, "source": list}
-REQUIRED = {"topic": {"id", "intent", "title"}, "procedure": {"id", "name", "category", "detail_topic"},
-            "fact": {"id", "topics", "text", "source"}}
 
 
-class ContentError(ValueError):
-    """The content files are invalid; ``problems`` lists every problem found, not just the first."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
-
-
-@dataclass
-class Content:
-    """The parsed content files."""
-
-    topics: list[dict[str, Any]]
-    procedures: list[dict[str, Any]]
-    facts: list[dict[str, Any]]
-    messages: dict[str, str]
-    fingerprint: str = ""
-    problems: list[str] = field(default_factory=list)
-
-
-def normalize_text(value: str) -> str:
-    """Lower case, straight quotes, single spaces: how sources are compared with the page."""
-    value = value.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return " ".join(value.lower().split())
-
-
-def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        problems.append(f"{path.name}: cannot be read: {error}")
-        return {}
-    if not isinstance(data, dict):
-        problems.append(f"{path.name}: must be a mapping at the top level")
-        return {}
-    return data
-
-
-def _check_fields(kind: str, entry: Any, schema: dict[str, type], problems: list[str]) -> bool:
-    if not isinstance(entry, dict):
-        problems.append(f"{kind} entry is not a mapping: {entry!r}")
-        return False
-    where = f"{kind} '{entry.get('id', '?')}'"
-    ok = True
-    for missing in sorted(REQUIRED[kind] - entry.keys()):
-        problems.append(f"{where}: missing '{missing}'")
-        ok = False
-    for key, value in entry.items():
-        if key not in schema:
-            problems.append(f"{where}: unknown field '{key}'")
-            ok = False
-        elif value is not None and not isinstance(value, schema[key]):
-            problems.append(f"{where}: '{key}' must be {schema[key].__name__}")
-            ok = False
-    return ok
-
-
-def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-def read_content(knowledge_dir: Path = KNOWLEDGE_DIR) -> Content:
-    """Parse the content files; schema problems are collected in ``problems``."""
-    problems: list[str] = []
-    digest = hashlib.sha256()
-    raw: dict[str, dict[str, Any]] = {}
-    for name in CONTENT_FILES:
-        path = knowledge_dir / name
-        if path.exists():
-            digest.update(path.read_bytes())
-        raw[name] = _read_yaml(path, problems)
-
-    def entries(file: str, key: str, kind: str, schema: dict[str, type]) -> list[dict[str, Any]]:
-        items = raw[file].get(key) or []
-        if not isinstance(items, list):
-            problems.append(f"{file}: '{key}' must be a list")
-            return []
-        return [dict(item) for item in items if _check_fields(kind, item, schema, problems)]
-
-    messages = raw["messages.yml"].get("messages") or {}
-    if not isinstance(messages, dict) or not all(isinstance(v, str) for v in messages.values()):
-        problems.append("messages.yml: 'messages' must map keys to texts")
-        messages = {}
-    return Content(
-        topics=entries("topics.yml", "topics", "topic", TOPIC_FIELDS),
-        procedures=entries("procedures.yml", "procedures", "procedure", PROCEDURE_FIELDS),
-        facts=entries("facts.yml", "facts", "fact", FACT_FIELDS),
-        messages={str(k): v.strip() for k, v in messages.items()},
-        fingerprint=digest.hexdigest(),
-        problems=problems,
-    )
-
-
-def _duplicates(ids: list[str]) -> set[str]:
-    return {i for i in ids if ids.count(i) > 1}
-
-
-def validate(content: Content, page_text: str, vocabulary_ids: set[str]) -> list[str]:
-    """Every problem with the content: references, sources, placeholders, coverage."""
-    problems = list(content.problems)
-    page = normalize_text(page_text)
-    topic_ids = [t["id"] for t in content.topics]
-    procedure_ids = [p["id"] for p in content.procedures]
-    fact_ids = [f["id"] for f in content.facts]
-    for kind, ids in (("topic", topic_ids), ("procedure", procedure_ids), ("fact", fact_ids)):
-        for dup in sorted(_duplicates(ids)):
-            problems.append(f"{kind} id '{dup}' is used more than once")
-    for dup in sorted(_duplicates([t["intent"] for t in content.topics])):
-        problems.append(f"intent '{dup}' leads to more than one topic")
-    list_names = {p.get("list_name") for p in content.procedures if p.get("list_name")}
-    allowed = set(get_settings().placeholders)
-
-    for topic in content.topics:
-        if topic.get("closing") and topic["closing"] not in fact_ids:
-            problems.append(f"topic '{topic['id']}': closing fact '{topic['closing']}' does not exist")
-        if topic.get("without_procedure") and topic["without_procedure"] not in topic_ids:
-            problems.append(f"topic '{topic['id']}': topic '{topic['without_procedure']}' does not exist")
-        if topic.get("with_procedure") and topic["with_procedure"] not in topic_ids:
-            problems.append(f"topic '{topic['id']}': topic '{topic['with_procedure']}' does not exist")
-        for other in topic.get("confusable_with") or []:
-            if other not in topic_ids:
-                problems.append(f"topic '{topic['id']}': confusable topic '{other}' does not exist")
-        if topic.get("lists") and topic["lists"] not in list_names:
-            problems.append(f"topic '{topic['id']}': list '{topic['lists']}' has no procedures")
-        for name in _placeholders(topic.get("intro") or "") - allowed:
-            problems.append(f"topic '{topic['id']}': unknown placeholder {{{name}}}")
-
-    for proc in content.procedures:
-        if proc["detail_topic"] not in topic_ids:
-            problems.append(f"procedure '{proc['id']}': detail topic '{proc['detail_topic']}' does not exist")
-        if proc["id"] not in vocabulary_ids:
-            problems.append(f"procedure '{proc['id']}' is not in nlp/vocabulary.yml, so patients' words for it are "
-                            "not recognised")
-        if not any(proc["id"] in (f.get("procedures") or []) and proc["detail_topic"] in f["topics"]
-                   for f in content.facts):
-            problems.append(f"procedure '{proc['id']}' has no fact in its detail topic '{proc['detail_topic']}'")
-    for missing in sorted(vocabulary_ids - set(procedure_ids)):
-        problems.append(f"vocabulary id '{missing}' has no entry in procedures.yml")
-
-    for fact in content.facts:
-        where = f"fact '{fact['id']}'"
-        for topic in fact["topics"]:
-            if topic not in topic_ids:
-                problems.append(f"{where}: topic '{topic}' does not exist")
-        for proc in fact.get("procedures") or []:
-            if proc not in procedure_ids:
-                problems.append(f"{where}: procedure '{proc}' does not exist")
-        if not fact["source"]:
-            problems.append(f"{where}: has no source")
-        for source in fact["source"]:
-            if not isinstance(source, str) or normalize_text(source) not in page:
-                problems.append(f"{where}: source not found on the clinic's page: {source!r}")
-        if _placeholders(fact["text"]):
-            problems.append(f"{where}: facts are page text and take no placeholders")
-
-    for key, text_value in content.messages.items():
-        for name in _placeholders(text_value) - allowed - MESSAGE_PLACEHOLDERS:
-            problems.append(f"message '{key}': unknown placeholder {{{name}}}")
-    return problems
+def vocabulary_ids(path: Path = VOCABULARY_PATH, labels: tuple[str, ...] = ENTITY_LABELS) -> set[str]:
+    """The canonical ids of the vocabulary file with one of ``labels``, read as plain data."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(e["id"]) for e in raw.get("entries", []) if isinstance(e, dict) and e.get("label") in labels}
 
 
 def _upsert(session: Session, model: type, key: str, rows: list[dict[str, Any]]) -> dict[str, int]:
@@ -298,11 +130,15 @@ def load(engine: Engine, content: Content) -> dict[str, dict[str, int]]:
     return report
 
 
-def validated_content(knowledge_dir: Path = KNOWLEDGE_DIR, page_path: Path = PAGE_PATH) -> Content:
-    """Read and validate, raising ContentError listing every problem."""
+def validated_content(knowledge_dir: Path = KNOWLEDGE_DIR, page_path: Path = PAGE_PATH,
+                      vocabulary: set[str] | None = None) -> Content:
+    """Read and validate, raising ContentError listing every problem.
+
+    ``vocabulary``: the canonical ids patients' words are mapped to (default: nlp/vocabulary.yml).
+    """
     content = read_content(knowledge_dir)
-    problems = validate(content, page_path.read_text(encoding="utf-8"),
-                        {i for label in ENTITY_LABELS for i in canonical_ids(label)})
+    ids = vocabulary_ids() if vocabulary is None else vocabulary
+    problems = validate(content, page_path.read_text(encoding="utf-8"), ids)
     if problems:
         raise ContentError(problems)
     return content

@@ -1,179 +1,120 @@
 """The questions the assistant asks of the knowledge base, as one small read-mostly API.
 
-Actions call these and nothing else: they never build SQL or know table names. Results are plain
-frozen dataclasses, detached from the session, so a caller cannot lazily trigger queries later.
+Actions call these and nothing else: they never build SQL or know table names. Reads are served
+from an in-memory snapshot of the loaded content (``clinic.snapshot``), so answering a question
+costs no database round trip; the snapshot is swapped when ``make content`` loads new content
+(checked by fingerprint at most every ``refresh_seconds``). Failures surface as the knowledge
+layer's own exceptions (``clinic.errors``), never as SQLAlchemy's.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import re
-from dataclasses import dataclass
-from datetime import datetime
-from functools import lru_cache
+import threading
+import time
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import selectinload
 
-from clinic.content import read_content
 from clinic.db import get_engine, session_factory
-from clinic.models import Fact, Message, Procedure, RedFlagEvent, Topic, fact_topics
+from clinic.errors import KnowledgeBaseUnavailable, UnknownContent
+from clinic.models import RedFlagEvent
 from clinic.search import search
-from clinic.settings import get_settings
+from clinic.snapshot import ContentSnapshot, read_snapshot, stored_fingerprint
+from clinic.views import (
+    Answer,
+    CatalogueFact,
+    FactView,
+    ProcedureView,
+    RedFlagRecord,
+    TopicView,
+    padded_words,
+)
+from clinic.wording import file_messages, fill
 
 log = logging.getLogger(__name__)
 
 MAX_STORED_MESSAGE = 4000
+REFRESH_SECONDS = 2.0
 
-
-@dataclass(frozen=True)
-class TopicView:
-    id: str
-    intent: str
-    title: str
-    intro: str
-    closing: str
-    uses_procedure: bool
-    lists: str
-    list_intro: str
-    without_procedure: str
-    keywords: tuple[str, ...]
-    with_procedure: str = ""
-    confusable_with: tuple[str, ...] = ()
-
-    def mentioned_in(self, text: str) -> bool:
-        """Whether one of the topic's keywords occurs in ``text`` as whole words."""
-        padded = " " + re.sub(r"[^a-z0-9]+", " ", text.lower()) + " "
-        return any(f" {keyword} " in padded for keyword in self.keywords)
-
-
-@dataclass(frozen=True)
-class ProcedureView:
-    id: str
-    name: str
-    category: str
-    kind: str
-    detail_topic: str
-    list_name: str
-    list_order: int
-
-
-@dataclass(frozen=True)
-class FactView:
-    id: str
-    label: str
-    text: str
-    procedure_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What the page says on a topic, for a procedure when one is known.
-
-    ``facts`` has the procedure-specific facts first. ``general_only`` is true when a procedure
-    was asked about but the page says nothing specific to it on this topic, so the reply can say
-    the figures are general rather than imply they are about that procedure.
-    """
-
-    topic: TopicView
-    procedure: ProcedureView | None
-    facts: tuple[FactView, ...]
-    closing: str
-    options: tuple[ProcedureView, ...]
-    general_only: bool
-
-
-@dataclass(frozen=True)
-class RedFlagRecord:
-    id: int
-    conversation_id: str
-    kind: str
-    message: str
-    channel: str
-    created_at: datetime
-
-
-class _Placeholders(dict):
-    """Leaves an unknown ``{name}`` as it is instead of failing the whole reply."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def fill(text: str, **extra: str) -> str:
-    """Put the deployment's settings (clinic phone, emergency number...) into a content text."""
-    return text.format_map(_Placeholders({**get_settings().placeholders, **extra}))
-
-
-@lru_cache(maxsize=1)
-def _file_messages() -> dict[str, str]:
-    """The messages as written in knowledge/messages.yml: the fallback when the database is down."""
-    return read_content().messages
-
-
-def _topic_view(topic: Topic) -> TopicView:
-    return TopicView(
-        id=topic.id, intent=topic.intent, title=topic.title, intro=topic.intro or "", closing=topic.closing or "",
-        uses_procedure=bool(topic.uses_procedure), lists=topic.lists or "", list_intro=topic.list_intro or "",
-        without_procedure=topic.without_procedure or "", keywords=tuple(json.loads(topic.keywords or "[]")),
-        with_procedure=topic.with_procedure or "", confusable_with=tuple(json.loads(topic.confusable_with or "[]")),
-    )
-
-
-def _procedure_view(proc: Procedure) -> ProcedureView:
-    return ProcedureView(proc.id, proc.name, proc.category, proc.kind or "", proc.detail_topic,
-                         proc.list_name or "", proc.list_order or 0)
-
-
-def _fact_view(fact: Fact) -> FactView:
-    return FactView(fact.id, fact.label or "", fact.text, tuple(sorted(p.id for p in fact.procedures)))
+__all__ = [
+    "Answer", "CatalogueFact", "FactView", "KnowledgeBase", "ProcedureView", "RedFlagRecord", "TopicView", "fill",
+]
 
 
 class KnowledgeBase:
     """Read access to the clinic's content and write access to its red-flag log."""
 
-    def __init__(self, engine: Engine | None = None):
+    def __init__(self, engine: Engine | None = None, refresh_seconds: float = REFRESH_SECONDS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.engine = engine or get_engine()
         self._sessions = session_factory(self.engine)
+        self._refresh_seconds = refresh_seconds
+        self._clock = clock
+        self._snapshot: ContentSnapshot | None = None
+        self._checked_at = float("-inf")
+        self._lock = threading.Lock()
+
+    # --- the snapshot ------------------------------------------------------------------------------
+    def content(self) -> ContentSnapshot:
+        """The current content; re-read from the database when a new load changed its fingerprint."""
+        now = self._clock()
+        if self._snapshot is not None and now - self._checked_at < self._refresh_seconds:
+            return self._snapshot
+        with self._lock:
+            if self._snapshot is None or now - self._checked_at >= self._refresh_seconds:
+                self._refresh()
+                self._checked_at = now
+        if self._snapshot is None:
+            raise KnowledgeBaseUnavailable("the database holds no content: run `make content`")
+        return self._snapshot
+
+    def _refresh(self) -> None:
+        try:
+            with self._sessions() as session:
+                current = self._snapshot
+                if current is not None and stored_fingerprint(session) == current.fingerprint:
+                    return
+                self._snapshot = read_snapshot(session) or current
+        except SQLAlchemyError as error:
+            if self._snapshot is None:
+                raise KnowledgeBaseUnavailable(f"the knowledge base cannot be read: {type(error).__name__}") from error
+            log.warning("content check failed (%s); serving the content already in memory", type(error).__name__)
+
+    def check(self) -> str:
+        """Fingerprint of the loaded content, read from the database now (for health checks)."""
+        try:
+            with self._sessions() as session:
+                fingerprint = stored_fingerprint(session)
+        except SQLAlchemyError as error:
+            raise KnowledgeBaseUnavailable(f"the database cannot be read ({type(error).__name__}): check DATABASE_URL "
+                                           "and load the content with `make content`") from error
+        if not fingerprint:
+            raise KnowledgeBaseUnavailable("the database holds no content: run `make content`")
+        return fingerprint
 
     # --- topics and procedures -------------------------------------------------------------------
     def topic(self, topic_id: str) -> TopicView | None:
-        with self._sessions() as session:
-            topic = session.get(Topic, topic_id)
-            return _topic_view(topic) if topic else None
+        return self.content().topics.get(topic_id)
 
     def topic_for_intent(self, intent: str) -> TopicView | None:
-        with self._sessions() as session:
-            topic = session.scalars(select(Topic).where(Topic.intent == intent)).first()
-            return _topic_view(topic) if topic else None
+        return self.content().topic_by_intent.get(intent)
 
     def topics(self) -> list[TopicView]:
-        with self._sessions() as session:
-            return [_topic_view(t) for t in session.scalars(select(Topic).order_by(Topic.menu_order, Topic.id))]
+        return self.content().ordered_topics
 
     def menu(self) -> list[TopicView]:
         """The topics offered in the "what can I ask" menu (a ``menu_order`` set), in menu order."""
-        with self._sessions() as session:
-            rows = session.scalars(select(Topic).where(Topic.menu_order > 0).order_by(Topic.menu_order))
-            return [_topic_view(t) for t in rows]
+        return [t for t in self.content().ordered_topics if t.menu_order > 0]
 
     def procedure(self, procedure_id: str | None) -> ProcedureView | None:
-        if not procedure_id:
-            return None
-        with self._sessions() as session:
-            proc = session.get(Procedure, procedure_id)
-            return _procedure_view(proc) if proc else None
+        return self.content().procedures.get(procedure_id) if procedure_id else None
 
     def options(self, list_name: str) -> list[ProcedureView]:
         """The procedures of a numbered list, in the order the assistant shows them."""
-        with self._sessions() as session:
-            rows = session.scalars(
-                select(Procedure).where(Procedure.list_name == list_name).order_by(Procedure.list_order)
-            )
-            return [_procedure_view(p) for p in rows]
+        return list(self.content().lists.get(list_name, ()))
 
     # --- answers ---------------------------------------------------------------------------------
     def answer(self, topic_id: str, procedure_id: str | None = None) -> Answer:
@@ -182,34 +123,29 @@ class KnowledgeBase:
         Without a procedure every fact of the topic is given (all risks, every synkinesis
         treatment), because a patient asking in general wants the whole picture.
         """
-        with self._sessions() as session:
-            topic = session.get(Topic, topic_id)
-            if topic is None:
-                raise KeyError(f"unknown topic {topic_id!r}")
-            statement = (
-                select(Fact)
-                .join(fact_topics, fact_topics.c.fact_id == Fact.id)
-                .where(fact_topics.c.topic_id == topic_id)
-                .options(selectinload(Fact.procedures))
-                .order_by(Fact.position)
-            )
-            facts = [_fact_view(f) for f in session.scalars(statement)]
-            procedure = session.get(Procedure, procedure_id) if procedure_id else None
-            closing = session.get(Fact, topic.closing).text if topic.closing else ""
-            options = self.options(topic.lists) if topic.lists else []
-            view = _topic_view(topic)
-            proc_view = _procedure_view(procedure) if procedure else None
+        content = self.content()
+        topic = content.topics.get(topic_id)
+        if topic is None:
+            raise UnknownContent(f"unknown topic {topic_id!r}")
+        facts = list(content.facts_by_topic.get(topic_id, ()))
+        procedure = content.procedures.get(procedure_id) if procedure_id else None
+        closing = content.fact_text.get(topic.closing, "") if topic.closing else ""
+        options = content.lists.get(topic.lists, ()) if topic.lists else ()
         general_only = False
-        if proc_view is not None:
-            specific = [f for f in facts if proc_view.id in f.procedure_ids]
+        if procedure is not None:
+            specific = [f for f in facts if procedure.id in f.procedure_ids]
             general = [f for f in facts if not f.procedure_ids]
             general_only = not specific
             facts = specific + general if specific or general else facts
-        return Answer(view, proc_view, tuple(facts), closing, tuple(options), general_only)
+        return Answer(topic, procedure, tuple(facts), closing, tuple(options), general_only)
+
+    def fact_catalogue(self) -> list[CatalogueFact]:
+        """Every fact in page order, with its topics, procedures and sources (from memory)."""
+        return list(self.content().catalogue)
 
     def topics_mentioned(self, text: str) -> list[TopicView]:
         """Topics whose keywords occur in ``text`` as whole words, in order of first mention."""
-        lowered = " " + re.sub(r"[^a-z0-9]+", " ", text.lower()) + " "
+        lowered = padded_words(text)
         found: list[tuple[int, TopicView]] = []
         for topic in self.topics():
             if topic.mentioned_in(text):
@@ -218,13 +154,13 @@ class KnowledgeBase:
 
     def suggest_topics(self, text: str, limit: int = 3) -> list[TopicView]:
         """Topics whose facts best match ``text`` by full-text search: suggestions, not answers."""
-        with self.engine.connect() as conn:
-            hits = search(conn, text, limit=limit * 4)
-        seen: list[str] = []
-        for hit in hits:
-            if hit.topic_id not in seen:
-                seen.append(hit.topic_id)
-        topics = {t.id: t for t in self.topics()}
+        try:
+            with self.engine.connect() as conn:
+                hits = search(conn, text, limit=limit * 4)
+        except SQLAlchemyError as error:
+            raise KnowledgeBaseUnavailable(f"search failed: {type(error).__name__}") from error
+        seen = list(dict.fromkeys(hit.topic_id for hit in hits))
+        topics = self.content().topics
         return [topics[t] for t in seen[:limit] if t in topics]
 
     # --- conversational texts --------------------------------------------------------------------
@@ -235,27 +171,28 @@ class KnowledgeBase:
         unreachable.
         """
         try:
-            with self._sessions() as session:
-                row = session.get(Message, key)
-                text = row.text if row else None
-        except SQLAlchemyError:
-            log.exception("message %s: database unavailable, using the content file", key)
+            text = self.content().messages.get(key)
+        except KnowledgeBaseUnavailable:
+            log.warning("message %s: knowledge base unavailable, using the content file", key)
             text = None
         if text is None:
-            text = _file_messages().get(key)
+            text = file_messages().get(key)
         if text is None:
-            raise KeyError(f"no message {key!r} in the database or knowledge/messages.yml")
+            raise UnknownContent(f"no message {key!r} in the database or knowledge/messages.yml")
         return fill(text, **extra)
 
     # --- the red-flag log ------------------------------------------------------------------------
     def record_red_flag(self, conversation_id: str, kind: str, message: str, channel: str = "") -> int:
         """Store an urgent message for the staff; returns its id."""
-        with self._sessions() as session, session.begin():
-            event = RedFlagEvent(conversation_id=conversation_id[:255], kind=kind,
-                                 message=message[:MAX_STORED_MESSAGE], channel=(channel or "")[:80])
-            session.add(event)
-            session.flush()
-            return int(event.id)
+        try:
+            with self._sessions() as session, session.begin():
+                event = RedFlagEvent(conversation_id=conversation_id[:255], kind=kind,
+                                     message=message[:MAX_STORED_MESSAGE], channel=(channel or "")[:80])
+                session.add(event)
+                session.flush()
+                return int(event.id)
+        except SQLAlchemyError as error:
+            raise KnowledgeBaseUnavailable(f"the red-flag event was not stored: {type(error).__name__}") from error
 
     def red_flags(self, limit: int = 100) -> list[RedFlagRecord]:
         """The most recent red-flag events, newest first."""

@@ -28,6 +28,7 @@ class Settings:
     emergency_number: str
     crisis_line: str
     log_level: str
+    crisis_line_texts: bool = False  # whether the crisis line also takes text messages (988 does)
     callback_within: str = "within one working day"
 
     @property
@@ -39,12 +40,24 @@ class Settings:
             "urgent_line": self.urgent_line or self.clinic_phone or "the clinic",
             "emergency_number": self.emergency_number,
             "crisis_line": self.crisis_line,
+            "crisis_contact": (f"call or text {self.crisis_line}" if self.crisis_line_texts
+                               else f"call {self.crisis_line}"),
+            "crisis_contact_es": (f"llama o envía un mensaje de texto al {self.crisis_line}" if self.crisis_line_texts
+                                  else f"llama al {self.crisis_line}"),
             "callback_within": self.callback_within,
             "front_desk": f"the front desk at {self.clinic_phone}" if self.clinic_phone else "the clinic's front desk",
+            # With no number configured, say what to do instead of naming a line nobody can dial.
             "urgent_contact": (
                 f"the clinic's urgent line at {self.urgent_line}" if self.urgent_line
                 else f"the clinic at {self.clinic_phone}" if self.clinic_phone
-                else "the clinic's urgent line"
+                else "your surgical team (the number on your discharge papers)"
+            ),
+            "front_desk_es": (f"la recepción de la clínica al {self.clinic_phone}" if self.clinic_phone
+                              else "la recepción de la clínica"),
+            "urgent_contact_es": (
+                f"la línea urgente de la clínica al {self.urgent_line}" if self.urgent_line
+                else f"la clínica al {self.clinic_phone}" if self.clinic_phone
+                else "a su equipo quirúrgico (el número de sus papeles de alta)"
             ),
         }
 
@@ -67,5 +80,8 @@ def get_settings() -> Settings:
         emergency_number=_env("EMERGENCY_NUMBER", "911"),
         crisis_line=_env("CRISIS_LINE", "988"),
         log_level=_env("LOG_LEVEL", "INFO").upper(),
+        # The US 988 line takes texts; elsewhere say "call" unless the clinic confirms texts work.
+        crisis_line_texts=_env("CRISIS_LINE_TEXTS", "yes" if _env("CRISIS_LINE", "988") == "988" else "no").lower()
+        in {"1", "yes", "true", "on"},
         callback_within=_env("CALLBACK_WITHIN", "within one working day"),
     )

@@ -62,6 +62,20 @@ def create_app(settings: ConsoleSettings | None = None) -> Flask:
     conversations = Conversations(tracker_engine(settings.tracker_store_url), engine)
     rasa = RasaClient(settings.rasa_url, settings.rasa_token, settings.action_server_url)
 
+    install_session_checks(app, engine, conversations, rasa, settings)
+    install_static_routes(app)
+
+    from console.views import views
+    from console.views_actions import actions
+
+    app.register_blueprint(views)
+    app.register_blueprint(actions)
+    return app
+
+
+def install_session_checks(app: Flask, engine: Engine, conversations: Conversations, rasa: RasaClient,
+                           settings: ConsoleSettings) -> None:
+    """Every request: who is signed in; no session, no page; every POST carries the CSRF token."""
     @app.before_request
     def require_session():
         g.engine, g.conversations, g.rasa, g.settings = engine, conversations, rasa, settings
@@ -78,6 +92,9 @@ def create_app(settings: ConsoleSettings | None = None) -> Flask:
                 return jsonify(error="missing or wrong CSRF token"), 403
         return None
 
+
+def install_static_routes(app: Flask) -> None:
+    """Security headers on every response; the favicon; the vendored browser scripts."""
     @app.after_request
     def security_headers(response):
         response.headers["Content-Security-Policy"] = CSP
@@ -98,10 +115,3 @@ def create_app(settings: ConsoleSettings | None = None) -> Flask:
             return "not found", 404
         relative = Path(VENDOR_FILES[name])
         return send_from_directory(VENDOR_DIR / relative.parent, relative.name, max_age=3600)
-
-    from console.views import views
-    from console.views_actions import actions
-
-    app.register_blueprint(views)
-    app.register_blueprint(actions)
-    return app

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from clinic.frontdesk import AuditEntry, CallbackRequest, ConversationState, Note
@@ -100,10 +101,15 @@ def _event_data(raw: str | None) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+RED_FLAG_EXTRACTOR = "RedFlagDetector"  # the only extractor whose red-flag entities are believed
+
+
 def red_flag_kind(parse_data: dict[str, Any]) -> str:
-    """The red-flag kind the NLU pipeline attached to a message as an entity ("" when none)."""
+    """The red-flag kind the NLU pipeline's red-flag component attached to a message ("" when none).
+    A kind typed into a "/intent{...}" payload has another extractor and is ignored."""
     for entity in parse_data.get("entities") or []:
-        if isinstance(entity, dict) and entity.get("entity") == "red_flag_kind":
+        if (isinstance(entity, dict) and entity.get("entity") == "red_flag_kind"
+                and entity.get("extractor") == RED_FLAG_EXTRACTOR):
             return str(entity.get("value") or "")
     return ""
 
@@ -113,7 +119,7 @@ def topic_titles(engine: Engine) -> dict[str, str]:
     try:
         with Session(engine, future=True) as session:
             return {t.intent: t.title for t in session.scalars(select(Topic))}
-    except Exception:
+    except SQLAlchemyError:  # the inbox works without titles (knowledge base not loaded yet)
         return {}
 
 
@@ -154,32 +160,29 @@ class Conversations:
         with self.tracker_engine.connect() as conn:
             for row in conn.execute(query):
                 rows[row.sender_id].append(row)
-        result = []
-        for conversation_id in ids:
-            events = rows.get(conversation_id) or []
-            if not events:
-                continue
-            summary = Summary(conversation_id, when(events[0].timestamp), when(events[-1].timestamp))
-            awaiting_answer = False  # the latest patient message was read as fallback / out of scope
-            for row in events:
-                if row.type_name == "action":
-                    if awaiting_answer and row.action_name not in ("action_listen", None):
-                        if row.action_name not in FORM_ACTIONS:
-                            summary.flags.add("unanswered")
-                        awaiting_answer = False
-                elif row.type_name == "pause":
-                    summary.paused = True
-                    summary.flags.add("handed_off")
-                elif row.type_name == "resume":
-                    summary.paused = False
-                elif row.type_name == "user":
-                    self._add_user_event(summary, row, titles)
-                    awaiting_answer = (row.intent_name or "") in UNANSWERED_INTENTS
-            if awaiting_answer:
-                summary.flags.add("unanswered")
-            result.append(summary)
+        result = [self._summarise(conversation_id, rows[conversation_id], titles)
+                  for conversation_id in ids if rows.get(conversation_id)]
         self._join_frontdesk(result)
         return result
+
+    def _summarise(self, conversation_id: str, events: list[Any], titles: dict[str, str]) -> Summary:
+        summary = Summary(conversation_id, when(events[0].timestamp), when(events[-1].timestamp))
+        awaiting_answer = False  # the latest patient message was read as fallback / out of scope
+        for row in events:
+            if row.type_name == "action" and awaiting_answer and row.action_name not in ("action_listen", None):
+                if row.action_name not in FORM_ACTIONS:
+                    summary.flags.add("unanswered")
+                awaiting_answer = False
+            elif row.type_name in ("pause", "resume"):
+                summary.paused = row.type_name == "pause"
+                if summary.paused:
+                    summary.flags.add("handed_off")
+            elif row.type_name == "user":
+                self._add_user_event(summary, row, titles)
+                awaiting_answer = (row.intent_name or "") in UNANSWERED_INTENTS
+        if awaiting_answer:
+            summary.flags.add("unanswered")
+        return summary
 
     @staticmethod
     def _add_user_event(summary: Summary, row: Any, titles: dict[str, str]) -> None:

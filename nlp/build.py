@@ -14,6 +14,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 from nlp.vocabulary import VOCABULARY_PATH, Term, load_terms
 
@@ -27,7 +28,8 @@ def build_pipeline(terms: list[Term]) -> Language:
     """A blank English pipeline with lookup lemmas and the clinic's entity ruler."""
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    ruler: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
+        "entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     nlp.initialize()
     # Patterns go in after initialize(): initializing the ruler would otherwise reset them.
     ruler.add_patterns([{"label": t.label, "pattern": name, "id": t.id} for t in terms for name in t.names])

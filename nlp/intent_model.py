@@ -17,13 +17,14 @@ token made every short unknown message ("giraffe", an emoji) look like the inten
 short examples (affirm); without it such messages fall to out_of_scope (cross-validated).
 
 Probabilities come from a linear SVM calibrated by cross-validation (Platt scaling), so the
-FallbackClassifier's threshold and the "did you mean" margins have a meaning.
+FallbackClassifier's threshold and the "did you mean" margins have a meaning. scikit-learn fits the
+model; once fitted it is exported to plain arrays (``nlp.intent_store``), which is what ranks
+messages and what a Rasa model stores: no pickle is ever written or read.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
@@ -31,6 +32,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import Pipeline, make_union
 from sklearn.svm import LinearSVC
 from spacy.tokens import Doc
+
+from nlp.intent_store import IntentScore, PlainIntentModel, export
 
 ENTITY_PREFIX = "ENT"
 CALIBRATION_FOLDS = 5
@@ -73,10 +76,19 @@ def words_view(features: str) -> str:
     return features.partition(VIEW_SEPARATOR)[0]
 
 
-@dataclass(frozen=True)
-class IntentScore:
-    intent: str
-    confidence: float
+def char_vectoriser() -> TfidfVectorizer:
+    return TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, preprocessor=words_view)
+
+
+CHAR_NGRAMS = char_vectoriser().build_analyzer()
+
+
+def view_terms(features: str) -> tuple[list[str], list[str]]:
+    """The terms of both tf-idf views of a prepared message, in the order the model stores them."""
+    return view_ngrams(features), CHAR_NGRAMS(features)
+
+
+__all__ = ["IntentModel", "IntentScore", "PlainIntentModel", "message_features", "view_terms"]
 
 
 class IntentModel:
@@ -86,20 +98,25 @@ class IntentModel:
         self._pipeline = Pipeline([
             ("features", make_union(
                 TfidfVectorizer(analyzer=view_ngrams, sublinear_tf=True),
-                TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, preprocessor=words_view),
+                char_vectoriser(),
             )),
             ("classifier", CalibratedClassifierCV(
                 LinearSVC(C=regularisation, random_state=random_state), cv=CALIBRATION_FOLDS)),
         ])
-        self._trained = False
+        self._plain: PlainIntentModel | None = None
 
     @property
     def trained(self) -> bool:
-        return self._trained
+        return self._plain is not None
 
     @property
     def intents(self) -> list[str]:
-        return [str(label) for label in self._pipeline.classes_] if self._trained else []
+        return list(self._plain.intents) if self._plain else []
+
+    @property
+    def plain(self) -> PlainIntentModel | None:
+        """The fitted model as plain data (None before ``fit``)."""
+        return self._plain
 
     def fit(self, features: list[str], intents: list[str]) -> IntentModel:
         """Learn from prepared messages; every intent needs at least CALIBRATION_FOLDS examples."""
@@ -109,14 +126,21 @@ class IntentModel:
         if len(set(intents)) < 2:
             raise ValueError("the intent classifier needs at least two intents")
         self._pipeline.fit(features, np.array(intents))  # sklearn 1.1 checks class sizes on arrays only
-        self._trained = True
+        union = self._pipeline.named_steps["features"]
+        self._plain = export([vectoriser for _, vectoriser in union.transformer_list],
+                             self._pipeline.named_steps["classifier"])
         return self
+
+    def fitted_probabilities(self, features: list[str]) -> np.ndarray:
+        """scikit-learn's own probabilities (rows of messages, columns of ``intents``): the
+        reference the plain model is tested against."""
+        return self._pipeline.predict_proba(features)
 
     def rank(self, features: str, limit: int = 10) -> list[IntentScore]:
         """Intents from most to least likely, at most ``limit`` of them."""
-        if not self._trained:
-            return []
-        probabilities = self._pipeline.predict_proba([features])[0]
-        order = np.argsort(-probabilities)[:limit]
-        intents = self.intents
-        return [IntentScore(intents[i], float(probabilities[i])) for i in order]
+        return rank(self._plain, features, limit) if self._plain else []
+
+
+def rank(model: PlainIntentModel, features: str, limit: int = 10) -> list[IntentScore]:
+    """A plain model's ranking of one prepared message (see ``message_features``)."""
+    return model.rank(view_terms(features), limit)

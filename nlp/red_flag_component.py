@@ -6,6 +6,14 @@ matches, and adds the kind as a ``red_flag_kind`` entity. Every channel therefor
 protection, no confidence threshold can swallow an urgent message, and RulePolicy maps the intent
 to the urgent reply. This module is the only bridge between Rasa and the plain-spaCy rules.
 
+It also acts on what the input guard noticed (``nlp/input_guard_component.py``): a message in
+Spanish without a red flag, or one longer than the guard reads, becomes ``out_of_scope`` at 1.0
+with a ``guard_note`` entity, so the reply explains (in Spanish, or "please send a shorter
+message") instead of guessing. Every kind found is reported, most urgent first, so a message with
+two emergencies gets both advices. A "check-in" (an ambiguous statement of distress with a real
+question) keeps its intent and only adds ``red_flag_kind: checkin``: the question is answered and
+one gentle line added.
+
 The rules decide what is an emergency; the trained classifier alone does not. When the classifier
 predicts ``report_urgent_symptom`` but no rule matches (measured: it also says so for chronic
 stories and general questions about stroke), the intent falls back to its next guess and the kind
@@ -41,6 +49,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from spacy.vocab import Vocab
 
+from nlp.input_guard_component import GUARD_PROPERTY
+from nlp.message_guard import GuardedText
 from nlp.red_flags import DEFAULT_RULES_PATH, RedFlagRules
 
 log = logging.getLogger(__name__)
@@ -48,6 +58,10 @@ log = logging.getLogger(__name__)
 URGENT_INTENT = "report_urgent_symptom"
 KIND_ENTITY = "red_flag_kind"
 POSSIBLE_KIND = "possible"
+CHECKIN_KIND = "checkin"
+LANGUAGE_ENTITY = "language"
+NOTE_ENTITY = "guard_note"
+DECLINE_INTENT = "out_of_scope"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -91,22 +105,40 @@ class RedFlagDetector(GraphComponent):
             doc = message.get(SPACY_DOCS[TEXT])
             if doc is None:
                 continue
+            guarded = message.get(GUARD_PROPERTY) or GuardedText(str(message.get(TEXT) or ""))
             flags = self._rules_for(doc.vocab).detect(doc)
-            if flags:
-                self._mark_urgent(message, flags[0].kind)
-                log.warning("red flag %s (concepts: %s)", flags[0].kind, ", ".join(flags[0].concepts))
-            elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self._urgent_intent:
-                self._mark_possible(message)
+            urgent = [f for f in flags if f.kind != CHECKIN_KIND]
+            if guarded.language != "en":
+                self._add_entity(message, LANGUAGE_ENTITY, guarded.language)
+            if urgent:
+                self._mark_urgent(message, [f.kind for f in urgent])
+                log.warning("red flag %s (concepts: %s)", ", ".join(f.kind for f in urgent),
+                            ", ".join(c for f in urgent for c in f.concepts))
+            elif guarded.too_long or guarded.language != "en":
+                note = "too_long" if guarded.too_long else "other_language"
+                self._set_intent(message, DECLINE_INTENT)
+                self._add_entity(message, NOTE_ENTITY, note)
+            else:
+                if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self._urgent_intent:
+                    self._mark_possible(message)  # the classifier alone never triggers a takeover
+                if flags:
+                    self._set_kind(message, CHECKIN_KIND)  # distress, not an emergency: answer, then one gentle line
         return messages
 
-    def _mark_urgent(self, message: Message, kind: str) -> None:
-        """Urgent intent at 1.0; every other intent at 0 so no ambiguity check can override it."""
-        urgent = {INTENT_NAME_KEY: self._urgent_intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+    def _set_intent(self, message: Message, intent: str) -> None:
+        """``intent`` at 1.0, every other at 0, so neither the fallback nor an ambiguity check overrides it."""
+        chosen = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
         others = [{**r, PREDICTED_CONFIDENCE_KEY: 0.0} for r in message.get(INTENT_RANKING_KEY) or []
-                  if r.get(INTENT_NAME_KEY) != self._urgent_intent]
-        message.set(INTENT, urgent, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [urgent, *others], add_to_output=True)
-        self._set_kind(message, kind)
+                  if r.get(INTENT_NAME_KEY) != intent]
+        message.set(INTENT, chosen, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [chosen, *others], add_to_output=True)
+
+    def _mark_urgent(self, message: Message, kinds: list[str]) -> None:
+        """The urgent intent at 1.0 and one ``red_flag_kind`` entity per kind, most urgent first."""
+        self._set_intent(message, self._urgent_intent)
+        self._remove_entities(message, KIND_ENTITY)
+        for kind in kinds:
+            self._add_entity(message, KIND_ENTITY, kind)
 
     def _mark_possible(self, message: Message) -> None:
         """The classifier alone thinks it is urgent: use its next guess and flag the message as possibly urgent."""
@@ -117,13 +149,22 @@ class RedFlagDetector(GraphComponent):
         self._set_kind(message, POSSIBLE_KIND)
 
     def _set_kind(self, message: Message, kind: str) -> None:
-        text_length = len(message.get(TEXT) or "")
-        entities = [e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) != KIND_ENTITY]
+        self._remove_entities(message, KIND_ENTITY)
+        self._add_entity(message, KIND_ENTITY, kind)
+
+    @staticmethod
+    def _remove_entities(message: Message, entity_type: str) -> None:
+        entities = [e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) != entity_type]
+        message.set(ENTITIES, entities, add_to_output=True)
+
+    def _add_entity(self, message: Message, entity_type: str, value: str) -> None:
+        """An entity over the whole message, marked as ours: the actions trust only this extractor."""
+        entities = list(message.get(ENTITIES) or [])
         entities.append({
-            ENTITY_ATTRIBUTE_TYPE: KIND_ENTITY,
-            ENTITY_ATTRIBUTE_VALUE: kind,
+            ENTITY_ATTRIBUTE_TYPE: entity_type,
+            ENTITY_ATTRIBUTE_VALUE: value,
             ENTITY_ATTRIBUTE_START: 0,
-            ENTITY_ATTRIBUTE_END: text_length,
+            ENTITY_ATTRIBUTE_END: len(message.get(TEXT) or ""),
             ENTITY_ATTRIBUTE_CONFIDENCE: 1.0,
             EXTRACTOR: type(self).__name__,
         })

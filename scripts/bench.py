@@ -1,12 +1,14 @@
-"""Latency, throughput and memory of the running assistant (driven by ``scripts/bench.sh``).
+"""The assistant side by side with Rasa's own starter bot (driven by ``scripts/bench.sh``).
 
-Every in-scope held-out question is sent twice over HTTP: through the REST webhook (a whole turn:
-NLU, policies, the action server and its database) and through ``/model/parse`` (understanding
-only). The ratio of the two says where a patient's waiting time goes. Each set is sent one at a
-time and then ``--workers`` at a time, because the Rasa server handles requests on one event loop
-and the concurrent figures show whether more clients buy any throughput on this machine.
+Both bots get the same patient questions (the first ``--limit`` of tests/e2e/in_scope.yml), each in
+a new conversation: whole turns through the REST webhook one at a time and with 8 and 32 in
+flight, understanding alone through ``/model/parse``, then one 100-turn conversation to see what each
+earlier turn adds. Measurements alternate between the bots metric by metric, so a busy spell of
+the shared machine hits both. Prints the table with the ratios (assistant / starter bot) against
+the goals of issue 10 and writes ``results/bench.json``.
 
-    python scripts/bench.py --url http://127.0.0.1:5205 --token TOKEN --rasa-pid PID --actions-pid PID
+    RASA_API_TOKEN=... python scripts/bench.py --url http://127.0.0.1:5505 --rasa-pid PID \
+        --actions-pid PID --starter-url http://127.0.0.1:5605 --starter-pid PID
 """
 
 from __future__ import annotations
@@ -27,9 +29,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script: make the project's packages importable
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "scripts"):  # run as a script: the project's packages and bench_report
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
 
 # ---------------------------------------------------------------- pure helpers (unit-tested)
@@ -208,7 +213,7 @@ def timed(call: Callable[[], Any]) -> float | None:
     start = time.perf_counter()
     try:
         call()
-    except Exception:  # any failure (HTTP error, timeout) is an error in the figures, not a crash
+    except Exception:  # noqa: BLE001 - any failure (HTTP error, timeout) is an error in the figures, not a crash
         return None
     return (time.perf_counter() - start) * 1000
 
@@ -227,102 +232,126 @@ def run_batch(calls: Iterable[Callable[[], Any]], workers: int) -> Summary:
     return summarize(latencies, len(results) - len(latencies), wall)
 
 
-class Endpoints:
-    """The two ways in: a whole turn through the REST webhook, and understanding only."""
-
-    def __init__(self, url: str, token: str, timeout: float) -> None:
-        self.url = url.rstrip("/")
-        self.token = token
-        self.timeout = timeout
-
-    def webhook(self, text: str) -> Callable[[], Any]:
-        """A new conversation per message, as in the e2e sets: the first turn of a patient."""
-        sender = f"bench-{uuid.uuid4().hex[:12]}"
-        return lambda: post_json(
-            f"{self.url}/webhooks/rest/webhook", {"sender": sender, "message": text}, self.timeout
-        )
-
-    def parse(self, text: str) -> Callable[[], Any]:
-        return lambda: post_json(f"{self.url}/model/parse?token={self.token}", {"text": text}, self.timeout)
+def slope_per_turn(latencies_ms: Sequence[float]) -> float:
+    """Least-squares slope of latency against turn number: what each earlier turn adds (ms)."""
+    n = len(latencies_ms)
+    if n < 2:
+        return math.nan
+    mean_x, mean_y = (n - 1) / 2, sum(latencies_ms) / n
+    spread = sum((x - mean_x) ** 2 for x in range(n))
+    return sum((x - mean_x) * (y - mean_y) for x, y in enumerate(latencies_ms)) / spread
 
 
-# ---------------------------------------------------------------- report
+@dataclass(frozen=True)
+class Bot:
+    """One Rasa server under test: where it listens and which process it is."""
+
+    name: str
+    url: str
+    token: str
+    rasa_pid: int
+
+    def webhook(self, text: str, sender: str | None = None, timeout: float = 30.0) -> Callable[[], Any]:
+        """A whole turn; a new conversation per message unless ``sender`` is given."""
+        body = {"sender": sender or f"bench-{uuid.uuid4().hex[:12]}", "message": text}
+        return lambda: post_json(f"{self.url}/webhooks/rest/webhook", body, timeout)
+
+    def parse(self, text: str, timeout: float = 30.0) -> Callable[[], Any]:
+        # The token travels in the URL because that is Rasa's API; it is never in a process's arguments.
+        query = f"?token={self.token}" if self.token else ""
+        return lambda: post_json(f"{self.url}/model/parse{query}", {"text": text}, timeout)
+
+    def resident_mib(self) -> float:
+        """Resident memory of the Rasa server process now (VmRSS, MiB)."""
+        status = parse_proc_status(Path(f"/proc/{self.rasa_pid}/status").read_text())
+        return status.get("VmRSS", 0) / 1024
 
 
-def format_summary(label: str, summary: Summary) -> str:
-    return (
-        f"  {label:28s} n={summary.count:<4d} err={summary.errors:<3d} p50={summary.p50_ms:8.1f} ms  "
-        f"p95={summary.p95_ms:8.1f} ms  mean={summary.mean_ms:8.1f} ms  {summary.throughput:6.1f} req/s"
-    )
+def conversation(bot: Bot, texts: Sequence[str], turns: int) -> list[float]:
+    """Latency of each turn of one long conversation (the questions cycled), errors as NaN."""
+    sender = f"bench-long-{uuid.uuid4().hex[:8]}"
+    latencies = []
+    for turn in range(turns):
+        latency = timed(bot.webhook(texts[turn % len(texts)], sender))
+        latencies.append(math.nan if latency is None else latency)
+    return latencies
 
 
-def format_memory(label: str, processes: list[ProcessMemory]) -> list[str]:
-    if not processes:
-        return [f"  {label}: process not found"]
-    lines = []
-    for proc in processes:
-        command = proc.command if len(proc.command) <= 70 else proc.command[:67] + "..."
-        lines.append(
-            f"  {label:8s} pid {proc.pid:<7d} peak (VmHWM) {proc.hwm_kb / 1024:7.1f} MiB  "
-            f"now (VmRSS) {proc.rss_kb / 1024:7.1f} MiB  {command}"
-        )
-    return lines
+def measure(bots: Sequence[Bot], texts: Sequence[str], workers: Sequence[int], turns: int) -> dict[str, dict]:
+    """Every figure for every bot, metric by metric, the bots alternating."""
+    figures: dict[str, dict[str, Any]] = {bot.name: {"errors": 0} for bot in bots}
+
+    def record(bot: Bot, key: str, summary: Summary) -> Summary:
+        figures[bot.name][key] = summary.__dict__ | {"throughput": summary.throughput}
+        figures[bot.name]["errors"] += summary.errors
+        return summary
+
+    for bot in bots:
+        for n in (1, 8):
+            record(bot, f"batch_{n}", run_batch([bot.webhook(t) for t in texts], n))
+    for bot in bots:
+        record(bot, "parse", run_batch([bot.parse(t) for t in texts], 1))
+    for bot in bots:
+        for n in workers:
+            record(bot, f"batch_{n}", run_batch([bot.webhook(t) for t in texts], n))
+    for bot in bots:
+        long_run = conversation(bot, texts, turns)
+        clean = [x for x in long_run if not math.isnan(x)]
+        figures[bot.name]["errors"] += len(long_run) - len(clean)
+        figures[bot.name]["conversation"] = {
+            "turns": turns, "ms_per_earlier_turn": slope_per_turn(clean) if len(clean) == turns else math.nan,
+            "first_10_p50_ms": percentile(clean[:10], 50) if clean else math.nan,
+            "last_10_p50_ms": percentile(clean[-10:], 50) if clean else math.nan,
+        }
+    for bot in bots:
+        figures[bot.name]["rasa_rss_mib"] = bot.resident_mib()
+    return figures
+
+
+def load_questions(limit: int) -> list[str]:
+    """The held-out in-scope questions, read as data (scripts do not import the tests' code)."""
+    data = yaml.safe_load((ROOT / "tests" / "e2e" / "in_scope.yml").read_text(encoding="utf-8")) or {}
+    texts = [str(q["text"]) for q in data.get("questions") or []]
+    return texts[:limit] if limit else texts
 
 
 def main(argv: list[str] | None = None) -> int:
-    from tests.e2e.run import load_set
+    from bench_report import comparison, print_report
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", default="http://127.0.0.1:5205")
-    parser.add_argument("--token", required=True)
-    parser.add_argument("--rasa-pid", type=int, required=True, help="pid written when the Rasa server started")
-    parser.add_argument("--actions-pid", type=int, required=True, help="pid written when the action server started")
-    parser.add_argument("--workers", type=int, default=8, help="requests in flight in the concurrent mode")
-    parser.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
-    parser.add_argument("--limit", type=int, default=0, help="use only the first N questions (0: all)")
-    parser.add_argument("--warmup", type=int, default=5, help="untimed requests per endpoint first")
+    parser.add_argument("--url", required=True, help="the assistant's Rasa server")
+    parser.add_argument("--rasa-pid", type=int, required=True)
+    parser.add_argument("--actions-pid", type=int, required=True)
+    parser.add_argument("--starter-url", required=True, help="Rasa's starter bot")
+    parser.add_argument("--starter-pid", type=int, required=True)
+    parser.add_argument("--limit", type=int, default=120, help="questions per batch (0: all 247)")
+    parser.add_argument("--turns", type=int, default=100, help="turns of the long conversation")
+    parser.add_argument("--warmup", type=int, default=10, help="untimed turns per bot first")
+    parser.add_argument("--out", type=Path, default=ROOT / "results" / "bench.json")
     args = parser.parse_args(argv)
 
-    texts = [q["text"] for q in load_set("in_scope")]
-    if args.limit:
-        texts = texts[: args.limit]
-    api = Endpoints(args.url, args.token, args.timeout)
-
-    print("Machine")
-    for line in machine_description():
-        print(f"  {line}")
-    print(f"\n{len(texts)} in-scope held-out questions (tests/e2e/in_scope.yml), timeout {args.timeout:.0f} s each; "
-          f"{args.warmup} untimed warm-up requests per endpoint first.")
-    for text in texts[: args.warmup]:
-        timed(api.parse(text))
-        timed(api.webhook(text))
-    # A fast webhook that answers nothing (action server unreachable, empty database) would give
-    # flattering figures: check once that a whole turn really produces a reply.
-    replies = api.webhook(texts[0])()
+    texts = load_questions(args.limit)
+    bots = [Bot("assistant", args.url.rstrip("/"), os.environ.get("RASA_API_TOKEN", ""), args.rasa_pid),
+            Bot("starter bot", args.starter_url.rstrip("/"), "", args.starter_pid)]
+    for bot in bots:
+        for text in texts[: args.warmup]:
+            timed(bot.webhook(text))
+            timed(bot.parse(text))
+    # A fast webhook that answers nothing would give flattering figures: check a turn really replies.
+    replies = bots[0].webhook(texts[0])()
     if not any((r.get("text") or "").strip() for r in replies):
         print(f"The assistant sent no text reply to {texts[0]!r}: {replies}; not measuring.", file=sys.stderr)
         return 1
-
-    results: dict[tuple[str, int], Summary] = {}
-    for workers in (1, args.workers):
-        mode = "sequential" if workers == 1 else f"{workers} concurrent"
-        print(f"\n{mode.capitalize()}")
-        for name, make in (("understanding (/model/parse)", api.parse), ("whole turn (REST webhook)", api.webhook)):
-            summary = run_batch([make(t) for t in texts], workers)
-            results[(name, workers)] = summary
-            print(format_summary(name, summary))
-        turn, nlu = results[("whole turn (REST webhook)", workers)], results[("understanding (/model/parse)", workers)]
-        print(f"  ratio whole turn / understanding: p50 x{ratio(turn.p50_ms, nlu.p50_ms):.2f}, "
-              f"p95 x{ratio(turn.p95_ms, nlu.p95_ms):.2f}")
-
-    print("\nMemory (whole process tree of each server; the python process is the server itself)")
-    for label, pid in (("rasa", args.rasa_pid), ("actions", args.actions_pid)):
-        for line in format_memory(label, tree_memory(pid)):
-            print(line)
-
-    errors = sum(s.errors for s in results.values())
+    figures = measure(bots, texts, (1, 8, 32), args.turns)
+    actions_mib = sum(p.rss_kb for p in tree_memory(args.actions_pid)) / 1024
+    report = comparison(figures, machine_description(), len(texts), actions_mib)
+    print_report(report)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+    print(f"\nWritten to {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    errors = sum(f["errors"] for f in figures.values())
     if errors:
-        print(f"\n{errors} requests failed or timed out; see var/log/bench-*.log", file=sys.stderr)
+        print(f"{errors} requests failed or timed out; see var/log/bench/", file=sys.stderr)
         return 1
     return 0
 

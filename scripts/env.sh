@@ -1,6 +1,8 @@
 # Sourced by serve.sh and shell.sh: settings from .env (python-dotenv's parser; the real
 # environment wins), then defaults, exported for Rasa's ${VAR} expansion in endpoints.yml.
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
+# No usage data leaves the clinic's machine; the action server listens on loopback only.
+export RASA_TELEMETRY_ENABLED=false SANIC_HOST="${SANIC_HOST:-127.0.0.1}"
 if [ -f .env ]; then
   eval "$(.venv/bin/python - <<'PY'
 import os, shlex
@@ -18,8 +20,9 @@ export DATABASE_URL="${DATABASE_URL:-sqlite:///$PWD/var/clinic.db}"
 export TRACKER_STORE_URL="${TRACKER_STORE_URL:-$DATABASE_URL}"
 export ACTION_SERVER_URL="${ACTION_SERVER_URL:-http://127.0.0.1:${ACTION_PORT}/webhook}"
 if [ -z "${RASA_API_TOKEN:-}" ]; then
-  mkdir -p var
-  [ -s var/api_token ] || .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(24))' > var/api_token
+  (umask 077; mkdir -p var)
+  [ -s var/api_token ] || (umask 077; .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(24))' > var/api_token)
+  chmod 600 var/api_token
   RASA_API_TOKEN=$(cat var/api_token)
 fi
 export RASA_API_TOKEN

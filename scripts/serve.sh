@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Starts the action server (:5055) and the Rasa server (:5005, REST + socket.io channels, HTTP API
-# with a token) with the settings from .env.
+# Starts the action server (127.0.0.1:5055) and the Rasa server (:5005, REST + socket.io channels,
+# HTTP API with a token) with the settings from .env. Both go through the clinic's launchers
+# (actions/server.py, rasa_side/launch.py): the API token reaches Rasa through the environment, never
+# the command line; files under var/ are readable by their owner only (umask 077).
 #   scripts/serve.sh              run in the foreground; Ctrl-C stops both
 #   scripts/serve.sh --background start, wait until both answer, return (pids in var/run/)
 #   scripts/serve.sh --stop       stop what --background started
@@ -11,6 +13,7 @@ mode="${1:-foreground}"
 # CREDENTIALS: a channels file to use instead of generating one from .env.
 run_dir="${RUN_DIR:-var/run}"
 log_dir="${LOG_DIR:-var/log}"
+umask 077
 mkdir -p "$run_dir" "$log_dir"
 
 stop() {
@@ -32,9 +35,9 @@ source scripts/env.sh
 
 credentials="${CREDENTIALS:-$(.venv/bin/python -m clinic.channels credentials)}"
 
-wait_for() {  # url, what, pid
+wait_for() {  # url, what, pid (the URL goes to curl on stdin: it may hold the token)
   for _ in $(seq 1 240); do
-    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
+    if printf 'url = "%s"\n' "$1" | curl -fsS -o /dev/null -K - 2>/dev/null; then return 0; fi
     if ! kill -0 "$3" 2>/dev/null; then echo "$2 exited during start-up; see $log_dir/" >&2; return 1; fi
     sleep 0.5
   done
@@ -43,11 +46,11 @@ wait_for() {  # url, what, pid
 }
 
 stop
-setsid .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" \
+setsid .venv/bin/python -m actions.server --port "$ACTION_PORT" \
   > "$log_dir/actions.log" 2>&1 < /dev/null &
 echo $! > "$run_dir/actions.pid"
-setsid .venv/bin/rasa run --model models/clinic.tar.gz --endpoints endpoints.yml --credentials "$credentials" \
-  --interface "$RASA_HOST" --port "$RASA_PORT" --enable-api --auth-token "$RASA_API_TOKEN" --cors "*" \
+setsid .venv/bin/python -m rasa_side.launch --model models/clinic.tar.gz --endpoints endpoints.yml \
+  --credentials "$credentials" --interface "$RASA_HOST" --port "$RASA_PORT" --enable-api \
   > "$log_dir/rasa.log" 2>&1 < /dev/null &
 echo $! > "$run_dir/rasa.pid"
 # The staff console (console/, its own process); CONSOLE=0 leaves it out.
@@ -57,7 +60,7 @@ if [ "${CONSOLE:-1}" = 1 ]; then
 fi
 
 trap 'stop; exit 130' INT TERM
-wait_for "http://127.0.0.1:${ACTION_PORT}/health" "The action server" "$(cat $run_dir/actions.pid)" || { stop; exit 1; }
+wait_for "http://127.0.0.1:${ACTION_PORT}/health/knowledge" "The action server" "$(cat $run_dir/actions.pid)" || { stop; exit 1; }
 wait_for "http://127.0.0.1:${RASA_PORT}/status?token=${RASA_API_TOKEN}" "The Rasa server" "$(cat $run_dir/rasa.pid)" \
   || { stop; exit 1; }
 if [ -f "$run_dir/console.pid" ]; then
@@ -69,7 +72,7 @@ The clinic's assistant is running.
   REST:    curl -s -XPOST http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook -H 'Content-Type: application/json' \\
              -d '{"sender": "me", "message": "how long is recovery?"}'
   Shell:   make shell   (after stopping this: it starts its own servers on the same ports)
-  API:     http://127.0.0.1:${RASA_PORT}/model/parse?token=<var/api_token>
+  API:     http://127.0.0.1:${RASA_PORT}/model/parse?token=<var/api_token>  (pass the URL on stdin: curl -K -)
   Console: http://127.0.0.1:${CONSOLE_PORT}/   (accounts: make staff-user NAME=alice)
   Logs:    $log_dir/rasa.log, $log_dir/actions.log, $log_dir/console.log
 MSG

@@ -4,7 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
+export RASA_TELEMETRY_ENABLED=false
+# Files under var/ (the database, the API token, logs) are readable by their owner only.
+umask 077
 mkdir -p var models
+chmod 700 var
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 hash_of() { cat "$@" 2>/dev/null | sha256sum | cut -c1-32; }

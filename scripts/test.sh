@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
+export RASA_TELEMETRY_ENABLED=false
 say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 start=$(date +%s)
 
@@ -13,8 +14,9 @@ scripts/ensure-postgres.sh
 CHROMIUM=$(scripts/ensure-chromium.sh)
 export CHROMIUM
 
-say "Lint (ruff)"
+say "Lint (ruff) and types (mypy)"
 .venv/bin/ruff check .
+.venv/bin/mypy
 
 say "Unit tests (knowledge base on SQLite and PostgreSQL, actions, red-flag rules)"
 REQUIRE_POSTGRES=1 .venv/bin/python -m pytest -q tests/unit
@@ -37,10 +39,21 @@ export ACTION_SERVER_URL="http://127.0.0.1:$ACTION_PORT/webhook"
 export RASA_API_TOKEN="e2e-$(date +%s)-$RANDOM"
 rm -f var/e2e.db
 .venv/bin/python -m clinic.content load >/dev/null
+# The messaging channels too, with fake secrets and fake platform APIs on 127.0.0.1 (ports from
+# E2E_FAKE_API_PORT, default 5180-5182): tests/channels/config.py.
+eval "$(.venv/bin/python -m tests.channels.config env)"
+export CREDENTIALS=var/credentials-e2e.yml
+.venv/bin/python -m clinic.channels credentials --out "$CREDENTIALS" >/dev/null
 trap 'scripts/serve.sh --stop' EXIT
 scripts/serve.sh --background >/dev/null
-.venv/bin/python -m tests.e2e.run --url "http://127.0.0.1:$RASA_PORT" --token "$RASA_API_TOKEN" \
-  --report results/e2e-failures.json
+.venv/bin/python -m tests.e2e.run --url "http://127.0.0.1:$RASA_PORT" --report results/e2e-failures.json
+
+say "One turn: locked down, malformed input, never silent (stops the action server mid-conversation)"
+.venv/bin/python -m tests.e2e.turn_checks --url "http://127.0.0.1:$RASA_PORT" --action-port "$ACTION_PORT" \
+  --rasa-pid-file "$RUN_DIR/rasa.pid" --actions-pid-file "$RUN_DIR/actions.pid"
+
+say "Messaging channels: Telegram, Twilio and WhatsApp traffic, replies captured by fake platform APIs"
+.venv/bin/python -m pytest -q -p no:cacheprovider tests/channels
 
 say "Staff console in a browser (Playwright + Debian chromium), then a restart of every server"
 STAFF_NAME=e2e-admin STAFF_PASSWORD="e2e-$RANDOM-$RANDOM-$(date +%s)"

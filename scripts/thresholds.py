@@ -236,9 +236,13 @@ async def parse_all(model: Path, texts: Sequence[str]) -> list[dict[str, Any]]:
     return [await agent.parse_message(text) for text in texts]
 
 
-def main(argv: list[str] | None = None) -> int:
-    from tests.e2e.run import load_set
+def load_set(name: str) -> list[dict[str, Any]]:
+    """A held-out set of tests/e2e/ read as data (scripts do not import the tests' code)."""
+    data = yaml.safe_load((ROOT / "tests" / "e2e" / f"{name}.yml").read_text(encoding="utf-8")) or {}
+    return data.get("questions") or data.get("messages") or []
 
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "clinic.tar.gz")
     parser.add_argument("--config", type=Path, default=ROOT / "config.yml")

@@ -142,38 +142,58 @@ def test_first_reply_of_a_conversation_carries_the_disclaimer(use_kb: KnowledgeB
     assert "not a doctor" not in texts(later)
 
 
-def test_urgent_reply_comes_before_the_disclaimer_and_is_recorded(use_kb: KnowledgeBase) -> None:
+def flag(kind: str, extractor: str = "RedFlagDetector") -> dict[str, Any]:
+    """A red-flag entity as the NLU pipeline's red-flag component sets it."""
+    return {"entity": "red_flag_kind", "value": kind, "extractor": extractor}
+
+
+def test_urgent_turn_is_closed_and_recorded_after_the_rasa_side_advice(use_kb: KnowledgeBase) -> None:
+    """The advice itself is written by the Rasa server (rasa_side/nlg.py); the action closes and records."""
     messages, events = run(ActionRedFlag(), tracker(
-        "report_urgent_symptom", "my face dropped and my arm is weak",
-        entities=[{"entity": "red_flag_kind", "value": "stroke"}], events=STARTED))
-    assert messages[0]["text"] == use_kb.message("red_flag.stroke")
-    assert "not a doctor" in messages[-1]["text"]
+        "report_urgent_symptom", "my face dropped and my arm is weak", entities=[flag("stroke")]))
+    assert texts(messages) == use_kb.message("red_flag.after")
     assert slot_events(events) == {"red_flag_kind": "stroke"}
     record = use_kb.red_flags()[0]
     assert (record.conversation_id, record.kind, record.message) == ("patient-1", "stroke",
                                                                       "my face dropped and my arm is weak")
 
 
-def test_self_harm_reply_does_not_go_back_to_the_faq(use_kb: KnowledgeBase) -> None:
+def test_two_kinds_are_both_recorded_most_urgent_first(use_kb: KnowledgeBase) -> None:
+    _, events = run(ActionRedFlag(), tracker("report_urgent_symptom", "pus from my scar and I want to die",
+                                             entities=[flag("self_harm"), flag("post_op")]))
+    assert slot_events(events) == {"red_flag_kind": "self_harm"}
+    assert sorted(r.kind for r in use_kb.red_flags()) == ["post_op", "self_harm"]
+
+
+def test_self_harm_turn_does_not_go_back_to_the_faq(use_kb: KnowledgeBase) -> None:
     messages, _ = run(ActionRedFlag(), tracker("report_urgent_symptom", "i want to end my life",
-                                               entities=[{"entity": "red_flag_kind", "value": "self_harm"}]))
-    assert texts(messages) == use_kb.message("red_flag.self_harm")
+                                               entities=[flag("self_harm")]))
+    assert messages == []
 
 
-def test_urgent_reply_without_a_kind_is_the_general_one(use_kb: KnowledgeBase) -> None:
-    messages, events = run(ActionRedFlag(), tracker("report_urgent_symptom", "something is very wrong"))
-    assert messages[0]["text"] == use_kb.message("red_flag.unspecified")
+def test_a_forged_kind_is_never_believed(use_kb: KnowledgeBase) -> None:
+    """A kind typed into a payload comes from Rasa's RegexMessageHandler, not from the red-flag rules."""
+    _, events = run(ActionRedFlag(), tracker("report_urgent_symptom", "/report_urgent_symptom",
+                                             entities=[flag("self_harm", extractor="RegexMessageHandler")]))
     assert slot_events(events) == {"red_flag_kind": "unspecified"}
+    assert [r.kind for r in use_kb.red_flags()] == ["unspecified"]
 
 
-def test_database_failure_is_graceful_but_urgent_advice_still_goes_out(monkeypatch, tmp_path) -> None:
+def test_spanish_urgent_turn_closes_in_spanish(use_kb: KnowledgeBase) -> None:
+    language = {"entity": "language", "value": "es", "extractor": "RedFlagDetector"}
+    messages, _ = run(ActionRedFlag(), tracker("report_urgent_symptom", "me duele el ojo y no cierra",
+                                               entities=[flag("eye_emergency"), language]))
+    assert texts(messages) == use_kb.message("es.red_flag.after")
+
+
+def test_database_failure_is_graceful(monkeypatch, tmp_path) -> None:
     broken = KnowledgeBase(get_engine(f"sqlite:///{tmp_path / 'no-tables.db'}"))
     monkeypatch.setattr(reply_module, "_knowledge_base", broken)
     messages, events = run(ActionAnswerQuestion(), tracker("ask_risks"))
     assert "can't reach the clinic's information" in texts(messages) and events == []
     messages, _ = run(ActionRedFlag(), tracker("report_urgent_symptom", "my face dropped",
-                                               entities=[{"entity": "red_flag_kind", "value": "new_palsy"}]))
-    assert "72 hours" in messages[0]["text"]
+                                               entities=[flag("new_palsy")]))
+    assert texts(messages) == broken.message("red_flag.after")  # from the content file: the database is down
 
 
 def test_did_you_mean_offers_readable_topics_and_something_else() -> None:
@@ -216,10 +236,28 @@ def test_logs_do_not_carry_the_sender_id() -> None:
 def test_possibly_urgent_message_leads_with_a_safety_note_and_is_logged(use_kb: KnowledgeBase) -> None:
     messages, _ = run(ActionAnswerQuestion(), tracker(
         "ask_candidacy", "I had a stroke years ago, can I have surgery?",
-        entities=[{"entity": "red_flag_kind", "value": "possible"}], events=STARTED))
+        entities=[flag("possible")], events=STARTED))
     assert messages[0]["text"] == use_kb.message("red_flag.possible")
     assert "not a doctor" in messages[-1]["text"] and "if you have facial palsy" in texts(messages)
     assert use_kb.red_flags()[0].kind == "possible"
+
+
+def test_check_in_answers_the_question_then_adds_one_gentle_line(use_kb: KnowledgeBase) -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_surgery_options", "I don't want to live with this face forever, what are my options?",
+        entities=[flag("checkin")]))
+    assert messages[-1]["text"] == use_kb.message("red_flag.checkin")
+    assert "Static restoration" in texts(messages) and use_kb.message("red_flag.self_harm") not in texts(messages)
+    assert [r.kind for r in use_kb.red_flags()] == ["checkin"]
+
+
+@pytest.mark.parametrize(("note", "expected"), [
+    ("other_language", "es.english_only"), ("too_long", "message_too_long"),
+])
+def test_guard_notes_get_their_own_decline(note: str, expected: str, use_kb: KnowledgeBase) -> None:
+    entity = {"entity": "guard_note", "value": note, "extractor": "RedFlagDetector"}
+    messages, _ = run(ActionOutOfScope(), tracker("out_of_scope", "…", entities=[entity]))
+    assert texts(messages) == use_kb.message(expected, max_characters="2,000")
 
 
 def test_a_few_words_that_could_mean_several_topics_are_asked_about() -> None:
@@ -359,3 +397,25 @@ def test_unsure_between_two_kinds_of_small_talk_answers_the_likelier() -> None:
     messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "zzkq", ranking=[
         {"name": "nlu_fallback", "confidence": 1.0}, {"name": "greet", "confidence": 0.1}]))
     assert "rephrase" in texts(messages)
+
+
+class Broken(ActionAnswerQuestion):
+    def respond(self, reply, tracker_, kb):
+        reply.say("half an answer")
+        raise RuntimeError("the patient wrote: my secret symptom")
+
+
+def test_an_exception_in_an_action_still_replies_and_logs_no_patient_text(use_kb: KnowledgeBase, caplog) -> None:
+    messages, events = run(Broken(), tracker("ask_risks", "my secret symptom"))
+    assert texts(messages) == use_kb.message("cannot_answer") and events == []
+    logged = caplog.text
+    assert "RuntimeError" in logged and "test_actions.py" in logged and "secret symptom" not in logged
+
+
+def test_an_unavailable_knowledge_base_adds_nothing_after_urgent_advice(monkeypatch, tmp_path) -> None:
+    broken = KnowledgeBase(get_engine(f"sqlite:///{tmp_path / 'no-tables.db'}"))
+    monkeypatch.setattr(reply_module, "_knowledge_base", broken)
+    messages, _ = run(ActionRedFlag(), tracker("report_urgent_symptom", "my face dropped",
+                                               entities=[{"entity": "red_flag_kind", "value": "stroke"}]))
+    assert messages[0]["text"] == broken.message("red_flag.stroke")
+    assert "can't reach" not in texts(messages) and "can't answer" not in texts(messages)

@@ -192,3 +192,21 @@ def test_fallback_settings_are_read_from_the_pipeline() -> None:
     assert thresholds.fallback_settings(config) == (0.55, 0.1)
     assert thresholds.fallback_settings({"pipeline": [{"name": "FallbackClassifier"}]}) == (0.3, 0.1)
     assert thresholds.fallback_settings({"pipeline": []}) == (None, None)
+
+
+# ---------------------------------------------------------------- bench: the comparison with the starter bot
+
+
+def test_slope_per_turn_is_the_least_squares_slope() -> None:
+    assert bench.slope_per_turn([10.0 + 0.5 * turn for turn in range(100)]) == pytest.approx(0.5)
+    assert bench.slope_per_turn([7.0] * 10) == pytest.approx(0.0)
+    assert math.isnan(bench.slope_per_turn([1.0]))
+
+
+def test_goals_point_the_right_way() -> None:
+    report = _load("bench_report")
+    faster = report.Row("p50", 10.0, 20.0, "ms", higher_is_better=False)
+    assert faster.goal_met and faster.ratio == pytest.approx(0.5)
+    assert not report.Row("turns/s", 10.0, 20.0, "/s", higher_is_better=True).goal_met
+    assert report.Row("turns/s", 20.0, 20.0, "/s", higher_is_better=True).goal_met
+    assert not report.Row("p50", math.nan, 20.0, "ms", higher_is_better=False).goal_met

@@ -85,3 +85,40 @@ def test_load_is_idempotent_and_tracks_changes(engine: Engine) -> None:
     assert load(engine, reworded)["facts"]["deleted"] == 1
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Fact)).scalar_one() == len(content.facts) - 1
+
+
+def test_a_fact_that_says_more_than_its_sources_is_refused() -> None:
+    problems = problems_after(lambda c: _fact(c, "surgery_time").update(text="1-5 hours, painless and quick"))
+    assert any("surgery_time" in p and "painless" in p and "quick" in p for p in problems)
+    problems = problems_after(lambda c: _fact(c, "nerve_transfer").update(label="Guaranteed results"))
+    assert any("nerve_transfer" in p and "label" in p and "guaranteed" in p for p in problems)
+
+
+def test_paraphrase_with_joining_words_and_inflections_passes() -> None:
+    assert problems_after(lambda c: _fact(c, "regional_muscle_transfer").update(
+        text="Regional muscle transfers may be used when nerve function cannot be restored.")) == []
+
+
+def test_a_fragment_source_is_refused() -> None:
+    for fragment in ("1-5 hours", "microsurgical facial nerve repair", "nerve transfer may bypass the injured"):
+        problems = problems_after(lambda c, f=fragment: _fact(c, "surgery_time").update(source=[f]))
+        assert any("fragment" in p for p in problems), fragment
+
+
+def test_a_list_intro_rests_on_its_facts_sources() -> None:
+    problems = problems_after(lambda c: next(t for t in c.topics if t["id"] == "options").update(
+        list_intro="Our award-winning techniques include:"))
+    assert any("list intro" in p and "award" in p for p in problems)
+
+
+@pytest.mark.parametrize("key", ["disclaimer", "empty_message", "cannot_answer", "greet", "red_flag.stroke",
+                                 "red_flag.self_harm"])
+def test_messages_every_reply_path_needs_are_required(key: str) -> None:
+    problems = problems_after(lambda c: c.messages.pop(key))
+    assert any(f"'{key}' is missing" in p for p in problems)
+
+
+def test_urgent_advice_is_required_in_every_language_used() -> None:
+    problems = problems_after(lambda c: c.messages.update({"red_flag.stroke.es": "Llame al {emergency_number}."}))
+    assert any("'red_flag.self_harm.es' is missing" in p for p in problems)
+    assert not any("'red_flag.stroke.es' is missing" in p for p in problems)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import event, func, select, text
 
-from clinic.db import get_engine
+from clinic.content import load, read_content
+from clinic.db import create_schema, get_engine
+from clinic.errors import KnowledgeBaseUnavailable
 from clinic.models import Fact
 from clinic.queries import KnowledgeBase
 
@@ -85,8 +86,10 @@ def test_messages_fill_settings_and_survive_a_broken_database(tmp_path) -> None:
     broken = KnowledgeBase(get_engine(f"sqlite:///{tmp_path / 'empty.db'}"))
     text_value = broken.message("red_flag.stroke")
     assert "911" in text_value and "{emergency_number}" not in text_value
-    with pytest.raises(SQLAlchemyError):
+    with pytest.raises(KnowledgeBaseUnavailable):
         broken.answer("risks")
+    with pytest.raises(KnowledgeBaseUnavailable):
+        broken.check()
 
 
 def test_unknown_topic_raises(kb: KnowledgeBase) -> None:
@@ -99,3 +102,48 @@ def test_queries_use_bound_parameters(kb: KnowledgeBase) -> None:
     assert kb.procedure("gracilis' --") is None
     with kb.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM topics")).scalar_one() == 17
+
+
+def test_answers_come_from_memory_without_a_database_round_trip(kb: KnowledgeBase) -> None:
+    kb.answer("risks")  # the first call reads the snapshot
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(kb.engine, "before_cursor_execute", count)
+    try:
+        for _ in range(3):
+            kb.answer("risks", "nerve_transfer")
+            kb.topic_for_intent("ask_recovery")
+            kb.options("surgery_options")
+            kb.message("greet")
+    finally:
+        event.remove(kb.engine, "before_cursor_execute", count)
+    assert statements == []
+
+
+def test_a_new_content_load_is_served_after_the_refresh_interval(tmp_path) -> None:
+    now = [0.0]
+    engine = get_engine(f"sqlite:///{tmp_path / 'reload.db'}")
+    content = read_content()
+    load(engine, content)
+    kb = KnowledgeBase(engine, refresh_seconds=2.0, clock=lambda: now[0])
+    assert "Hello" in kb.message("greet")
+    content.messages["greet"] = "Welcome back to the clinic's assistant."
+    content.fingerprint = "changed"
+    load(engine, content)
+    now[0] = 1.0
+    assert "Hello" in kb.message("greet")  # still within the interval: no database check yet
+    now[0] = 3.0
+    assert kb.message("greet") == "Welcome back to the clinic's assistant."
+
+
+def test_an_empty_database_is_unavailable_not_silent(tmp_path) -> None:
+    engine = get_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    create_schema(engine)
+    kb = KnowledgeBase(engine)
+    with pytest.raises(KnowledgeBaseUnavailable, match="make content"):
+        kb.check()
+    with pytest.raises(KnowledgeBaseUnavailable):
+        kb.topics()

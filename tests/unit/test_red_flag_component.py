@@ -9,6 +9,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlp.build import PIPELINE_DIR, build
+from nlp.input_guard_component import InputGuard
 from nlp.red_flag_component import RedFlagDetector
 
 
@@ -64,3 +65,54 @@ def test_message_without_a_spacy_doc_is_skipped() -> None:
     message = Message(data={TEXT: ""})
     detector().process([message])
     assert message.get(INTENT) is None
+
+
+def guarded(nlp, text: str, ranking: list[tuple[str, float]]) -> Message:
+    """A message as the pipeline sees it: the input guard first, then spaCy, then the classifier."""
+    message = Message(data={TEXT: text})
+    InputGuard(InputGuard.get_default_config()).process([message])
+    message.set(SPACY_DOCS[TEXT], nlp(message.get(TEXT)))
+    message.set(INTENT, {"name": ranking[0][0], "confidence": ranking[0][1]})
+    message.set(INTENT_RANKING_KEY, [{"name": n, "confidence": c} for n, c in ranking])
+    return message
+
+
+def values(message: Message, entity: str) -> list[str]:
+    return [e["value"] for e in message.get(ENTITIES) or [] if e["entity"] == entity]
+
+
+def test_every_kind_is_reported_most_urgent_first(nlp) -> None:
+    message = guarded(nlp, "my scar is oozing pus since the operation and I want to kill myself", [("ask_risks", 0.9)])
+    detector().process([message])
+    assert values(message, "red_flag_kind") == ["self_harm", "post_op"]
+    assert {e["extractor"] for e in message.get(ENTITIES)} == {"RedFlagDetector"}
+
+
+def test_check_in_keeps_the_question(nlp) -> None:
+    text = "I don't want to live with this face forever, what are my options?"
+    message = guarded(nlp, text, [("report_urgent_symptom", 0.6), ("ask_surgery_options", 0.3)])
+    detector().process([message])
+    assert message.get(INTENT)["name"] == "ask_surgery_options" and values(message, "red_flag_kind") == ["checkin"]
+
+
+def test_spanish_without_a_red_flag_is_declined_in_spanish(nlp) -> None:
+    message = guarded(nlp, "hola, ¿cuánto cuesta la consulta para la cirugía?", [("ask_surgery_duration", 0.9)])
+    detector().process([message])
+    assert message.get(INTENT) == {"name": "out_of_scope", "confidence": 1.0}
+    assert values(message, "guard_note") == ["other_language"] and values(message, "language") == ["es"]
+
+
+def test_too_long_is_declined_after_the_red_flag_check_of_its_start(nlp) -> None:
+    message = guarded(nlp, "what are the risks " * 400, [("ask_risks", 0.99)])
+    detector().process([message])
+    assert message.get(INTENT)["name"] == "out_of_scope" and values(message, "guard_note") == ["too_long"]
+    urgent = guarded(nlp, "my face dropped and I can't lift my arm. " + "x" * 5000, [("ask_risks", 0.5)])
+    detector().process([urgent])
+    assert urgent.get(INTENT)["name"] == "report_urgent_symptom" and values(urgent, "red_flag_kind") == ["stroke"]
+
+
+def test_a_refused_payload_is_read_as_text(nlp) -> None:
+    message = guarded(nlp, "/ask_risks@1 my face dropped and I can't lift my arm", [("ask_risks", 1.0)])
+    assert message.get(TEXT) == "ask_risks@1 my face dropped and I can't lift my arm"
+    detector().process([message])
+    assert message.get(INTENT)["name"] == "report_urgent_symptom"

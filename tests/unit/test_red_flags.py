@@ -104,11 +104,11 @@ MUST_FIRE: list[tuple[str, str]] = [
     ("feverish and my scar looks infected", "post_op"),
     ("I'm 2 days post-op and my cheek has swollen up massively", "post_op"),
     ("Ive got a temprature and my stiches are red and spreading", "post_op"),
-    # trouble breathing or swallowing is urgent on its own
-    ("I can't breathe", "post_op"),
-    ("I'm having trouble breathing", "post_op"),
-    ("I can't swallow properly and my throat feels like it's closing", "post_op"),
-    ("SHORTNESS OF BREATH AFTER SURGERY", "post_op"),
+    # trouble breathing or swallowing is urgent on its own: its own kind, ahead of after-surgery advice
+    ("I can't breathe", "breathing"),
+    ("I'm having trouble breathing", "breathing"),
+    ("I can't swallow properly and my throat feels like it's closing", "breathing"),
+    ("SHORTNESS OF BREATH AFTER SURGERY", "breathing"),
     # new facial palsy with a recent onset
     ("my face dropped this morning", "new_palsy"),
     ("I woke up and couldn't move the right side of my face", "new_palsy"),
@@ -143,7 +143,10 @@ MUST_FIRE: list[tuple[str, str]] = [
     ("the left side of my face stopped working yesterday", "new_palsy"),
     ("my mum can't speak and her face has dropped on one side", "stroke"),
     ("the right side of my face is numb and my right hand is tingling", "stroke"),
-    ("my lips and tongue are swelling", "post_op"),
+    ("my lips and tongue are swelling", "breathing"),
+    # ambiguous distress with a real question: a check-in, not a takeover
+    ("I don't want to live with this face forever, what are my options?", "checkin"),
+    ("some days I feel hopeless about my smile, can surgery help?", "checkin"),
     # phrasings found missing while writing the training data
     ("last night the left side of my face went numb and now i can't move it", "new_palsy"),
     ("my eye is extremely painful and sensitive to light and i can't close it", "eye_emergency"),
@@ -266,7 +269,9 @@ def test_case_counts() -> None:
 
 
 def test_kinds_are_in_priority_order() -> None:
-    assert RedFlagRules.KINDS == ("stroke", "self_harm", "post_op", "new_palsy", "eye_emergency")
+    assert RedFlagRules.KINDS == (
+        "stroke", "self_harm", "breathing", "post_op", "new_palsy", "eye_emergency", "checkin"
+    )
 
 
 def test_several_kinds_come_most_urgent_first(nlp: Language, rules: RedFlagRules) -> None:
@@ -274,7 +279,8 @@ def test_several_kinds_come_most_urgent_first(nlp: Language, rules: RedFlagRules
         "Since the operation my wound is oozing pus. I can't close my eye and it hurts. "
         "My face drooped this morning and my arm is weak, I want to end my life."
     )
-    assert kinds(nlp, rules, text) == ["stroke", "self_harm", "post_op", "new_palsy", "eye_emergency"]
+    # new_palsy is covered by stroke (its advice already sends the patient to emergency care)
+    assert kinds(nlp, rules, text) == ["stroke", "self_harm", "post_op", "eye_emergency"]
 
 
 def test_red_flag_names_concepts_never_text(nlp: Language, rules: RedFlagRules) -> None:
@@ -304,9 +310,9 @@ def test_negation_stays_in_its_clause(nlp: Language, rules: RedFlagRules) -> Non
 
 def test_a_recent_cue_wins_over_a_chronic_one(nlp: Language, rules: RedFlagRules) -> None:
     assert kinds(nlp, rules, "My face has drooped for years") == []
-    # Erring towards safety: the recent cue also keeps the facial droop of this sentence as a new palsy.
+    # Erring towards safety: the recent cue makes it a stroke (which covers a new palsy).
     recent = kinds(nlp, rules, "My face has drooped for years but since this morning my arm is numb too")
-    assert recent == ["stroke", "new_palsy"]
+    assert recent == ["stroke"]
 
 
 def test_long_messages_are_handled_quickly(nlp: Language, rules: RedFlagRules) -> None:
@@ -408,3 +414,61 @@ def test_invalid_rules_are_rejected_with_a_clear_message(
     with pytest.raises(ValueError, match="red-flag rules") as error:
         RedFlagRules.from_file(nlp.vocab, write_rules(rules))
     assert message in str(error.value), f"{case}: {error.value}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue #9: bounded cost, alarming words in ordinary questions, recall, Spanish
+
+
+def test_a_long_made_up_word_costs_a_constant_per_character(nlp: Language, rules: RedFlagRules) -> None:
+    """Typo correction once built every two-letter deletion of any unknown word (cubic in its length)."""
+    timings = []
+    for length in (1_000, 4_000):
+        word = ("qwzrtplkmnbv" * (length // 12 + 1))[:length]
+        started = time.perf_counter()
+        assert kinds(nlp, rules, f"hello {word} there") == []
+        timings.append(time.perf_counter() - started)
+    assert timings[1] < 1.0, f"a 4,000-letter word took {timings[1]:.2f} s"
+
+
+@pytest.mark.parametrize("text", [
+    "can I die my hair before the operation?",
+    "I want to end it with my previous surgeon and move my care to you",
+    "is there a risk of overdose with Botox for synkinesis?",
+    "I'm scared I'll never wake up from the anaesthetic, is general anaesthesia safe?",
+    "I'm frightened of choking on the breathing tube when I wake up, does that happen?",
+    "I've always had trouble swallowing pills, can I have liquid painkillers after surgery?",
+    "my mum had a stroke in 2015 and her face still droops, could she have a nerve transfer?",
+    "I have a consultation today about my lopsided smile, it's been like this for 2 years",
+    "I choke up every time I see old photos of my smile, do you offer support?",
+])
+def test_ordinary_questions_with_alarming_words_are_not_urgent(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("I took a whole packet of paracetamol an hour ago", "self_harm"),
+    ("I'm not suicidal, I just go to bed hoping I never wake up", "self_harm"),
+    ("everyone would be better off without me", "self_harm"),
+    ("my son said he wants to kill himself", "self_harm"),
+    ("I've written goodbye letters to my kids", "self_harm"),
+    ("no fever at first... well actually my scar is oozing pus since the operation yesterday", "post_op"),
+    ("A mi padre se le cayó la cara hace 10 minutos y no puede mover el brazo", "stroke"),
+    ("Me quiero quitar la vida", "self_harm"),
+    ("No puedo respirar bien desde esta mañana", "breathing"),
+    ("me operaron hace 4 dias y tengo fiebre y sale pus de la herida", "post_op"),
+])
+def test_indirect_third_party_acted_and_spanish_emergencies(
+    nlp: Language, rules: RedFlagRules, text: str, kind: str
+) -> None:
+    assert kinds(nlp, rules, text)[:1] == [kind], text
+
+
+def test_two_kinds_in_one_message_are_both_reported(nlp: Language, rules: RedFlagRules) -> None:
+    text = "my wound from the surgery is oozing pus and honestly I want to kill myself"
+    assert kinds(nlp, rules, text) == ["self_harm", "post_op"]
+
+
+def test_accents_do_not_matter(nlp: Language, rules: RedFlagRules) -> None:
+    with_accents = kinds(nlp, rules, "tengo la cara caída y no puedo hablar")
+    assert with_accents == kinds(nlp, rules, "tengo la cara caida y no puedo hablar") == ["stroke"]

@@ -18,9 +18,9 @@ def normalized(text: str) -> str:
 
 
 def training_examples() -> dict[str, str]:
-    blocks = [block for path in sorted((ROOT / "data").glob("nlu*.yml"))  # nlu.yml, nlu_callback.yml...
-              for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]]
     examples = {}
+    blocks = [block for path in sorted((ROOT / "data").glob("nlu*.yml"))
+              for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]]
     for block in blocks:
         if "intent" in block:
             for line in block["examples"].splitlines():

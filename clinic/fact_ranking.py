@@ -1,0 +1,160 @@
+"""Ranking the knowledge base's facts against the words of one question.
+
+A patient asks about one fact ("will the graft weaken my healthy side?"), not about a topic, so
+the answer should lead with that fact. Each fact is scored by three things:
+
+- its words and the patients' words for it (``knowledge/fact_cues.yml``), matched with the
+  question's words, rare words counting more (BM25 over the facts, word stems, and pairs of
+  neighbouring content words so "healthy side" counts as one cue);
+- the intent classifier's confidence in the fact's topics (the topic prior);
+- whether the fact is about the procedure the question names or the conversation is about.
+
+Plain Python, no Rasa: the actions pass in the text, the topic weights and the procedures.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+CUES_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "fact_cues.yml"
+MAX_QUESTION_WORDS = 400  # a long story is cut here: ranking stays a small constant per character
+
+STOPWORDS = frozenset("""
+a an the and or but if of to in on at by for with from into onto up down out over under about as is are was
+were be been being am do does did doing done have has had having i me my mine myself you your yours we us our
+he him his she her it its they them their this that these those there here what which who whom whose when
+where why how can could would should will shall may might must just so too very really actually exactly
+please thanks thank hi hello also then than any some all each every much many most such own same
+not no nor only still yet even ever get got getting go going gone make made let lets say tell know
+want wanted need needed like im ive id youre dont doesnt didnt cant wont isnt arent wasnt u ur r pls plz
+one ones thing things something kind sort type lot bit way dear sir madam doctor dr
+""".split())
+# The clinic's subject itself: in every question, it tells no fact from another.
+SUBJECT_WORDS = frozenset("facial face faces reanimation palsy paralysis paralyzed paralysed bell bells".split())
+STOPWORDS = STOPWORDS | SUBJECT_WORDS
+# Patients' short forms and the page's words for the same thing meet on one stem.
+SAME_WORD = {
+    "op": "surgery", "ops": "surgery", "operation": "surgery", "operations": "surgery", "surgeries": "surgery",
+    "surgical": "surgery", "anaesthetic": "anesthesia", "anaesthesia": "anesthesia", "anesthetic": "anesthesia",
+    "physio": "physiotherapy", "haematoma": "hematoma", "paralysed": "paralyzed",
+}
+LEXICAL_FLOOR = 6.0  # about one distinctive word and pair: weaker matches score below 1
+SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ness", "ments", "ment", "ers", "er",
+            "ed", "es", "ly", "s", "y")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough for "grafting"/"grafts"/"graft" to meet, nothing cleverer."""
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def content_stems(text: str) -> list[str]:
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("'", ""))[:MAX_QUESTION_WORDS]
+    return [stem(SAME_WORD.get(w, w)) for w in words if w not in STOPWORDS]
+
+
+def terms(text: str) -> list[str]:
+    """Stems plus pairs of content words at most one word apart: "healthy side" gives healthy,
+    side and healthy_side; "cut into the tight muscle" also gives cut_muscl."""
+    stems = content_stems(text)
+    pairs = [f"{a}_{b}" for gap in (1, 2) for a, b in zip(stems, stems[gap:], strict=False)]
+    return stems + pairs
+
+
+@dataclass(frozen=True)
+class FactEntry:
+    """One fact as the ranker sees it."""
+
+    id: str
+    topics: tuple[str, ...]
+    procedures: tuple[str, ...]
+    text: str
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scored:
+    fact: FactEntry
+    score: float
+    lexical: float
+
+
+@dataclass
+class FactIndex:
+    """BM25 over facts (text and cues), combined with topic and procedure priors."""
+
+    facts: list[FactEntry]
+    topic_weight: float = 0.9
+    procedure_weight: float = 0.8
+    other_procedure_penalty: float = 0.6
+    k1: float = 1.2
+    b: float = 0.4
+    _bags: list[Counter] = field(default_factory=list, init=False)
+    _idf: dict[str, float] = field(default_factory=dict, init=False)
+    _avg_len: float = field(default=1.0, init=False)
+
+    def __post_init__(self) -> None:
+        self._bags = [Counter(terms(f.text)) + Counter(t for cue in f.cues for t in terms(cue)) for f in self.facts]
+        document_frequency: Counter = Counter(t for bag in self._bags for t in set(bag))
+        n = len(self.facts) or 1
+        self._idf = {t: math.log(1 + (n - df + 0.5) / (df + 0.5)) for t, df in document_frequency.items()}
+        self._avg_len = sum(sum(b.values()) for b in self._bags) / n if self._bags else 1.0
+
+    def lexical_scores(self, text: str) -> list[float]:
+        query = set(terms(text))
+        scores = []
+        for bag in self._bags:
+            length = sum(bag.values())
+            total = 0.0
+            for term in query & bag.keys():
+                tf = bag[term]
+                norm = self.k1 * (1 - self.b + self.b * length / self._avg_len)
+                total += self._idf[term] * tf * (self.k1 + 1) / (tf + norm)
+            scores.append(total)
+        return scores
+
+    def rank(self, text: str, topic_weights: dict[str, float], procedures: Iterable[str] = (),
+             context_procedures: Iterable[str] = ()) -> list[Scored]:
+        """Every fact, best first. ``topic_weights``: topic id -> 0..1 (the classifier's belief);
+        ``procedures``: named in this question; ``context_procedures``: the conversation's."""
+        named, context = set(procedures), set(context_procedures) - set(procedures)
+        lexical = self.lexical_scores(text)
+        scale = max(max(lexical, default=0.0), LEXICAL_FLOOR)  # a question of common words does not get a full score
+        ranked = []
+        for fact, lex in zip(self.facts, lexical, strict=True):
+            prior = max((topic_weights.get(t, 0.0) for t in fact.topics), default=0.0)
+            score = lex / scale + self.topic_weight * prior
+            about = set(fact.procedures)
+            if about & named:
+                score += self.procedure_weight
+            elif about & context and not named:
+                score += self.procedure_weight * 0.75
+            elif about and (named or context):
+                score -= self.other_procedure_penalty
+            ranked.append(Scored(fact, score, lex / scale))
+        return sorted(ranked, key=lambda s: -s.score)
+
+
+@lru_cache(maxsize=4)
+def _cues(path: Path, mtime: float) -> dict[str, tuple[str, ...]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(k): tuple(str(c) for c in v or []) for k, v in (data.get("cues") or {}).items()}
+
+
+def load_cues(path: Path = CUES_PATH) -> dict[str, tuple[str, ...]]:
+    """The patients' words per fact id; re-read when the file changes (no restart needed)."""
+    if not path.exists():
+        return {}
+    return _cues(path, path.stat().st_mtime)

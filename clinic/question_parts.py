@@ -1,0 +1,109 @@
+"""Reading the shape of a patient's message: several questions, a comparison, a correction, a
+follow-up that leans on the last answer. Plain Python on the text; no Rasa, no knowledge base.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_QUESTIONS = 3
+MAX_TEXT = 2000  # longer messages are read up to here: every check stays linear and small
+
+_QUESTION_BREAK = re.compile(r"[?;]+|\n|\s[-–]\s|,?\s+\band\b\s+(?=(?:what|how|wh\w+|is|are|do|does|can|could|"
+                             r"will|would|should|might|may|i|also|the|any|if)\b)|,\s*(?=(?:what|how|wh\w+|is|"
+                             r"are|do|does|can|could|will|would|should|might|may|and)\b)", re.IGNORECASE)
+_COMPARISON = re.compile(r"\b(vs\.?|versus|compared? (?:with|to)|comparison|differen(?:t|ce|ces)|differ|"
+                         r"better than|rather than|instead of|or the|which (?:one|is) (?:better|worse|more|less))\b",
+                         re.IGNORECASE)
+_SIDES = re.compile(r"\b(?:vs\.?|versus|compared? (?:with|to)|or)\b", re.IGNORECASE)
+# "I meant X, not Y", "no, X not Y", "not Y but X", "sorry, X": the patient corrects what was answered.
+_CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i was asking about|i asked about|i got the name wrong|"
+                         r"mixed (?:them|it) up|wrong one|not that one|no,? not|typo)\b|"
+                         r"^\s*(?:no|nope|sorry)\b[^?]{0,80}\bnot\b", re.IGNORECASE)
+_NOT_PART = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|about\s+(?:the\s+)?)?([^,.;?!\-–]+)",
+                       re.IGNORECASE)
+# Words that show the message leans on what was said before ("and the risks of that one?").
+_FOLLOW_UP = re.compile(r"^\s*(and|but|so|ok(?:ay)?|what about|how about|same for|also|then)\b|"
+                        r"\b(it|that|this|those|these|them|they|the other|that one|this one|the same|"
+                        r"going back|back to|again|as well)\b", re.IGNORECASE)
+_QUESTION_START = re.compile(r"^\s*(?:and |so |but |ok(?:ay)?,? )?(what|how|why|when|where|which|who|is|are|do|does|"
+                             r"can|could|will|would|should|tell me|explain)\b", re.IGNORECASE)
+_RETURN = re.compile(r"\b(going back|back to|return(?:ing)? to|again|re the|about the .{1,40} again)\b", re.IGNORECASE)
+
+
+# Prices, insurance, bookings, places: what the front desk answers, whatever procedure is named.
+_LOGISTICS = re.compile(r"\b(cost|costs|price|prices|pay|paying|paid|fee|fees|charge|insurance|insurer|covered|"
+                        r"nhs|medicare|private|privately|book|booking|appointment|appointments|cancel|waiting list|"
+                        r"address|parking|bus|opening hours|phone|email|refund|discount|money|"
+                        r"afford|loan|instal+ments?|quote)\b", re.IGNORECASE)
+
+
+def asks_logistics(text: str) -> bool:
+    return bool(_LOGISTICS.search(clip(text)))
+
+
+def clip(text: str) -> str:
+    return text[:MAX_TEXT]
+
+
+def split_questions(text: str) -> list[str]:
+    """The message's questions, at most three; a single question comes back alone.
+
+    Splits at question marks, semicolons, dashes, and at "and"/commas followed by a question word,
+    keeping only parts with at least two words. Parts beyond the third are joined to the third,
+    so nothing asked is silently dropped from the text that is ranked.
+    """
+    parts = [p.strip(" ,.!:") for p in _QUESTION_BREAK.split(clip(text)) if p and p.strip(" ,.!:")]
+    return [p for p in parts if len(p.split()) >= 2] or [clip(text).strip()]
+
+
+def comparison_sides(text: str) -> list[str]:
+    """The two sides of "time off work vs full recovery": the text before and after the comparing
+    word, each keeping the rest of the question ("how do they differ") for its ranking."""
+    match = _SIDES.search(clip(text))
+    if match is None:
+        return [clip(text)]
+    before, after = clip(text)[: match.start()].strip(" ,-"), clip(text)[match.end():].strip(" ,-")
+    if len(before.split()) < 1 or len(after.split()) < 1:
+        return [clip(text)]
+    return [before, after]
+
+
+def is_comparison(text: str) -> bool:
+    return bool(_COMPARISON.search(clip(text)))
+
+
+def is_follow_up(text: str) -> bool:
+    return bool(_FOLLOW_UP.search(clip(text)))
+
+
+def looks_like_question(text: str) -> bool:
+    """A question of a few words ("and the other one?"), not "ok" or "thanks"."""
+    text = clip(text).strip()
+    return len(text.split()) >= 3 and ("?" in text or bool(_QUESTION_START.match(text)))
+
+
+def returns_to_earlier(text: str) -> bool:
+    return bool(_RETURN.search(clip(text)))
+
+
+@dataclass(frozen=True)
+class Correction:
+    """What the patient meant (the text to answer) and what they did not mean (to leave out)."""
+
+    meant: str
+    not_meant: str
+
+
+def correction(text: str) -> Correction | None:
+    """The corrected request in a message like "no sorry, I meant time off work, not full recovery"."""
+    text = clip(text)
+    if not _CORRECTION.search(text):
+        return None
+    not_match = _NOT_PART.search(text)
+    not_meant = not_match.group(1).strip() if not_match else ""
+    meant = _NOT_PART.sub(" ", text) if not_match else text
+    meant = _CORRECTION.sub(" ", meant)
+    meant = re.sub(r"\b(no|nope|sorry|oops|wait|actually|i|the name|wrong)\b", " ", meant, flags=re.IGNORECASE)
+    return Correction(" ".join(meant.split()).strip(" ,.-"), not_meant)

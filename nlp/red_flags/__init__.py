@@ -1,0 +1,10 @@
+"""Deterministic red-flag detection: urgent symptoms the assistant must never leave to a classifier.
+
+``engine`` compiles ``nlp/red_flags.yml`` into spaCy matchers and decides; ``normalizer`` makes
+message words comparable with the rules' words (lemmas, contractions, typos); ``rules_file``
+validates the file. Imports spaCy, never Rasa.
+"""
+
+from nlp.red_flags.engine import DEFAULT_RULES_PATH, RedFlag, RedFlagRules, detect_text
+
+__all__ = ["DEFAULT_RULES_PATH", "RedFlag", "RedFlagRules", "detect_text"]

@@ -1,0 +1,312 @@
+"""Deterministic red-flag detection: urgent symptoms the assistant must never leave to a classifier.
+
+A patient who writes "my face dropped this morning and my arm is numb" needs to be told to call an
+ambulance, whatever the intent classifier thinks. This module decides that with plain, auditable
+rules so the decision is reproducible, testable and explainable; it imports spaCy but never Rasa
+(the Rasa component that wraps it is the only bridge).
+
+The rules live as data in ``nlp/red_flags.yml``; this engine only knows how to compile and apply them:
+
+* **Concepts** are named lists of phrases written as words ("face ... droop", "can't breathe").
+  Phrases compile to spaCy ``Matcher`` token patterns over a *normalised shadow* of the message: every
+  token lower-cased, contractions split ("CAN'T" -> "can" "not"), lemmatised with the same lookup
+  table as the clinic pipeline (so "drooping", "drooped", "DROOPS" all read "droop") and, for
+  unknown words only, corrected to a concept word within a small edit distance ("numbnes").
+  Phrase syntax: ``...`` / ``...N`` = up to gap / N tokens of the same clause; ``{concept}`` = any
+  one-word phrase of that concept; ``{NUM}`` / ``{YEAR}`` / ``{BREAK}`` = a number / a four-digit
+  year / a clause boundary or the start of the message; ``(a|b)`` = one of these words;
+  ``=word`` = exactly this surface form, not lemmatised ("=had" but not "having").
+* **Negation**: a match is ignored when a negation cue stands before it (within a window, same
+  clause, no scope terminator such as "and" in between) or inside one of its gaps.
+* **Kinds** ("stroke", ...) fire when all requirement groups of one alternative are present; named
+  **suppressors** discard matches in chronic ("for 3 years") or hypothetical ("what if ...",
+  "signs of ...") contexts unless a stronger cue (a recent onset, a first-person present situation)
+  is there too: when in doubt, the rules err towards firing.
+
+Only concept names leave this module (``RedFlag.concepts``), never patient text, so results are safe
+to log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from nlp.red_flags.normalizer import BREAK_TAG, CLAUSE_BREAK, SENTENCE_BREAK, WORD_TAG, Normalizer
+from nlp.red_flags.patterns import PhraseCompiler
+from nlp.red_flags.rules_file import (
+    TOP_KEYS,
+    Suppressor,
+    check_keys,
+    concept_ref,
+    fail,
+    parse_concept_suppressors,
+    parse_concepts,
+    parse_kinds,
+    parse_settings,
+    parse_suppressors,
+)
+
+DEFAULT_RULES_PATH = Path(__file__).resolve().parent.parent / "red_flags.yml"
+
+@dataclass(frozen=True)
+class RedFlag:
+    """One urgent situation found in a message."""
+
+    kind: str  # "stroke" | "self_harm" | "post_op" | "new_palsy" | "eye_emergency"
+    concepts: tuple[str, ...]  # names of the concepts that matched (safe to log: no patient text)
+
+
+
+@dataclass(frozen=True)
+class _PatternInfo:
+    concept: str
+    is_except: bool
+    literal: tuple[bool, ...]  # per pattern token: True for a written word, False for a gap wildcard
+
+
+@dataclass(frozen=True)
+class _Hit:
+    concept: str
+    start: int
+    end: int
+    literal: frozenset[int]  # shadow-token indices matched by written words (not by gaps)
+    sentence: int
+
+
+@dataclass(frozen=True)
+class _Coverage:
+    """The part of one message a suppressor discards matches from."""
+
+    everything: bool = False
+    sentences: frozenset[int] = frozenset()
+    from_token: Mapping[int, int] = field(default_factory=dict)  # sentence -> first covered token
+
+    def covers(self, hit: _Hit) -> bool:
+        if self.everything or hit.sentence in self.sentences:
+            return True
+        first = self.from_token.get(hit.sentence)
+        return first is not None and hit.start >= first
+
+# --------------------------------------------------------------------------------------------------
+# The engine
+
+
+class RedFlagRules:
+    """Compiled red-flag rules. ``detect`` is deterministic: the same message always gives the same
+    flags (its only state is a bounded memo of token normalisations, which never changes a result)."""
+
+    # Most urgent first. "checkin" is not an emergency: an ambiguous statement of distress that gets
+    # its question answered plus one gentle line (the Rasa component treats it apart).
+    KINDS: tuple[str, ...] = ("stroke", "self_harm", "breathing", "post_op", "new_palsy", "eye_emergency", "checkin")
+
+    def __init__(self, vocab: Vocab, rules: Mapping[str, Any]) -> None:
+        """Validate and compile a parsed rules mapping (see ``nlp/red_flags.yml``)."""
+        rules = check_keys("rules file", rules, TOP_KEYS, {"settings", "concepts", "kinds"})
+        if rules.get("version", 1) != 1:
+            fail(f"version {rules['version']!r} is not supported (expected 1)")
+        self.vocab = vocab
+        self._settings = parse_settings(rules["settings"])
+        raw_concepts = parse_concepts(rules["concepts"])
+        concept_ref("settings.negation.cues", self._settings.negation_concept, raw_concepts)
+        self._suppressors = parse_suppressors(rules.get("suppressors"), raw_concepts)
+        self._kinds = parse_kinds(rules["kinds"], self.KINDS, raw_concepts, self._suppressors)
+        self._concept_suppressors = parse_concept_suppressors(rules["concepts"], self._suppressors)
+        self._triggers = frozenset(c for kind in self._kinds.values() for c in kind.concepts)
+        self._norm = Normalizer(vocab, self._settings)
+        self._break_words = frozenset(self._norm.lemma(w) for w in self._settings.clause_break_words)
+        self._terminators = frozenset(self._norm.lemma(w) for w in self._settings.negation_terminators)
+        self._matcher = Matcher(vocab)
+        self._patterns: dict[int, _PatternInfo] = {}
+        # Typos are corrected only towards words of the concepts that make a kind fire: correcting
+        # into a context word ("possibly" -> "possible") could suppress a real flag.
+        vocabulary: set[str] = set()
+        compiler = PhraseCompiler(self._norm, self._settings.gap, raw_concepts, self._slot_words(raw_concepts))
+        for name, (phrases, exceptions) in raw_concepts.items():
+            for is_except, phrase_list in ((False, phrases), (True, exceptions)):
+                words = vocabulary if name in self._triggers and not is_except else set()
+                for phrase in phrase_list:
+                    pattern, literal = compiler.compile(name, phrase, words)
+                    # One key per phrase: the match's alignment then tells written words from gaps.
+                    key = f"red_flag:{name}:{'except' if is_except else 'phrase'}:{len(self._patterns)}"
+                    self._patterns[vocab.strings.add(key)] = _PatternInfo(name, is_except, literal)
+                    self._matcher.add(key, [pattern])
+        self._norm.set_fuzzy_targets(vocabulary - self._settings.fuzzy_stoplist)
+
+    @classmethod
+    def from_file(cls, vocab: Vocab, path: Path = DEFAULT_RULES_PATH) -> RedFlagRules:
+        """Load, validate and compile a rules file; raises ValueError naming the first problem."""
+        try:
+            rules = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except yaml.YAMLError as error:
+            raise ValueError(f"red-flag rules: {path} is not valid YAML: {error}") from error
+        return cls(vocab, rules)
+
+    # -- compilation ----------------------------------------------------------------------------
+
+    def _slot_words(self, concepts: Mapping[str, tuple[list[str], list[str]]]) -> dict[str, list[str]]:
+        """Normalised words of every concept that is a plain word list (usable as ``{concept}``)."""
+        slots: dict[str, list[str]] = {}
+        for name, (phrases, _) in concepts.items():
+            words: list[str] = []
+            for phrase in phrases:
+                parts = self._norm.phrase_words(phrase) if not phrase.startswith(("{", "(", "=", ".")) else []
+                if len(parts) != 1:
+                    break
+                words.append(parts[0][0])
+            else:
+                slots[name] = list(dict.fromkeys(words))
+        return slots
+
+    # -- detection ------------------------------------------------------------------------------
+
+    def _shadow(self, doc: Doc) -> tuple[Doc, list[bool], list[bool], list[int]]:
+        """A normalised copy of the message plus, per token, boundary flags and a sentence number.
+
+        A sentence boundary is put first so ``{BREAK}`` can anchor a pattern at the message start.
+        """
+        words = [SENTENCE_BREAK]
+        surfaces = [SENTENCE_BREAK]
+        for token in doc:
+            boundary = self._norm.boundary(token.text, self._settings.clause_break_words)
+            if boundary is not None:
+                words.append(boundary)
+                surfaces.append(boundary)
+            elif not token.is_space:
+                for word, surface in self._norm.pieces(token.text, token.norm_):
+                    words.append(word)
+                    surfaces.append(surface)
+        is_sentence_break = [w == SENTENCE_BREAK for w in words]
+        is_clause_break = [w in (SENTENCE_BREAK, CLAUSE_BREAK) for w in words]
+        tags = [BREAK_TAG if b else WORD_TAG for b in is_clause_break]
+        shadow = Doc(self.vocab, words=words, lemmas=surfaces, tags=tags)
+        sentence_ids: list[int] = []
+        sentence = 0
+        for i, is_break in enumerate(is_sentence_break):
+            if is_break and i > 0 and not is_sentence_break[i - 1]:
+                sentence += 1
+            sentence_ids.append(sentence)
+        return shadow, is_sentence_break, is_clause_break, sentence_ids
+
+    def _hits(self, doc: Doc) -> tuple[dict[str, list[_Hit]], list[str], list[bool]]:
+        """All concept matches that survive their concept's exceptions, with their sentence."""
+        shadow, _, is_clause_break, sentence_ids = self._shadow(doc)
+        found: dict[str, list[_Hit]] = {}
+        exceptions: dict[str, list[tuple[int, int]]] = {}
+        for key, start, end, alignment in self._matcher(shadow, with_alignments=True):
+            info = self._patterns[key]
+            if info.is_except:
+                exceptions.setdefault(info.concept, []).append((start, end))
+                continue
+            literal = frozenset(start + i for i, index in enumerate(alignment) if info.literal[index])
+            anchor = next((i for i in range(start, end) if not is_clause_break[i]), start)
+            found.setdefault(info.concept, []).append(_Hit(info.concept, start, end, literal, sentence_ids[anchor]))
+        for concept, spans in exceptions.items():
+            if concept in found:
+                found[concept] = [h for h in found[concept] if not any(h.start < e and s < h.end for s, e in spans)]
+        words = [t.orth_ for t in shadow]
+        return found, words, is_clause_break
+
+    def _negated(self, hit: _Hit, cues: set[int], words: list[str], is_clause_break: list[bool]) -> bool:
+        """True when a negation cue governs the hit: inside one of its gaps, or shortly before it in
+        the same clause with no scope terminator ("and", "then", ...) in between."""
+        if any(i in cues and i not in hit.literal for i in range(hit.start, hit.end)):
+            return True
+        i = hit.start - 1
+        while i >= 0 and hit.start - i <= self._settings.negation_window:
+            if is_clause_break[i] or words[i] in self._terminators:
+                return False
+            if i in cues:
+                return True
+            i -= 1
+        return False
+
+    def _valid_hits(self, doc: Doc) -> dict[str, list[_Hit]]:
+        """Concept matches that are not negated (negation cues themselves are kept as they are)."""
+        found, words, is_clause_break = self._hits(doc)
+        negation = self._settings.negation_concept
+        # A cue that is part of a matched phrase ("can't breathe", "won't close") is not a negation.
+        # Only trigger concepts count: a context cue ("I'm not ...") must not swallow a negation.
+        literal_elsewhere = {i for c, hits in found.items() if c in self._triggers for h in hits for i in h.literal}
+        cues = {i for h in found.get(negation, []) for i in h.literal} - literal_elsewhere
+        valid: dict[str, list[_Hit]] = {}
+        for concept, hits in found.items():
+            kept = (
+                hits if concept == negation else [h for h in hits if not self._negated(h, cues, words, is_clause_break)]
+            )
+            if kept:
+                valid[concept] = kept
+        return valid
+
+    @staticmethod
+    def _coverage(suppressor: Suppressor, valid: Mapping[str, list[_Hit]]) -> _Coverage:
+        """Where a suppressor applies in this message (computed once, in time linear in the hits)."""
+        markers = valid.get(suppressor.concept, [])
+        if not markers:
+            return _Coverage()
+        # An "unless" cue only counts outside the marker itself ("I have a question" is no report).
+        marker_tokens = {i for m in markers for i in range(m.start, m.end)}
+        cancels = [
+            h
+            for u in suppressor.unless
+            for h in valid.get(u, [])
+            if not any(i in marker_tokens for i in range(h.start, h.end))
+        ]
+        if suppressor.scope == "message":
+            return _Coverage(everything=not cancels)
+        cancelled = {h.sentence for h in cancels}
+        if suppressor.scope == "sentence":
+            return _Coverage(sentences=frozenset(m.sentence for m in markers) - cancelled)
+        starts: dict[int, int] = {}  # rest_of_sentence: from the first live marker to the sentence end
+        for m in markers:
+            if m.sentence not in cancelled:
+                starts[m.sentence] = min(m.start, starts.get(m.sentence, m.start))
+        return _Coverage(from_token=starts)
+
+    def detect(self, doc: Doc) -> list[RedFlag]:
+        """The red flags in a message, most urgent first; [] when there are none."""
+        if not doc.text.strip():
+            return []
+        valid = self._valid_hits(doc)
+        coverage = {name: self._coverage(s, valid) for name, s in self._suppressors.items()}
+        flags: list[RedFlag] = []
+        for name in self.KINDS:
+            kind = self._kinds[name]
+            covers = [coverage[s.name] for s in kind.suppressed_by]
+            present = {
+                h.concept
+                for c in kind.concepts
+                for h in valid.get(c, [])
+                if not any(cov.covers(h) for cov in covers)
+                and not any(coverage[s.name].covers(h) for s in self._concept_suppressors.get(c, ()))
+            }
+            matched: list[str] = []
+            for alternative in kind.when:
+                if all(any(c in present for c in group) for group in alternative):
+                    matched += [c for group in alternative for c in group if c in present]
+            if matched:
+                order = {c: i for i, c in enumerate(kind.concepts)}
+                flags.append(RedFlag(name, tuple(sorted(set(matched), key=order.__getitem__))))
+        found = {flag.kind for flag in flags}
+        return [flag for flag in flags if not found & set(self._kinds[flag.kind].covered_by)]
+
+
+@lru_cache(maxsize=4)
+def _default_rules(vocab: Vocab) -> RedFlagRules:
+    return RedFlagRules.from_file(vocab)
+
+
+def detect_text(nlp: Language, text: str, rules: RedFlagRules | None = None) -> list[RedFlag]:
+    """Run the clinic pipeline on ``text`` and return its red flags (rules default to the shipped file,
+    compiled once per vocabulary)."""
+    rules = rules if rules is not None else _default_rules(nlp.vocab)
+    return rules.detect(nlp(text))

@@ -1,0 +1,241 @@
+"""Text normalisation for the red-flag rules: lower-case lemmas, split contractions, typos fixed.
+
+Phrase words and message tokens go through the same functions, so the rules file can be written in
+natural English and still match "CANNOT BREATHE" or "droops". Typo correction is bounded: only
+tokens a few letters longer than the longest concept word are ever looked up, so a message of
+made-up words costs a constant per character.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+import spacy_lookups_data
+from spacy.tokenizer import Tokenizer
+from spacy.vocab import Vocab
+
+from nlp.red_flags.rules_file import Settings
+
+_LOOKUPS_DIR = Path(spacy_lookups_data.__file__).parent / "data"
+_LEMMA_LOOKUP_PATH = _LOOKUPS_DIR / "en_lemma_lookup.json.gz"
+_LEXEME_PROB_PATH = _LOOKUPS_DIR / "en_lexeme_prob.json.gz"
+
+# Canonical spellings of boundaries in the shadow document; a gap ("...") never crosses them.
+SENTENCE_BREAK = "."
+CLAUSE_BREAK = ","
+# The shadow document tags every token as a boundary or a word, so a gap is a cheap TAG test.
+BREAK_TAG = "BREAK"
+WORD_TAG = "WORD"
+_SENTENCE_PUNCT = frozenset(".!?…")
+_CLAUSE_PUNCT = frozenset(",;:—–")
+_DIGITS_THEN_LETTERS = re.compile(r"^(\d+)([a-z]+)$")  # "2days", "48hrs": split like "2 days"
+_FUZZY_CACHE_LIMIT = 50_000
+
+# --------------------------------------------------------------------------------------------------
+# Text normalisation
+
+
+@lru_cache(maxsize=1)
+def _lemma_json() -> dict[str, str]:
+    """spaCy's English lookup lemmas, the table the clinic pipeline's lemmatizer uses.
+
+    Read as plain strings (``spacy.lookups.Table`` keys are hashes and cannot be iterated back to
+    words, which the typo index needs to find every inflection of a concept word).
+    """
+    with gzip.open(_LEMMA_LOOKUP_PATH, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@lru_cache(maxsize=4)
+def _common_words(min_log_prob: float, min_length: int) -> frozenset[str]:
+    """Lower-case words more frequent than ``min_log_prob`` in spaCy's English frequency table.
+
+    A frequent word ("wellness", "expensive") is a real word, not a typo of a symptom ("weakness",
+    "excessive"); misspellings sit far down the table (below about -15). The 30 MB table is scanned
+    with a regex instead of ``json.load`` to keep loading well under a second and memory small.
+    """
+    if not _LEXEME_PROB_PATH.exists():
+        return frozenset()
+    text = gzip.decompress(_LEXEME_PROB_PATH.read_bytes()).decode("utf-8")
+    pattern = re.compile(r'"([a-z]{' + str(max(min_length, 1)) + r',})": ?(-?[0-9.]+(?:e-?[0-9]+)?)')
+    return frozenset(m.group(1) for m in pattern.finditer(text) if float(m.group(2)) > min_log_prob)
+
+
+def _osa_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment edit distance (a swap of neighbours costs 1); stops past ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """All strings reachable from ``word`` by deleting up to ``depth`` characters (SymSpell index)."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def fold_accents(text: str) -> str:
+    """"cirugía" -> "cirugia": rules and messages compare without accents (Spanish typed either way)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+class Normalizer:
+    """Maps surface tokens to the words the patterns are written in (lower-case lemmas, typos fixed).
+
+    Phrase words and message tokens go through the same function, so the rules file can be written
+    in natural English ("can't breathe", "drooping") and still match "CANNOT BREATHE" or "droops".
+    """
+
+    def __init__(self, vocab: Vocab, settings: Settings) -> None:
+        self._tokenizer: Tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        self._lemmas = _lemma_json()
+        self._overrides = dict(settings.lemma_overrides)
+        self._settings = settings
+        self._known_words = (
+            frozenset(self._lemmas)
+            | frozenset(self._lemmas.values())
+            | _common_words(settings.fuzzy_common_log_prob, settings.fuzzy_min_length)
+        )
+        self._targets: dict[str, str] = {}  # surface form of a concept word -> its normalised word
+        self._longest_correctable = 0
+        self._deletion_index: dict[str, set[str]] = {}
+        self._fuzzy_cache: dict[str, str | None] = {}
+        self._piece_cache: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+
+    # -- building -------------------------------------------------------------------------------
+
+    def lemma(self, word: str) -> str:
+        word = word.replace("’", "'")
+        if word in self._overrides:
+            return self._overrides[word]
+        return self._lemmas.get(word, word)
+
+    def phrase_words(self, text: str) -> list[tuple[str, str]]:
+        """(normalised word, surface) pairs for a written phrase part; no typo correction."""
+        text = fold_accents(text.lower())
+        return [pair for token in self._tokenizer(text) for pair in self._split(token.text, token.norm_)]
+
+    def set_fuzzy_targets(self, words: Iterable[str]) -> None:
+        """Index the concept vocabulary (and every inflection of it) for typo correction."""
+        wanted = {w for w in words if w.isalpha() and len(w) >= 4}
+        targets = {w: w for w in wanted}
+        for form, lemma in self._lemmas.items():
+            if lemma in wanted and form.isalpha():
+                targets.setdefault(form, lemma)
+        for form, lemma in self._overrides.items():
+            if lemma in wanted:
+                targets.setdefault(form, lemma)
+        self._targets = targets
+        # A token longer than this cannot be within the edit limit of any concept word: it is
+        # never looked up, which keeps a made-up 2,000-letter word from building ~n**3 deletions.
+        self._longest_correctable = max((len(form) for form in targets), default=0) + 2
+        self._deletion_index = {}
+        for form in targets:
+            for deleted in _deletions(form, self._max_distance(len(form))):
+                self._deletion_index.setdefault(deleted, set()).add(form)
+        self._fuzzy_cache.clear()
+        self._piece_cache.clear()
+
+    # -- applying -------------------------------------------------------------------------------
+
+    def pieces(self, text: str, norm: str) -> tuple[tuple[str, str], ...]:
+        """(normalised word, lower-case surface) pairs for one message token, typos corrected.
+
+        Upper-case tokens are re-tokenized in lower case: spaCy's contraction rules are
+        case-sensitive, so "CAN'T" stays one token while "can't" becomes "ca" + "n't".
+        """
+        key = (text, norm)
+        cached = self._piece_cache.get(key)
+        if cached is not None:
+            return cached
+        lowered = fold_accents(unicodedata.normalize("NFKC", text).lower().replace("’", "'"))
+        if lowered != text and len(lowered) > 1:
+            raw = [pair for token in self._tokenizer(lowered) for pair in self._split(token.text, token.norm_)]
+        else:
+            raw = self._split(lowered, norm.replace("’", "'"))
+        result = tuple((self._correct(word, surface), surface) for word, surface in raw)
+        if len(self._piece_cache) < _FUZZY_CACHE_LIMIT:
+            self._piece_cache[key] = result
+        return result
+
+    def _split(self, surface: str, norm: str) -> list[tuple[str, str]]:
+        surface = surface.lower()
+        glued = _DIGITS_THEN_LETTERS.match(surface)
+        if glued:
+            number, unit = glued.groups()
+            return [(number, number), (self.lemma(unit), unit)]
+        return [(self.lemma(norm.lower()), surface)]
+
+    def _max_distance(self, length: int) -> int:
+        return 2 if length >= self._settings.fuzzy_long_length else 1
+
+    def _correct(self, word: str, surface: str) -> str:
+        """The concept word a misspelt token stands for, or the token's own word."""
+        if word in self._targets or surface in self._targets:
+            return self._targets.get(word, self._targets.get(surface, word))
+        settings = self._settings
+        if (
+            len(surface) < settings.fuzzy_min_length
+            or len(surface) > self._longest_correctable
+            or not surface.isalpha()
+            or surface in settings.fuzzy_stoplist
+            or word in settings.fuzzy_stoplist
+            or surface in self._known_words  # a real English word is never "corrected"
+        ):
+            return word
+        if surface in self._fuzzy_cache:
+            return self._fuzzy_cache[surface] or word
+        best: tuple[int, int, str] | None = None
+        for deleted in _deletions(surface, self._max_distance(len(surface))):
+            for form in self._deletion_index.get(deleted, ()):
+                if settings.fuzzy_same_first_letter and form[0] != surface[0]:
+                    continue
+                limit = self._max_distance(min(len(form), len(surface)))
+                distance = _osa_distance(surface, form, limit)
+                if distance <= limit:
+                    candidate = (distance, abs(len(form) - len(surface)), form)
+                    best = candidate if best is None or candidate < best else best
+        corrected = self._targets[best[2]] if best else None
+        if len(self._fuzzy_cache) < _FUZZY_CACHE_LIMIT:
+            self._fuzzy_cache[surface] = corrected
+        return corrected or word
+
+    def boundary(self, text: str, words: frozenset[str]) -> str | None:
+        """The canonical boundary a token stands for, or None for an ordinary token."""
+        if text.isspace():
+            return SENTENCE_BREAK if "\n" in text else None
+        if set(text) <= _SENTENCE_PUNCT:
+            return SENTENCE_BREAK
+        if set(text) <= _CLAUSE_PUNCT:
+            return CLAUSE_BREAK
+        if text.lower() in words:
+            return CLAUSE_BREAK
+        return None
+
+

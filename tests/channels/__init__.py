@@ -1,0 +1,1 @@
+"""Messaging channels driven end to end against a running assistant (see conftest.py)."""

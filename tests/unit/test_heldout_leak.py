@@ -1,0 +1,68 @@
+"""No training example may be a held-out message in other words order: the patient-language sets
+(``tests/e2e/dev/``, ``tests/e2e/blind/``) only measure the assistant if nothing was learnt from them.
+
+"Near-equal" is the same set of words, whatever their order, case, punctuation or repetition. The
+blind texts are read here in code and compared, never shown: a failure names the training example
+(file and intent), not the held-out text it matches.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+HELD_OUT_DIRS = (ROOT / "tests" / "e2e" / "dev", ROOT / "tests" / "e2e" / "blind")
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _texts(data: Any) -> list[str]:
+    if not isinstance(data, dict):
+        return []
+    texts = [str(item.get("text") or "") for key in ("questions", "messages") for item in data.get(key) or []]
+    for conversation in data.get("conversations") or []:
+        texts += [str(turn.get("text") or "") for turn in conversation.get("turns") or []]
+    return texts
+
+
+def held_out_word_sets() -> set[frozenset[str]]:
+    """Every message of the dev and blind sets (their red-flag files included), as word sets."""
+    found: set[frozenset[str]] = set()
+    for directory in HELD_OUT_DIRS:
+        for path in sorted(directory.rglob("*.yml")) if directory.exists() else []:
+            found |= {word_set(t) for t in _texts(yaml.safe_load(path.read_text(encoding="utf-8")))}
+    return found - {frozenset()}
+
+
+def training_examples() -> list[tuple[str, str]]:
+    """(intent, example) for every example of data/*.yml."""
+    examples = []
+    for path in sorted((ROOT / "data").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for block in data.get("nlu") or []:
+            for line in str(block.get("examples") or "").splitlines():
+                if line.strip().startswith("- "):
+                    examples.append((str(block.get("intent") or block.get("synonym") or path.name), line.strip()[2:]))
+    return examples
+
+
+def test_held_out_sets_are_found() -> None:
+    assert (ROOT / "tests" / "e2e" / "dev" / "in_scope.yml").exists()
+    assert len(held_out_word_sets()) > 100
+
+
+def test_no_training_example_has_the_words_of_a_held_out_message() -> None:
+    held_out = held_out_word_sets()
+    leaks = [f"{intent}: example #{number}" for number, (intent, text) in enumerate(training_examples())
+             if word_set(text) and word_set(text) in held_out]
+    assert leaks == [], "training examples with the same words as a held-out message: " + ", ".join(leaks)
+
+
+def test_the_check_catches_a_reordered_copy() -> None:
+    assert word_set("How long is the op, and the recovery?") == word_set("the recovery and how long is the OP")
