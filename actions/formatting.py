@@ -60,6 +60,12 @@ def answer_text(answer: Answer, kb: KnowledgeBase) -> str:
     return "\n\n".join(parts)
 
 
+def answer_sources(answer: Answer) -> list[str]:
+    """The page text each fact of an answer rests on, for channels that can show it (the widget).
+    A fact's excerpts are parts of one passage of the page: they are joined with an ellipsis."""
+    return [" … ".join(fact.source) for fact in answer.facts if fact.source]
+
+
 def answer_buttons(answer: Answer, kb: KnowledgeBase) -> list[Button]:
     if answer.options and answer.procedure is None:
         return [procedure_button(option, kb) for option in answer.options]

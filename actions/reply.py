@@ -29,6 +29,10 @@ from clinic.queries import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
+# Channels whose clients show an answer's sources ("From the clinic's page"). Others get none:
+# an SMS would carry the `custom` data as a text of its own, and REST clients an extra message.
+SOURCE_CHANNELS = frozenset({"web"})
+
 _knowledge_base: KnowledgeBase | None = None
 
 
@@ -64,8 +68,9 @@ class Reply:
         if not bot_spoke_this_session(tracker):
             disclaimer: tuple[str, list[Button], list[str]] = (kb.message(self.disclaimer_key), [], [])
             messages = messages + [disclaimer] if self.urgent else [disclaimer, *messages]
+        show_sources = tracker.get_latest_input_channel() in SOURCE_CHANNELS
         for text, buttons, sources in messages:
-            extra = {"json_message": {"sources": sources}} if sources else {}
+            extra = {"json_message": {"sources": sources}} if sources and show_sources else {}
             dispatcher.utter_message(text=text, buttons=[{"title": b.title, "payload": b.payload} for b in buttons],
                                      **extra)
 

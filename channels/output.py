@@ -35,7 +35,7 @@ class TurnCollector(OutputChannel):
         self.channel_name = channel_name
         self.messages: list[BotMessage] = []
 
-    def name(self) -> str:  # type: ignore[override]
+    def name(self) -> str:
         return self.channel_name
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
@@ -57,7 +57,7 @@ class DirectOutput(OutputChannel):
     def __init__(self, channel: MessagingChannel) -> None:
         self.channel = channel
 
-    def name(self) -> str:  # type: ignore[override]
+    def name(self) -> str:
         return self.channel.name()
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:

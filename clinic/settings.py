@@ -85,3 +85,32 @@ def get_settings() -> Settings:
         in {"1", "yes", "true", "on"},
         callback_within=_env("CALLBACK_WITHIN", "within one working day"),
     )
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """The clinic's website and its chat widget: where the demo page listens, which site origins
+    may open the widget's socket, the secret that signs widget sessions, and where the page's
+    widget finds the assistant."""
+
+    host: str
+    port: int
+    origins: tuple[str, ...]
+    session_secret: str
+    assistant_url: str
+
+
+@lru_cache(maxsize=1)
+def get_site_settings() -> SiteSettings:
+    load_dotenv(ROOT / ".env", override=False)
+    host = _env("SITE_HOST", "127.0.0.1")
+    port = int(_env("SITE_PORT", "8080"))
+    default_origins = f"http://127.0.0.1:{port},http://localhost:{port}"
+    origins = tuple(o.strip().rstrip("/") for o in _env("CLINIC_SITE_ORIGINS", default_origins).split(",") if o.strip())
+    return SiteSettings(
+        host=host,
+        port=port,
+        origins=origins,
+        session_secret=_env("WEB_SESSION_SECRET", ""),
+        assistant_url=_env("ASSISTANT_PUBLIC_URL", f"http://127.0.0.1:{_env('RASA_PORT', '5005')}"),
+    )

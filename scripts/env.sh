@@ -26,3 +26,11 @@ if [ -z "${RASA_API_TOKEN:-}" ]; then
   RASA_API_TOKEN=$(cat var/api_token)
 fi
 export RASA_API_TOKEN
+# The secret that signs the website widget's sessions (channels/web_session.py): kept in var/ so
+# conversations survive a restart.
+if [ -z "${WEB_SESSION_SECRET:-}" ]; then
+  mkdir -p var
+  [ -s var/web_session_secret ] || .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))' > var/web_session_secret
+  WEB_SESSION_SECRET=$(cat var/web_session_secret)
+fi
+export WEB_SESSION_SECRET SITE_HOST="${SITE_HOST:-127.0.0.1}" SITE_PORT="${SITE_PORT:-8080}"

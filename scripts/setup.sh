@@ -47,7 +47,25 @@ else
   echo "Model up to date: models/clinic.tar.gz"
 fi
 
-# 6. The staff console's browser scripts (htmx, Chart.js) from npm, served by the console itself.
+# 6. The chat widget (widget/): npm packages pinned by package-lock.json, then the bundle the demo
+#    page serves (website/static/widget/); rebuilt when its sources change.
+widget_out=website/static/widget/clinic-chat.js
+if [ "$(cat var/widget-deps.hash 2>/dev/null)" != "$(hash_of widget/package.json widget/package-lock.json)" ] \
+   || [ ! -d widget/node_modules ]; then
+  command -v npm >/dev/null || { echo "npm (Node.js 18 or later) is needed to build the chat widget" >&2; exit 1; }
+  say "Installing the widget's npm packages"
+  (cd widget && npm ci --no-audit --no-fund --loglevel=error)
+  hash_of widget/package.json widget/package-lock.json > var/widget-deps.hash
+fi
+widget_hash=$(hash_of widget/build.mjs widget/package-lock.json widget/src/*)
+if [ ! -f "$widget_out" ] || [ "$(cat var/widget.hash 2>/dev/null)" != "$widget_hash" ]; then
+  (cd widget && node build.mjs "../$widget_out")
+  echo "$widget_hash" > var/widget.hash
+else
+  echo "Widget up to date: $widget_out"
+fi
+
+# 7. The staff console's browser scripts (htmx, Chart.js) from npm, served by the console itself.
 if [ "$(cat var/console-npm.hash 2>/dev/null)" != "$(hash_of console/package.json console/package-lock.json)" ]; then
   say "Installing the console's browser scripts (npm)"
   (cd console && npm ci --silent --no-audit --no-fund)

@@ -42,14 +42,21 @@ def log_in(page, name: str | None = None, password: str | None = None) -> None:
 
 
 class Widget:
-    """A patient on the socket.io channel, as the website widget talks to it."""
+    """A patient on the website widget's channel (channels/web.py), speaking its protocol: ask for a
+    session, get a server-issued id (the conversation is ``web:<id>``), send, receive ``bot_uttered``."""
 
-    def __init__(self, session_id: str):
-        self.session_id = session_id
+    def __init__(self) -> None:
+        self.sender_id = ""
         self.replies: list[str] = []
         self._lock = threading.Lock()
+        self._confirmed = threading.Event()
         self.client = socketio.Client(reconnection=False)
         self.client.on("bot_uttered", self._received)
+        self.client.on("session_confirm", self._confirm)
+
+    def _confirm(self, data: dict) -> None:
+        self.sender_id = f"web:{data['session_id']}"
+        self._confirmed.set()
 
     def _received(self, data: dict) -> None:
         with self._lock:
@@ -57,15 +64,16 @@ class Widget:
 
     def __enter__(self) -> Widget:
         self.client.connect(rasa_url(), socketio_path="/socket.io", transports=["polling"])
-        self.client.emit("session_request", {"session_id": self.session_id})
-        time.sleep(0.5)
+        self.client.emit("session_request", {})
+        if not self._confirmed.wait(20):
+            raise RuntimeError("the widget channel issued no session")
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self.client.disconnect()
 
     def send(self, text: str) -> None:
-        self.client.emit("user_uttered", {"message": text, "session_id": self.session_id})
+        self.client.emit("user_uttered", {"message": text})
 
     def wait_for(self, predicate, timeout: float = 20.0) -> bool:
         deadline = time.monotonic() + timeout

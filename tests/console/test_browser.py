@@ -133,8 +133,8 @@ def test_callback_requested_by_a_patient_and_marked_done(page) -> None:
 
 
 def test_takeover_of_a_widget_conversation(page) -> None:
-    session_id = uuid.uuid4().hex
-    with Widget(session_id) as widget:
+    with Widget() as widget:
+        session_id = widget.sender_id
         widget.send("what is synkinesis?")
         assert widget.wait_for(lambda r: "synkinesis" in r.lower())
         log_in(page)

@@ -1,13 +1,12 @@
 """The website widget's channel (socket.io): a new conversation's first reply has the disclaimer.
 
-Talks to the running server the way the widget does: connect, ask for a session, send a message,
-collect ``bot_uttered`` events until they stop coming.
+Talks to the running server the way the widget does: connect, ask for a session, take the id the
+server issues (channels/web.py), send a message, collect ``bot_uttered`` events until they stop coming.
 """
 
 from __future__ import annotations
 
 import asyncio
-import uuid
 
 import socketio
 
@@ -22,11 +21,13 @@ async def first_replies(url: str, text: str, quiet_seconds: float = 1.5, timeout
         replies.append(str(data.get("text") or ""))
         received.set()
 
-    session_id = uuid.uuid4().hex
+    confirmed: asyncio.Queue[dict] = asyncio.Queue()
+    client.on("session_confirm", confirmed.put_nowait)
     await client.connect(url, socketio_path="/socket.io", transports=["polling"])
     try:
-        await client.emit("session_request", {"session_id": session_id})
-        await client.emit("user_uttered", {"message": text, "session_id": session_id})
+        await client.emit("session_request", {})
+        session = await asyncio.wait_for(confirmed.get(), timeout)
+        await client.emit("user_uttered", {"message": text, "session_id": session["session_id"]})
         await asyncio.wait_for(received.wait(), timeout)
         while True:  # collect the rest of the turn: stop after a quiet spell
             received.clear()

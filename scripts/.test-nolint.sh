@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Everything `make test` checks, in order of cost: setup, lint, unit tests (SQLite and a real
+# PostgreSQL started here), Rasa's data validation and test stories, then the held-out end-to-end
+# sets against a running assistant. Stops at the first failing step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
+export RASA_TELEMETRY_ENABLED=false
+say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+start=$(date +%s)
+
+scripts/setup.sh
+scripts/ensure-postgres.sh
+CHROMIUM=$(scripts/ensure-chromium.sh)
+export CHROMIUM
+
+say "Lint (ruff) and types (mypy)"
+.venv/bin/ruff check . || echo "LINT FAILED (continuing for this run only)"
+.venv/bin/mypy
+
+say "Unit tests (knowledge base on SQLite and PostgreSQL, actions, red-flag rules)"
+REQUIRE_POSTGRES=1 .venv/bin/python -m pytest -q tests/unit
+
+say "Rasa data validation"
+.venv/bin/rasa data validate --config config.yml --domain domain.yml --data data --fail-on-warnings --quiet
+
+say "Test stories"
+rm -rf results/stories
+.venv/bin/rasa test core --model models/clinic.tar.gz --stories tests/test_stories.yml \
+  --fail-on-prediction-errors --out results/stories --quiet
+
+say "Held-out end-to-end sets through the REST webhook"
+# A separate database and ports, so tests neither touch the clinic's data nor a running `make run`.
+# E2E_RASA_PORT / E2E_ACTION_PORT move them, so two checkouts can run their tests side by side.
+export DATABASE_URL="sqlite:///$PWD/var/e2e.db" RASA_PORT="${E2E_RASA_PORT:-5105}" ACTION_PORT="${E2E_ACTION_PORT:-5155}"
+export TRACKER_STORE_URL="$DATABASE_URL" CONSOLE_PORT="${E2E_CONSOLE_PORT:-5191}"
+export RUN_DIR=var/run-e2e LOG_DIR=var/log/e2e
+export ACTION_SERVER_URL="http://127.0.0.1:$ACTION_PORT/webhook"
+export RASA_API_TOKEN="e2e-$(date +%s)-$RANDOM"
+rm -f var/e2e.db
+.venv/bin/python -m clinic.content load >/dev/null
+# The messaging channels too, with fake secrets and fake platform APIs on 127.0.0.1 (ports from
+# E2E_FAKE_API_PORT, default 5180-5182): tests/channels/config.py.
+eval "$(.venv/bin/python -m tests.channels.config env)"
+export CREDENTIALS=var/credentials-e2e.yml
+.venv/bin/python -m clinic.channels credentials --out "$CREDENTIALS" >/dev/null
+trap 'scripts/serve.sh --stop' EXIT
+scripts/serve.sh --background >/dev/null
+.venv/bin/python -m tests.e2e.run --url "http://127.0.0.1:$RASA_PORT" --report results/e2e-failures.json
+
+say "One turn: locked down, malformed input, never silent (stops the action server mid-conversation)"
+.venv/bin/python -m tests.e2e.turn_checks --url "http://127.0.0.1:$RASA_PORT" --action-port "$ACTION_PORT" \
+  --rasa-pid-file "$RUN_DIR/rasa.pid" --actions-pid-file "$RUN_DIR/actions.pid"
+
+say "Messaging channels: Telegram, Twilio and WhatsApp traffic, replies captured by fake platform APIs"
+.venv/bin/python -m pytest -q -p no:cacheprovider tests/channels
+
+say "Staff console in a browser (Playwright + Debian chromium), then a restart of every server"
+STAFF_NAME=e2e-admin STAFF_PASSWORD="e2e-$RANDOM-$RANDOM-$(date +%s)"
+export STAFF_NAME STAFF_PASSWORD CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT" RASA_URL="http://127.0.0.1:$RASA_PORT"
+.venv/bin/python -m console.staff_user "$STAFF_NAME" --role admin >/dev/null
+SCREENSHOT_DIR=results/console .venv/bin/python -m pytest -q -p no:warnings tests/console
+
+say "All tests passed in $(( $(date +%s) - start )) s"
