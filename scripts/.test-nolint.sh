@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything `make test` checks, in order of cost: setup, lint, unit tests (SQLite and a real
 # PostgreSQL started here), Rasa's data validation and test stories, then the held-out end-to-end
-# sets against a running assistant. Stops at the first failing step.
+# sets against a running assistant, the chat widget in a browser. Stops at the first failing step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
@@ -11,12 +11,15 @@ start=$(date +%s)
 
 scripts/setup.sh
 scripts/ensure-postgres.sh
-CHROMIUM=$(scripts/ensure-chromium.sh)
-export CHROMIUM
+chromium=$(scripts/ensure-chromium.sh)
+export CHROMIUM="$chromium"
 
 say "Lint (ruff) and types (mypy)"
 .venv/bin/ruff check . || echo "LINT FAILED (continuing for this run only)"
 .venv/bin/mypy
+
+say "Chat widget: eslint and unit tests (node)"
+(cd widget && npx --no-install eslint . && node --test --test-reporter=dot test/)
 
 say "Unit tests (knowledge base on SQLite and PostgreSQL, actions, red-flag rules)"
 REQUIRE_POSTGRES=1 .venv/bin/python -m pytest -q tests/unit
@@ -37,6 +40,9 @@ export TRACKER_STORE_URL="$DATABASE_URL" CONSOLE_PORT="${E2E_CONSOLE_PORT:-5191}
 export RUN_DIR=var/run-e2e LOG_DIR=var/log/e2e
 export ACTION_SERVER_URL="http://127.0.0.1:$ACTION_PORT/webhook"
 export RASA_API_TOKEN="e2e-$(date +%s)-$RANDOM"
+# The demo page with the widget, for the browser tests (E2E_SITE_PORT moves it).
+export SITE_PORT="${E2E_SITE_PORT:-5180}" SITE_HOST=127.0.0.1 WEB_SESSION_SECRET="e2e-$(date +%s)-$RANDOM-$RANDOM"
+export CLINIC_SITE_ORIGINS="http://127.0.0.1:$SITE_PORT" ASSISTANT_PUBLIC_URL="http://127.0.0.1:$RASA_PORT"
 rm -f var/e2e.db
 .venv/bin/python -m clinic.content load >/dev/null
 # The messaging channels too, with fake secrets and fake platform APIs on 127.0.0.1 (ports from
@@ -54,6 +60,11 @@ say "One turn: locked down, malformed input, never silent (stops the action serv
 
 say "Messaging channels: Telegram, Twilio and WhatsApp traffic, replies captured by fake platform APIs"
 .venv/bin/python -m pytest -q -p no:cacheprovider tests/channels
+
+say "Chat widget in a browser (chromium) and its channel's sessions"
+WIDGET_SITE_URL="http://127.0.0.1:$SITE_PORT/" WIDGET_SITE_ORIGIN="$CLINIC_SITE_ORIGINS" \
+  WIDGET_RASA_URL="http://127.0.0.1:$RASA_PORT" CHROMIUM="$chromium" \
+  .venv/bin/python -m pytest -q -p no:cacheprovider tests/widget
 
 say "Staff console in a browser (Playwright + Debian chromium), then a restart of every server"
 STAFF_NAME=e2e-admin STAFF_PASSWORD="e2e-$RANDOM-$RANDOM-$(date +%s)"
