@@ -15,6 +15,7 @@ from urllib.parse import quote
 import requests
 
 TIMEOUT = 10
+SAFE_IN_PATH = ":+@!$&'()*,;="
 
 
 class RasaUnavailable(RuntimeError):
@@ -38,7 +39,8 @@ class RasaClient:
         return response.json() if response.content else None
 
     def _append(self, conversation_id: str, events: list[dict[str, Any]]) -> None:
-        self._post(f"/conversations/{quote(conversation_id, safe='')}/tracker/events", events,
+        # Rasa does not decode the id in this path: keep ":" and "+" ("web:...", "sms:+1...") as they are.
+        self._post(f"/conversations/{quote(conversation_id, safe=SAFE_IN_PATH)}/tracker/events", events,
                    include_events="NONE", output_channel="latest", execute_side_effects="true")
 
     def pause(self, conversation_id: str) -> None:
