@@ -50,3 +50,14 @@ lock:                      ## re-pin constraints.txt from the current .venv
 clean:                     ## remove models, Rasa's training cache, results; keeps the clinic's database
 	rm -rf models results .rasa .pytest_cache .ruff_cache .mypy_cache var/run var/log var/bench-run \
 	  var/train.hash var/e2e.db var/bench.db
+
+.PHONY: console staff-user retention
+console: setup             ## the staff console alone (http://127.0.0.1:8081/; `make run` starts it too)
+	source scripts/env.sh && $(VENV)/python -m console
+
+staff-user: setup          ## create or reset a console account: make staff-user NAME=alice [ROLE=admin]
+	@test -n "$(NAME)" || { echo "Usage: make staff-user NAME=alice [ROLE=admin] (STAFF_PASSWORD or a prompt)"; exit 2; }
+	source scripts/env.sh && $(VENV)/python -m console.staff_user "$(NAME)" --role "$(or $(ROLE),front_desk)"
+
+retention:                 ## delete conversations older than RETENTION_DAYS (or DAYS=N) and their records
+	source scripts/env.sh && $(VENV)/python -m console.retention $(if $(DAYS),--days $(DAYS),)

@@ -17,7 +17,8 @@ from clinic.content_files import Content, normalize_text
 from clinic.search import STOPWORDS
 from clinic.settings import get_settings
 
-MESSAGE_PLACEHOLDERS = frozenset({"procedure", "title", "max_characters"})
+# name, via, contact: the callback form's confirmation (actions/callback.py)
+MESSAGE_PLACEHOLDERS = frozenset({"procedure", "title", "max_characters", "name", "via", "contact"})
 # Words a fact's text may add to its sources: they join or frame the page's statements and say
 # nothing of their own. Everything else a fact, label or list intro says must be in its sources.
 JOINING_WORDS = frozenset("""

@@ -29,6 +29,7 @@ class Settings:
     crisis_line: str
     log_level: str
     crisis_line_texts: bool = False  # whether the crisis line also takes text messages (988 does)
+    callback_within: str = "within one working day"
 
     @property
     def placeholders(self) -> dict[str, str]:
@@ -43,6 +44,7 @@ class Settings:
                                else f"call {self.crisis_line}"),
             "crisis_contact_es": (f"llama o envía un mensaje de texto al {self.crisis_line}" if self.crisis_line_texts
                                   else f"llama al {self.crisis_line}"),
+            "callback_within": self.callback_within,
             "front_desk": f"the front desk at {self.clinic_phone}" if self.clinic_phone else "the clinic's front desk",
             # With no number configured, say what to do instead of naming a line nobody can dial.
             "urgent_contact": (
@@ -81,6 +83,7 @@ def get_settings() -> Settings:
         # The US 988 line takes texts; elsewhere say "call" unless the clinic confirms texts work.
         crisis_line_texts=_env("CRISIS_LINE_TEXTS", "yes" if _env("CRISIS_LINE", "988") == "988" else "no").lower()
         in {"1", "yes", "true", "on"},
+        callback_within=_env("CALLBACK_WITHIN", "within one working day"),
     )
 
 

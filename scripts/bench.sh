@@ -35,6 +35,7 @@ starter=$(scripts/starter-bot.sh)
 export DATABASE_URL="sqlite:///$PWD/var/bench.db" RASA_PORT="$rasa_port" ACTION_PORT="$action_port"
 export ACTION_SERVER_URL="http://127.0.0.1:${action_port}/webhook" RASA_API_TOKEN="bench-$(date +%s)-$RANDOM"
 export RUN_DIR="$run_dir" LOG_DIR=var/log/bench CREDENTIALS=credentials.yml SITE_PORT=$((rasa_port + 75))  # serve.sh starts the demo page too
+export CONSOLE=0 TRACKER_STORE_URL="$DATABASE_URL"  # no staff console; conversations in the bench database
 rm -f var/bench.db
 .venv/bin/python -m clinic.content load > /dev/null
 

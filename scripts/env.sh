@@ -14,6 +14,10 @@ PY
 )"
 fi
 export RASA_HOST="${RASA_HOST:-127.0.0.1}" RASA_PORT="${RASA_PORT:-5005}" ACTION_PORT="${ACTION_PORT:-5055}"
+export CONSOLE_PORT="${CONSOLE_PORT:-8081}"
+# Conversations (Rasa's SQL tracker store): in the clinic's database unless TRACKER_STORE_URL says otherwise.
+export DATABASE_URL="${DATABASE_URL:-sqlite:///$PWD/var/clinic.db}"
+export TRACKER_STORE_URL="${TRACKER_STORE_URL:-$DATABASE_URL}"
 export ACTION_SERVER_URL="${ACTION_SERVER_URL:-http://127.0.0.1:${ACTION_PORT}/webhook}"
 if [ -z "${RASA_API_TOKEN:-}" ]; then
   (umask 077; mkdir -p var)

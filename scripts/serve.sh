@@ -18,7 +18,7 @@ umask 077
 mkdir -p "$run_dir" "$log_dir"
 
 stop() {
-  for name in site rasa actions; do
+  for name in console site rasa actions; do
     pidfile="$run_dir/$name.pid"
     if [ -f "$pidfile" ]; then
       pid=$(cat "$pidfile")
@@ -54,6 +54,11 @@ setsid .venv/bin/python -m rasa_side.launch --model models/clinic.tar.gz --endpo
   --credentials "$credentials" --interface "$RASA_HOST" --port "$RASA_PORT" --enable-api \
   > "$log_dir/rasa.log" 2>&1 < /dev/null &
 echo $! > "$run_dir/rasa.pid"
+# The staff console (console/, its own process); CONSOLE=0 leaves it out.
+if [ "${CONSOLE:-1}" = 1 ]; then
+  setsid .venv/bin/python -m console > "$log_dir/console.log" 2>&1 < /dev/null &
+  echo $! > "$run_dir/console.pid"
+fi
 
 setsid .venv/bin/python -m website.server > "$log_dir/site.log" 2>&1 < /dev/null &
 echo $! > "$run_dir/site.pid"
@@ -63,6 +68,9 @@ wait_for "http://127.0.0.1:${ACTION_PORT}/health/knowledge" "The action server" 
 wait_for "http://127.0.0.1:${RASA_PORT}/status?token=${RASA_API_TOKEN}" "The Rasa server" "$(cat $run_dir/rasa.pid)" \
   || { stop; exit 1; }
 wait_for "http://${SITE_HOST}:${SITE_PORT}/" "The demo page server" "$(cat $run_dir/site.pid)" || { stop; exit 1; }
+if [ -f "$run_dir/console.pid" ]; then
+  wait_for "http://127.0.0.1:${CONSOLE_PORT}/login" "The staff console" "$(cat $run_dir/console.pid)" || { stop; exit 1; }
+fi
 
 cat <<MSG
 The clinic's assistant is running.
@@ -71,7 +79,8 @@ The clinic's assistant is running.
   Shell:   make shell   (after stopping this: it starts its own servers on the same ports)
   API:     http://127.0.0.1:${RASA_PORT}/model/parse?token=<var/api_token>  (pass the URL on stdin: curl -K -)
   Website: http://${SITE_HOST}:${SITE_PORT}/   (the demo clinic page with the chat widget)
-  Logs:    $log_dir/rasa.log, $log_dir/actions.log
+  Console: http://127.0.0.1:${CONSOLE_PORT}/   (accounts: make staff-user NAME=alice)
+  Logs:    $log_dir/rasa.log, $log_dir/actions.log, $log_dir/console.log
 MSG
 if [ "$mode" = "--background" ]; then exit 0; fi
 echo "Press Ctrl-C to stop the servers."

@@ -22,11 +22,11 @@ if ! .venv/bin/python -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 
 fi
 
 # 2. Packages, pinned by constraints.txt; reinstalled only when a requirements file changed.
-deps_hash=$(hash_of requirements.txt requirements-dev.txt constraints.txt)
+deps_hash=$(hash_of requirements.txt requirements-dev.txt requirements-console.txt constraints.txt)
 if [ "$(cat var/deps.hash 2>/dev/null)" != "$deps_hash" ]; then
   say "Installing packages (a few minutes the first time)"
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt -c constraints.txt
+  .venv/bin/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt -r requirements-console.txt -c constraints.txt
   echo "$deps_hash" > var/deps.hash
 fi
 
@@ -63,4 +63,11 @@ if [ ! -f "$widget_out" ] || [ "$(cat var/widget.hash 2>/dev/null)" != "$widget_
   echo "$widget_hash" > var/widget.hash
 else
   echo "Widget up to date: $widget_out"
+fi
+
+# 7. The staff console's browser scripts (htmx, Chart.js) from npm, served by the console itself.
+if [ "$(cat var/console-npm.hash 2>/dev/null)" != "$(hash_of console/package.json console/package-lock.json)" ]; then
+  say "Installing the console's browser scripts (npm)"
+  (cd console && npm ci --silent --no-audit --no-fund)
+  hash_of console/package.json console/package-lock.json > var/console-npm.hash
 fi

@@ -12,6 +12,7 @@ start=$(date +%s)
 scripts/setup.sh
 scripts/ensure-postgres.sh
 chromium=$(scripts/ensure-chromium.sh)
+export CHROMIUM="$chromium"
 
 say "Lint (ruff) and types (mypy)"
 .venv/bin/ruff check .
@@ -35,6 +36,7 @@ say "Held-out end-to-end sets through the REST webhook"
 # A separate database and ports, so tests neither touch the clinic's data nor a running `make run`.
 # E2E_RASA_PORT / E2E_ACTION_PORT move them, so two checkouts can run their tests side by side.
 export DATABASE_URL="sqlite:///$PWD/var/e2e.db" RASA_PORT="${E2E_RASA_PORT:-5105}" ACTION_PORT="${E2E_ACTION_PORT:-5155}"
+export TRACKER_STORE_URL="$DATABASE_URL" CONSOLE_PORT="${E2E_CONSOLE_PORT:-5191}"
 export RUN_DIR=var/run-e2e LOG_DIR=var/log/e2e
 export ACTION_SERVER_URL="http://127.0.0.1:$ACTION_PORT/webhook"
 export RASA_API_TOKEN="e2e-$(date +%s)-$RANDOM"
@@ -59,6 +61,12 @@ say "Chat widget in a browser (chromium) and its channel's sessions"
 WIDGET_SITE_URL="http://127.0.0.1:$SITE_PORT/" WIDGET_SITE_ORIGIN="$CLINIC_SITE_ORIGINS" \
   WIDGET_RASA_URL="http://127.0.0.1:$RASA_PORT" CHROMIUM="$chromium" \
   .venv/bin/python -m pytest -q -p no:cacheprovider tests/widget
+
+say "Staff console in a browser (Playwright + Debian chromium), then a restart of every server"
+STAFF_NAME=e2e-admin STAFF_PASSWORD="e2e-$RANDOM-$RANDOM-$(date +%s)"
+export STAFF_NAME STAFF_PASSWORD CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT" RASA_URL="http://127.0.0.1:$RASA_PORT"
+.venv/bin/python -m console.staff_user "$STAFF_NAME" --role admin >/dev/null
+SCREENSHOT_DIR=results/console .venv/bin/python -m pytest -q -p no:warnings tests/console
 
 # Last: it stops the action server that the channel and widget tests need.
 say "One turn: locked down, malformed input, never silent (stops the action server mid-conversation)"

@@ -1,0 +1,198 @@
+"""The console's acceptance list, in a real browser (Playwright driving Debian's chromium)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import uuid
+from pathlib import Path
+
+import requests
+
+from tests.console.helpers import Widget, console_url, log_in, say, tracker
+
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "results/console"))
+def submit(page, selector: str) -> None:
+    """Click a button that submits a form, and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.click(selector)
+
+
+HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script><b>bold</b> what is synkinesis?'
+
+
+def test_no_session_no_patient_text() -> None:
+    sender = f"nosession-{uuid.uuid4().hex[:8]}"
+    say(sender, "a secret question about my eyelid")
+    for path in ("/", "/callbacks", "/insights", "/export.csv", f"/conversations/{sender}"):
+        response = requests.get(console_url() + path, allow_redirects=False, timeout=10)
+        assert response.status_code in (302, 401), path
+        assert "eyelid" not in response.text
+    assert requests.get(console_url() + "/api/conversations", timeout=10).status_code == 401
+    assert requests.get(console_url() + "/inbox/rows", headers={"HX-Request": "true"}, timeout=10).status_code == 401
+    forged = requests.post(console_url() + "/actions/note", data={"conversation_id": sender, "text": "x"},
+                           allow_redirects=False, timeout=10)
+    assert forged.status_code in (302, 401)
+
+
+def test_wrong_password_is_refused_and_rate_limited(page) -> None:
+    intruder = f"mallory-{uuid.uuid4().hex[:6]}"
+    log_in(page, name=intruder, password="not-the-password")
+    assert "Wrong name or password" in page.content()
+    for _ in range(6):
+        log_in(page, name=intruder, password="still-wrong-password")
+    assert "Too many failed attempts" in page.content()
+
+
+def test_inbox_filter_transcript_escaping_and_export(page) -> None:
+    sender = f"rest-{uuid.uuid4().hex[:8]}"
+    say(sender, "what are the risks of a nerve transfer?")
+    say(sender, "blorp zzzk wibble")
+    say(sender, HOSTILE)
+    log_in(page)
+    page.wait_for_selector("#inbox-rows")
+    assert page.locator(f'tr[data-conversation="{sender}"]').count() == 1
+
+    page.select_option("select[name=flag]", "unanswered")
+    submit(page, "#inbox-filter button[type=submit]")
+    row = page.locator(f'tr[data-conversation="{sender}"]')
+    assert row.count() == 1 and "unanswered" in row.inner_text()
+    view = f"unanswered {sender}"
+    page.fill(".saved input[name=name]", view)
+    submit(page, ".saved button:text('Save view')")
+    page.goto(f"{console_url()}/")
+    submit(page, f".view a:text('{view}')")
+    assert page.locator("select[name=flag]").input_value() == "unanswered"
+    page.select_option("select[name=flag]", "urgent")
+    submit(page, "#inbox-filter button[type=submit]")
+    assert page.locator(f'tr[data-conversation="{sender}"]').count() == 0
+
+    page.goto(f"{console_url()}/?flag=unanswered")
+    with page.expect_download() as download_info:
+        page.click("#export-csv")
+    rows = list(csv.DictReader(io.StringIO(Path(download_info.value.path()).read_text(encoding="utf-8"))))
+    ours = [r for r in rows if r["conversation_id"] == sender]
+    assert len(ours) == 1 and "unanswered" in ours[0]["flags"]
+    assert ours[0]["first_question"] == "what are the risks of a nerve transfer?"
+    assert all("unanswered" in r["flags"] for r in rows)
+
+    page.goto(f"{console_url()}/?q={sender}")
+    page.click(f'tr[data-conversation="{sender}"] a')
+    page.wait_for_selector(".transcript")
+    text = page.inner_text(".transcript")
+    assert "intent ask_risks" in text and re.search(r"confidence 0\.\d\d", text)
+    assert "intent nlu_fallback" in text or "intent out_of_scope" in text
+    assert "answered by action_answer_question" in text
+    assert '<script>alert(2)</script><b>bold</b>' in text  # shown as text...
+    assert page.locator(".transcript b:text('bold')").count() == 0  # ...never as markup
+    assert page.locator(".transcript img").count() == 0
+    assert page.dialogs == []
+    page.fill("textarea[aria-label=note]", "Called the patient's GP <i>today</i>")
+    submit(page, "text=Add note")
+    assert "Called the patient's GP <i>today</i>" in page.inner_text(".transcript")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "transcript.png"), full_page=True)
+
+
+def test_urgent_conversation_is_pinned_and_announced(page) -> None:
+    sender = f"urgent-{uuid.uuid4().hex[:8]}"
+    say(sender, "my face suddenly drooped on one side an hour ago and my arm feels weak")
+    say(f"later-{uuid.uuid4().hex[:8]}", "how long does the operation take?")
+    log_in(page)
+    page.wait_for_selector("#inbox-rows")
+    first = page.locator("#inbox-rows tr").first
+    assert first.get_attribute("data-conversation") == sender or first.get_attribute("data-urgent") == "1"
+    assert page.locator(f'tr[data-conversation="{sender}"][data-urgent="1"]').count() == 1
+    assert page.locator("#urgent-banner").is_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "inbox.png"), full_page=True)
+
+
+def test_callback_requested_by_a_patient_and_marked_done(page) -> None:
+    sender = f"callback-{uuid.uuid4().hex[:8]}"
+    name = f"Ann Test {uuid.uuid4().hex[:4].translate(str.maketrans('0123456789', 'ghijklmnop'))}"
+    for text in ("could someone from the clinic phone me back please", name, "+44 20 7946 0958", "weekday mornings",
+                 "the scar after my gracilis operation"):
+        replies = say(sender, text)
+    assert "within" in replies[-1]["text"]
+    log_in(page)
+    page.goto(f"{console_url()}/callbacks")
+    row = page.locator("tr", has_text=name)
+    assert row.count() == 1 and "+442079460958" in row.inner_text()
+    row.locator("select[name=status]").select_option("done")
+    row.locator("input[name=note]").fill("spoke to her, all clear")
+    with page.expect_navigation():
+        row.locator("button").click()
+    page.goto(f"{console_url()}/callbacks?status=done")
+    done = page.locator("tr", has_text=name)
+    assert done.count() == 1 and "spoke to her" in done.inner_text()
+    page.goto(f"{console_url()}/?flag=callback&q={sender}")
+    assert page.locator(f'tr[data-conversation="{sender}"]').count() == 1
+
+
+def test_takeover_of_a_widget_conversation(page) -> None:
+    with Widget() as widget:
+        session_id = widget.sender_id
+        widget.send("what is synkinesis?")
+        assert widget.wait_for(lambda r: "synkinesis" in r.lower())
+        log_in(page)
+        page.goto(f"{console_url()}/conversations/{session_id}")
+        submit(page, "text=Take over (pause the assistant)")
+        page.wait_for_selector("#staff-reply")
+        assert tracker(session_id)["paused"] is True
+
+        staff_text = f"Hello, this is Alice from the front desk ({uuid.uuid4().hex[:6]})."
+        page.fill("#staff-reply textarea", staff_text)
+        submit(page, "#staff-reply button")
+        assert widget.wait_for(lambda r: r == staff_text), widget.replies
+
+        before = widget.count()
+        widget.send("/restart")
+        widget.send("how long is recovery?")
+        assert not widget.wait_for(lambda r: False, timeout=4) and widget.count() == before, widget.replies[before:]
+        assert tracker(session_id)["paused"] is True
+        page.reload()
+        assert "how long is recovery?" in page.inner_text(".transcript")
+
+        submit(page, "text=Hand back to the assistant")
+        page.wait_for_selector("text=Take over (pause the assistant)")
+        assert tracker(session_id)["paused"] is False
+        widget.send("how long is recovery?")
+        assert widget.wait_for(lambda r: "recover" in r.lower() and r != staff_text)
+    text = page.inner_text(".transcript")
+    assert "Assistant paused" in text and "Assistant resumed" in text and staff_text in text
+
+
+def test_ask_the_assistant_creates_no_conversation(page) -> None:
+    log_in(page)
+    page.goto(f"{console_url()}/api/conversations")
+    before = page.inner_text("body").count('"id"')
+    page.goto(f"{console_url()}/ask")
+    page.fill("textarea[name=question]", "what are the risks of a gracilis muscle transplant?")
+    submit(page, "form button[type=submit]:text(\"Ask\")")
+    preview = page.inner_text(".preview")
+    assert "ask_risks" in preview and "confidence" in preview and "Source on the clinic's page" in preview
+    page.goto(f"{console_url()}/api/conversations")
+    assert page.inner_text("body").count('"id"') == before
+
+
+def test_insights_and_audit(page) -> None:
+    log_in(page)
+    page.goto(f"{console_url()}/insights")
+    page.wait_for_load_state("load")
+    assert page.locator("canvas").count() == 4
+    assert page.evaluate("() => typeof window.Chart") == "function"
+    assert "Top unanswered questions" in page.content()
+    page.goto(f"{console_url()}/audit")
+    audit = page.inner_text("main")
+    for action in ("view_transcript", "export", "takeover", "hand_back", "callback", "note"):
+        assert action in audit, action
+
+
+def test_logout_ends_the_session(page) -> None:
+    log_in(page)
+    submit(page, "text=Log out")
+    page.goto(f"{console_url()}/")
+    assert "/login" in page.url
