@@ -9,17 +9,17 @@ red-flag component found.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions.constants import LANGUAGE_ENTITY, NOT_URGENT_KINDS, RED_FLAG_KIND_SLOT
 from actions.reply import ClinicAction, Reply
 from actions.turn import latest_text, trusted_entity, trusted_red_flag_kinds
+from clinic.errors import KnowledgeBaseError
+from clinic.privacy import conversation_ref
 from clinic.queries import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -28,20 +28,15 @@ UNSPECIFIED = "unspecified"
 NO_FAQ_AFTER = frozenset({"self_harm"})
 
 
-def conversation_ref(conversation_id: str) -> str:
-    """A short, stable stand-in for the sender id in logs (Telegram and SMS ids identify people)."""
-    return hashlib.sha256(conversation_id.encode("utf-8")).hexdigest()[:12]
-
-
 def record_red_flags(kb: KnowledgeBase, tracker: Tracker, kinds: list[str]) -> None:
     """One staff-log event per kind; a database failure is logged, never shown to the patient."""
     channel = str(tracker.get_latest_input_channel() or "")
     for kind in kinds:
         try:
             event_id = kb.record_red_flag(tracker.sender_id, kind, latest_text(tracker), channel)
-        except SQLAlchemyError:
-            log.exception("red flag %s could not be recorded for conversation %s", kind,
-                          conversation_ref(tracker.sender_id))
+        except KnowledgeBaseError as error:
+            log.error("red flag %s could not be recorded for conversation %s: %s", kind,
+                      conversation_ref(tracker.sender_id), error)
         else:
             log.warning("red flag %s recorded as event %s (conversation %s, channel %s)", kind, event_id,
                         conversation_ref(tracker.sender_id), channel or "unknown")
