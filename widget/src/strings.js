@@ -22,6 +22,7 @@ const EN = {
   sources: "From the clinic's page",
   typing: "The assistant is typing…",
   frontDesk: "Talk to the front desk",
+  callbackRequest: "I'd like the front desk to call me back",
   frontDeskCall: "Call the front desk: ",
   frontDeskNoPhone: "Please call the clinic's front desk.",
   connecting: "Connecting…",

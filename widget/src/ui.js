@@ -96,11 +96,12 @@ export class ChatUI {
       this.input.focus();
     });
     this.frontDeskToggle.addEventListener("click", () => {
-      // Until the staff console exists, the front desk is a phone number. With the console this
-      // becomes a callback request (a `callback_request` event on the same socket).
+      // The phone number, and a callback request the staff console queues (the assistant's form
+      // asks for a name, a contact and a time; "cancel" stops it).
       const show = this.frontDesk.hidden;
       this.frontDesk.hidden = !show;
       this.frontDeskToggle.setAttribute("aria-expanded", String(show));
+      if (show) this.sendMessage(this.t("callbackRequest"), "/request_callback");
     });
     const viewport = globalThis.visualViewport;
     if (viewport) {
