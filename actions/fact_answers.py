@@ -206,10 +206,13 @@ def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, p
     answer.main_topic = ranker.topics.get(main or "")
     if main is None or main in HUB_TOPICS:
         return
+    # The procedure asked about: named now, or else the one under discussion (issue #9: a general
+    # figure says so also when the procedure comes from earlier in the conversation).
+    asked_about = tuple(named) or tuple(procedures[:1])
     specific = [c for c in ranker.catalogue.values()
-                if main in c.topic_ids and set(c.fact.procedure_ids) & set(named)]
-    if len(named) == 1 and not lead.fact.procedure_ids and not specific and ranker.topics[main].uses_procedure:
-        answer.general_for = named[0]  # "how long is gracilis surgery": the figure is the general one
+                if main in c.topic_ids and set(c.fact.procedure_ids) & set(asked_about)]
+    if len(asked_about) == 1 and not lead.fact.procedure_ids and not specific and ranker.topics[main].uses_procedure:
+        answer.general_for = asked_about[0]  # "how long is gracilis surgery": the figure is the general one
     for fact in ranker.catalogue.values():
         if main not in fact.topic_ids or fact in answer.facts or len(answer.facts) >= MAX_FACTS:
             continue

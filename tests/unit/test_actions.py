@@ -71,10 +71,11 @@ def test_follow_up_uses_the_procedure_slot() -> None:
     assert "lack of blood flow" in texts(messages)
 
 
-def test_carried_procedure_without_specific_facts_is_not_mentioned() -> None:
+def test_carried_procedure_without_specific_facts_is_said_to_be_general() -> None:
+    """Issue #9: the general figure says so also when the procedure comes from earlier."""
     messages, events = run(ActionAnswerQuestion(), tracker("ask_surgery_duration", "how long is surgery",
                                                            slots={"procedure": "gracilis"}))
-    assert texts(messages).startswith("Surgery time: 1-5 hours") and "not for" not in texts(messages)
+    assert "in general, not for Muscle transplant" in texts(messages) and "Surgery time: 1-5 hours" in texts(messages)
     # the procedure stays for a later "going back to the transplant..."; the topic is remembered
     assert slot_events(events) == {"topic": "duration"}
 
@@ -419,3 +420,17 @@ def test_an_unavailable_knowledge_base_adds_nothing_after_urgent_advice(monkeypa
     messages, _ = run(ActionRedFlag(), tracker("report_urgent_symptom", "my face dropped",
                                                entities=[{"entity": "red_flag_kind", "value": "stroke"}]))
     assert "can't reach" not in texts(messages) and "can't answer" not in texts(messages)
+
+
+@pytest.mark.parametrize(("intent", "text"), [
+    ("ask_surgery_duration", "how long does the operation take?"),
+    ("ask_anesthesia", "will I be asleep?"),
+    ("ask_hospital_stay", "do I have to stay in hospital?"),
+    ("ask_time_off_work", "and time off work?"),
+])
+def test_a_general_figure_says_so_for_the_procedure_under_discussion(intent: str, text: str,
+                                                                     use_kb: KnowledgeBase) -> None:
+    """Issue #9: the page's figures are for surgery in general, also when the procedure came earlier."""
+    messages, _ = run(ActionAnswerQuestion(), tracker(intent, text, slots={"procedure": "gracilis"}))
+    note = use_kb.message("general_only_note", procedure=use_kb.procedure("gracilis").name)
+    assert texts(messages).startswith(note), texts(messages)
