@@ -150,18 +150,22 @@ class MessagingChannel(InputChannel, ABC):
         if self._session is not None and not self._session.closed:
             await self._session.close()
 
-    async def _tracker(self, sender_id: str) -> Any:
+    async def _tracker(self, sender_id: str, every_session: bool = False) -> Any:
+        """The conversation's tracker; ``every_session``: with the events of earlier sessions too
+        (the SQL tracker store's ``retrieve`` stops at the latest session start)."""
         agent = getattr(self._app.ctx, "agent", None) if self._app is not None else None
         if agent is None or agent.tracker_store is None:
             return None
-        return await agent.tracker_store.retrieve(sender_id)
+        store = agent.tracker_store
+        return await (store.retrieve_full_tracker(sender_id) if every_session else store.retrieve(sender_id))
 
     async def conversation(self, sender_id: str) -> Conversation:
         return read_conversation(await self._tracker(sender_id))
 
     async def whatsapp_window_refusal(self, recipient_id: str) -> str | None:
         """Why WhatsApp would refuse a free-form message to ``recipient_id`` now (None: open)."""
-        tracker = await self._tracker(recipient_id)
+        # The window runs from the patient's last message, which may lie in an earlier session.
+        tracker = await self._tracker(recipient_id, every_session=True)
         events = [event.as_dict() for event in tracker.events] if tracker is not None else []
         status = window_status(events)
         return None if status.open else status.reason
