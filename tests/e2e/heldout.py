@@ -13,11 +13,9 @@ message or a failure, whatever it is asked.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import statistics
 import sys
-import urllib.request
 import uuid
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from tests.e2e.rest_client import actions_of_last_turn, exchange
 
 ANSWER_ACTIONS = frozenset({"action_answer_question", "action_choose_option"})
 URGENT_ACTION = "action_red_flag"
@@ -75,21 +75,12 @@ class Client:
         self.url, self.token, self.timeout = url.rstrip("/"), token, timeout
         self.disclaimer = normalized(disclaimer)
 
-    def _request(self, path: str, body: dict[str, Any] | None = None) -> Any:
-        data = json.dumps(body).encode("utf-8") if body is not None else None
-        request = urllib.request.Request(self.url + path, data=data, headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=self.timeout) as response:
-            return json.loads(response.read().decode("utf-8"))
-
     def send(self, sender: str, text: str) -> Turn:
-        replies = self._request("/webhooks/rest/webhook", {"sender": sender, "message": text})
-        tracker = self._request(f"/conversations/{sender}/tracker?token={self.token}")
-        events = tracker.get("events") or []
-        last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
-        actions = [e.get("name") for e in events[last_user + 1:] if e.get("event") == "action"]
+        replies, tracker = exchange(self.url, self.token, sender, text, self.timeout)
+        actions = actions_of_last_turn(tracker)
         intent = ((tracker.get("latest_message") or {}).get("intent") or {}).get("name") or ""
         texts = [r.get("text") or "" for r in replies if normalized(r.get("text") or "") != self.disclaimer]
-        return Turn(texts, [a for a in actions if a and a != "action_listen"], str(intent))
+        return Turn(texts, actions, str(intent))
 
 
 @dataclass

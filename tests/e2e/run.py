@@ -15,7 +15,6 @@ import json
 import os
 import re
 import sys
-import urllib.request
 import uuid
 from collections import Counter
 from collections.abc import Callable
@@ -29,6 +28,7 @@ import yaml
 from clinic.content import read_content
 from clinic.queries import fill
 from tests.e2e.heldout import run_sets
+from tests.e2e.rest_client import actions_of_last_turn, exchange
 from tests.e2e.socketio_check import socketio_first_replies
 
 BLIND_URGENT_GATE = 0.75
@@ -76,19 +76,9 @@ class Assistant:
         self.token = token
         self.timeout = timeout
 
-    def _request(self, path: str, body: dict[str, Any] | None = None) -> Any:
-        data = json.dumps(body).encode("utf-8") if body is not None else None
-        request = urllib.request.Request(self.url + path, data=data, headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=self.timeout) as response:
-            return json.loads(response.read().decode("utf-8"))
-
     def send(self, sender: str, text: str) -> Turn:
-        replies = self._request("/webhooks/rest/webhook", {"sender": sender, "message": text})
-        tracker = self._request(f"/conversations/{sender}/tracker?token={self.token}")
-        events = tracker.get("events") or []
-        last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
-        actions = [e.get("name") for e in events[last_user + 1:] if e.get("event") == "action"]
-        return Turn(replies, [a for a in actions if a and a != "action_listen"], tracker.get("slots") or {})
+        replies, tracker = exchange(self.url, self.token, sender, text, self.timeout)
+        return Turn(replies, actions_of_last_turn(tracker), tracker.get("slots") or {})
 
 
 def new_sender(prefix: str) -> str:
