@@ -6,7 +6,9 @@ call: past ``ACTION_TIMEOUT_SECONDS``, on a refused connection, an HTTP error or
 response, the turn ends with the content files' ``cannot_answer`` message, worded here in the Rasa
 process from knowledge/messages.yml (no action server, no database). When the turn already said
 something (the urgent advice is rendered on the Rasa side), nothing is added: a second, unrelated
-"I can't answer" after emergency advice would only confuse.
+"I can't answer" after emergency advice would only confuse. A failed override of Rasa's own session
+start (the takeover guard) falls back to Rasa's default session start instead: it is no patient
+turn, and the turn's own action apologises once.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
-from rasa.core.actions.action import ActionExecutionRejection, RemoteAction, create_bot_utterance
+from rasa.core.actions.action import ActionExecutionRejection, ActionSessionStart, RemoteAction, create_bot_utterance
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
@@ -87,6 +89,8 @@ def guarded(run: RunAction, timeout: Callable[[], float] = action_timeout) -> Ru
         except Exception as error:  # noqa: BLE001 - whatever went wrong, the patient gets a reply; logged here
             log.error("custom action %s failed (%s): the Rasa server replies instead", self.name(),
                       type(error).__name__)
+        if self.name() == ActionSessionStart().name():
+            return await ActionSessionStart().run(output_channel, nlg, tracker, domain)
         return apology(tracker)
 
     setattr(run_or_apologise, _GUARD_MARK, True)

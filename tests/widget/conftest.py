@@ -77,9 +77,11 @@ class RasaProcess:
         os.killpg(pid, signal.SIGKILL)
 
     def start(self, timeout: float = 180) -> None:
-        log = open(Path(self.cwd) / os.environ.get("LOG_DIR", "var/log") / "rasa-restarted.log", "ab")  # noqa: SIM115
+        path = Path(self.cwd) / os.environ.get("LOG_DIR", "var/log") / "rasa-restarted.log"
+        # Owner-only, as serve.sh's umask 077 makes every file under var/ (checked by turn_checks).
+        log = os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab")
         process = subprocess.Popen(self.argv, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL, stdout=log,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+                                   stderr=subprocess.STDOUT, start_new_session=True, umask=0o077)
         self.pid_file.write_text(f"{process.pid}\n")
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
