@@ -62,16 +62,15 @@ WIDGET_SITE_URL="http://127.0.0.1:$SITE_PORT/" WIDGET_SITE_ORIGIN="$CLINIC_SITE_
   WIDGET_RASA_URL="http://127.0.0.1:$RASA_PORT" CHROMIUM="$chromium" \
   .venv/bin/python -m pytest -q -p no:cacheprovider tests/widget
 
-# Before the console tests, whose restart of every server brings the action server back.
-say "One turn: locked down, malformed input, never silent (stops the action server mid-conversation)"
-.venv/bin/python -m tests.e2e.turn_checks --url "http://127.0.0.1:$RASA_PORT" --action-port "$ACTION_PORT" \
-  --rasa-pid-file "$RUN_DIR/rasa.pid" --actions-pid-file "$RUN_DIR/actions.pid"
-
-
 say "Staff console in a browser (Playwright + Debian chromium), then a restart of every server"
 STAFF_NAME=e2e-admin STAFF_PASSWORD="e2e-$RANDOM-$RANDOM-$(date +%s)"
 export STAFF_NAME STAFF_PASSWORD CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT" RASA_URL="http://127.0.0.1:$RASA_PORT"
 .venv/bin/python -m console.staff_user "$STAFF_NAME" --role admin >/dev/null
 SCREENSHOT_DIR=results/console .venv/bin/python -m pytest -q -p no:warnings tests/console
+
+# Last: it stops the action server that the channel, widget and console tests need.
+say "One turn: locked down, malformed input, never silent (stops the action server mid-conversation)"
+.venv/bin/python -m tests.e2e.turn_checks --url "http://127.0.0.1:$RASA_PORT" --action-port "$ACTION_PORT" \
+  --rasa-pid-file "$RUN_DIR/rasa.pid" --actions-pid-file "$RUN_DIR/actions.pid"
 
 say "All tests passed in $(( $(date +%s) - start )) s"
