@@ -29,9 +29,9 @@ def tracker(sender: str) -> dict:
     return response.json()
 
 
-def log_in(page, name: str | None = None, password: str | None = None) -> None:
+def log_in(page, name: str | None = None, password: str | None = None, base: str | None = None) -> None:
     page.context.clear_cookies()
-    page.goto(f"{console_url()}/login")
+    page.goto(f"{base or console_url()}/login")
     page.fill("input[name=name]", name or os.environ["STAFF_NAME"])
     page.fill("input[name=password]", password or os.environ["STAFF_PASSWORD"])
     with page.expect_navigation():
