@@ -20,6 +20,7 @@ from flask import (
 )
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from werkzeug.wrappers import Response as BaseResponse
 
 from clinic.frontdesk import CALLBACK_STATUSES, CONVERSATION_STATUSES, AuditEntry, SavedView, StaffUser
 from console import auth
@@ -35,7 +36,7 @@ views = Blueprint("views", __name__)
 MAX_ID = 255
 
 
-def _cookie(response: Response, name: str, value: str, max_age: int | None) -> None:
+def _cookie(response: BaseResponse, name: str, value: str, max_age: int | None) -> None:
     response.set_cookie(name, value, max_age=max_age, httponly=True, samesite="Strict",
                         secure=g.settings.secure_cookies, path="/")
 

@@ -104,6 +104,23 @@ def test_inbox_filter_transcript_escaping_and_export(page) -> None:
     page.screenshot(path=str(SCREENSHOTS / "transcript.png"), full_page=True)
 
 
+def test_inbox_pages_to_older_conversations(page) -> None:
+    log_in(page)
+    if page.locator("#older-page").count() == 0:  # fewer than a page: only outside `make test`'s e2e run
+        for n in range(51):
+            say(f"pager-{uuid.uuid4().hex[:6]}-{n}", "hello")
+        page.reload()
+    # Pinned (urgent) rows top the first page and keep their place in time on older ones.
+    newest = page.locator("#inbox-rows tr:not([data-urgent])").evaluate_all("rs => rs.map(r => r.dataset.conversation)")
+    submit(page, "#older-page")
+    assert "after=" in page.url and page.locator("#newest-page").count() == 1
+    older = page.locator("#inbox-rows tr").evaluate_all("rows => rows.map(r => r.dataset.conversation)")
+    assert older and not set(older) & set(newest), "an older page shows other conversations"
+    assert page.locator("#inbox-rows[hx-get]").count() == 0, "an older page does not refresh itself"
+    submit(page, "#newest-page")
+    assert page.locator("#inbox-rows[hx-get]").count() == 1
+
+
 def test_urgent_conversation_is_pinned_and_announced(page) -> None:
     sender = f"urgent-{uuid.uuid4().hex[:8]}"
     say(sender, "my face suddenly drooped on one side an hour ago and my arm feels weak")
