@@ -131,6 +131,8 @@ def _text_hint(conversations: Conversations, session: Session, text: str) -> Col
     """A superset of the conversations the text search matches: a patient message (as Rasa's JSON
     stores it, non-ASCII escaped), the id, a topic title or the assignee."""
     needle = text.casefold()
+    if not needle.isascii():  # stored as \uXXXX escapes, whose case SQL cannot fold: Python alone decides
+        return None
     escaped = json.dumps(needle)[1:-1]
     intents = [intent for intent, title in topic_titles(conversations.engine).items() if needle in title.casefold()]
     hints = [_senders(EVENTS.c.type_name == "user", func.lower(EVENTS.c.data).contains(escaped, autoescape=True)),

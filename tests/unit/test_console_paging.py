@@ -86,6 +86,8 @@ def test_paging_reaches_every_conversation_newest_first(url: str, engine: Engine
     assert all_pages(conversations, InboxFilter(text="bea"), 50) == [[sender(30), sender(20), sender(10)]]
     assert all_pages(conversations, InboxFilter(channel="widget", text="number 7 "), 50) == [[sender(7)]]
     assert all_pages(conversations, InboxFilter(channel="rest", text="number 7 "), 50) == [[]]
+    save_conversation(url, "accents", [ActionExecuted("action_listen"), patient("Mon ÉPAULE après", "ask_risks", 0.9)])
+    assert all_pages(conversations, InboxFilter(text="épaule"), 50) == [["accents"]]  # case folded beyond ASCII
 
 
 def test_filters_narrow_the_candidates_in_sql(url: str, engine: Engine) -> None:  # noqa: F811
