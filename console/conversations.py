@@ -2,8 +2,8 @@
 front desk's tables and the red-flag log.
 
 The open-source Rasa HTTP API cannot list conversations, so the console reads the SQL tracker
-store directly. Summaries are built from the newest conversations only (``MAX_CONVERSATIONS``), so
-a page costs the same however large the store grows.
+store directly. Summaries are built for the conversations of one inbox page at a time
+(``console.paging`` picks them in SQL), so a page costs the same however large the store grows.
 """
 
 from __future__ import annotations

@@ -1,16 +1,17 @@
-"""Inbox filters (flag, status, channel, date range, text), the ordering (urgent pinned on top,
-then newest first) and the CSV export of the same rows."""
+"""Inbox filters (flag, status, channel, date range, text) and the CSV export of the rows they
+select. Paging through them, newest first with urgent ones pinned, is ``console.paging``."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from urllib.parse import urlencode
 
 from clinic.frontdesk import CONVERSATION_STATUSES
-from console.conversations import FLAGS, Conversations, Summary
+from console.conversations import FLAGS, Summary
 
 MAX_QUERY = 200
 CSV_COLUMNS = ("conversation_id", "channel", "started", "last_activity", "first_question", "topics", "flags",
@@ -66,19 +67,12 @@ class InboxFilter:
         return True
 
 
-def _timestamp(day: date | None, end: bool = False) -> float | None:
+def day_start(day: date | None, next_day: bool = False) -> float | None:
+    """The UTC timestamp where ``day`` (or the day after it) begins; None for no day."""
     if day is None:
         return None
-    moment = datetime.combine(day + timedelta(days=1) if end else day, time(), tzinfo=timezone.utc)
+    moment = datetime.combine(day + timedelta(days=1) if next_day else day, time(), tzinfo=timezone.utc)
     return moment.timestamp()
-
-
-def inbox_rows(conversations: Conversations, chosen: InboxFilter) -> list[Summary]:
-    ids = conversations.recent_ids(since=_timestamp(chosen.since), until=_timestamp(chosen.until, end=True))
-    rows = [s for s in conversations.summaries(ids) if chosen.matches(s)]
-    rows.sort(key=lambda s: s.last_activity, reverse=True)
-    rows.sort(key=lambda s: not s.pinned)  # stable: urgent and not done first, each group newest first
-    return rows
 
 
 def _safe_cell(value: str) -> str:
@@ -86,13 +80,18 @@ def _safe_cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def csv_export(rows: list[Summary]) -> str:
+def _csv_line(values: Iterable[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    csv.writer(out).writerow(values)
+    return out.getvalue()
+
+
+def csv_export(rows: Iterable[Summary]) -> Iterator[str]:
+    """The CSV file line by line, so an export of the whole filtered inbox is streamed to the
+    browser while the next batch of conversations is read, never held in memory at once."""
+    yield _csv_line(CSV_COLUMNS)
     for s in rows:
-        writer.writerow([_safe_cell(v) for v in (
+        yield _csv_line(_safe_cell(v) for v in (
             s.conversation_id, s.channel, s.started.isoformat(timespec="seconds"),
             s.last_activity.isoformat(timespec="seconds"), s.first_question, "; ".join(s.topics),
-            " ".join(sorted(s.flags)), " ".join(sorted(s.red_flag_kinds)), s.status, s.assignee)])
-    return out.getvalue()
+            " ".join(sorted(s.flags)), " ".join(sorted(s.red_flag_kinds)), s.status, s.assignee))

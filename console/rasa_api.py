@@ -60,7 +60,7 @@ class RasaClient:
         """Run ``action`` on a throw-away tracker holding only this message: the reply the patient
         would get, with no conversation stored anywhere. The tracker already has a bot turn, so the
         first-reply disclaimer is left out of the preview."""
-        tracker = {
+        tracker: dict[str, Any] = {
             "sender_id": "console-preview", "slots": {}, "latest_message": parse, "paused": False,
             "events": [{"event": "session_started"}, {"event": "bot", "text": ""},
                        {"event": "user", "text": parse.get("text", ""), "parse_data": parse}],

@@ -6,24 +6,37 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from flask import Blueprint, Response, abort, g, make_response, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from werkzeug.wrappers import Response as BaseResponse
 
 from clinic.frontdesk import CALLBACK_STATUSES, CONVERSATION_STATUSES, AuditEntry, SavedView, StaffUser
 from console import auth
 from console.app import LOGIN_CSRF_COOKIE, SESSION_COOKIE, audit
 from console.ask import MAX_QUESTION, ask
 from console.conversations import CHANNEL_PREFIXES, FLAGS
-from console.inbox import InboxFilter, csv_export, inbox_rows
+from console.inbox import InboxFilter, csv_export
 from console.insights import insights
+from console.paging import Cursor, every_match, inbox_page
 from console.rasa_api import RasaUnavailable
 
 views = Blueprint("views", __name__)
 MAX_ID = 255
 
 
-def _cookie(response: Response, name: str, value: str, max_age: int | None) -> None:
+def _cookie(response: BaseResponse, name: str, value: str, max_age: int | None) -> None:
     response.set_cookie(name, value, max_age=max_age, httponly=True, samesite="Strict",
                         secure=g.settings.secure_cookies, path="/")
 
@@ -81,10 +94,14 @@ def _saved_views() -> list[SavedView]:
 
 def _inbox_context() -> dict:
     chosen = InboxFilter.from_args(request.args)
-    rows = inbox_rows(g.conversations, chosen)
-    return {"rows": rows, "chosen": chosen, "flags": FLAGS, "statuses": CONVERSATION_STATUSES,
-            "channels": sorted({*CHANNEL_PREFIXES.values(), "rest", "socketio"}),
-            "urgent_ids": [r.conversation_id for r in rows if r.pinned]}
+    after = Cursor.decode(request.args.get("after"))
+    page = inbox_page(g.conversations, chosen, after)
+    query = chosen.query_string()
+    older = f"?{query}&" if query else "?"
+    return {"rows": page.all_rows, "chosen": chosen, "flags": FLAGS, "statuses": CONVERSATION_STATUSES,
+            "channels": sorted({*CHANNEL_PREFIXES.values(), "rest", "socketio"}), "first_page": after is None,
+            "older_link": f"{older}after={page.older.encode()}" if page.older else "",
+            "urgent_ids": [r.conversation_id for r in page.pinned]}
 
 
 @views.get("/")
@@ -103,15 +120,17 @@ def api_conversations():
     context = _inbox_context()
     return {"conversations": [{"id": r.conversation_id, "channel": r.channel, "flags": sorted(r.flags),
                                "status": r.status, "assignee": r.assignee, "first_question": r.first_question,
-                               "last_activity": r.last_activity.isoformat()} for r in context["rows"]]}
+                               "last_activity": r.last_activity.isoformat()} for r in context["rows"]],
+            "older": context["older_link"]}
 
 
 @views.get("/export.csv")
 def export_csv():
+    """Every conversation the filter selects (not only the page on screen), streamed."""
     chosen = InboxFilter.from_args(request.args)
-    rows = inbox_rows(g.conversations, chosen)
-    audit("export", detail=f"{len(rows)} rows; filter: {chosen.query_string() or 'none'}")
-    return Response(csv_export(rows), mimetype="text/csv",
+    audit("export", detail=f"filter: {chosen.query_string() or 'none'}")
+    lines = csv_export(every_match(g.conversations, chosen))
+    return Response(stream_with_context(lines), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=conversations.csv"})
 
 

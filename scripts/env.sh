@@ -3,11 +3,13 @@
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
 # No usage data leaves the clinic's machine; the action server listens on loopback only.
 export RASA_TELEMETRY_ENABLED=false SANIC_HOST="${SANIC_HOST:-127.0.0.1}"
-if [ -f .env ]; then
-  eval "$(.venv/bin/python - <<'PY'
+# ENV_FILE: another settings file in .env's format (the PostgreSQL full-stack test writes one).
+env_file="${ENV_FILE:-.env}"
+if [ -f "$env_file" ]; then
+  eval "$(ENV_FILE="$env_file" .venv/bin/python - <<'PY'
 import os, shlex
 from dotenv import dotenv_values
-for key, value in dotenv_values(".env").items():
+for key, value in dotenv_values(os.environ["ENV_FILE"]).items():
     if value is not None and key.isidentifier() and key not in os.environ:
         print(f"export {key}={shlex.quote(value)}")
 PY

@@ -62,11 +62,14 @@ WIDGET_SITE_URL="http://127.0.0.1:$SITE_PORT/" WIDGET_SITE_ORIGIN="$CLINIC_SITE_
   WIDGET_RASA_URL="http://127.0.0.1:$RASA_PORT" CHROMIUM="$chromium" \
   .venv/bin/python -m pytest -q -p no:cacheprovider tests/widget
 
-say "Staff console in a browser (Playwright + Debian chromium), then a restart of every server"
+say "Staff console in a browser (Playwright + Debian chromium): takeover from the widget page, the stack on PostgreSQL, a restart"
 STAFF_NAME=e2e-admin STAFF_PASSWORD="e2e-$RANDOM-$RANDOM-$(date +%s)"
 export STAFF_NAME STAFF_PASSWORD CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT" RASA_URL="http://127.0.0.1:$RASA_PORT"
 .venv/bin/python -m console.staff_user "$STAFF_NAME" --role admin >/dev/null
-SCREENSHOT_DIR=results/console .venv/bin/python -m pytest -q -p no:warnings tests/console
+# test_postgres_stack.py also runs the whole stack a second time on a PostgreSQL server it starts,
+# on ports E2E_PG_RASA_PORT, E2E_PG_ACTION_PORT, E2E_PG_SITE_PORT, E2E_PG_CONSOLE_PORT (5106, 5156, 5187, 5192).
+REQUIRE_POSTGRES=1 SCREENSHOT_DIR=results/console WIDGET_SITE_URL="http://127.0.0.1:$SITE_PORT/" \
+  .venv/bin/python -m pytest -q -p no:warnings tests/console
 
 # Last: it stops the action server that the channel, widget and console tests need.
 say "One turn: locked down, malformed input, never silent (stops the action server mid-conversation)"

@@ -1,4 +1,7 @@
-"""The console's acceptance list, in a real browser (Playwright driving Debian's chromium)."""
+"""The console's acceptance list, in a real browser (Playwright driving Debian's chromium).
+
+The takeover runs from a real widget page: a patient on the demo clinic page (website/, widget/) and a
+staff member in the console, two browser contexts in one chromium. Screenshots go to results/console/."""
 
 from __future__ import annotations
 
@@ -11,9 +14,14 @@ from pathlib import Path
 
 import requests
 
-from tests.console.helpers import Widget, console_url, log_in, say, tracker
+from tests.console.conftest import setting
+from tests.console.helpers import console_url, log_in, say, tracker
+from tests.widget.widget_page import BOT, USER, ask, bot_texts, open_widget_by_keyboard, session_id, user_texts
 
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "results/console"))
+QUIET_SECONDS = 4  # long enough for the assistant's usual reply (well under a second on these servers)
+
+
 def submit(page, selector: str) -> None:
     """Click a button that submits a form, and wait for the page it leads to."""
     with page.expect_navigation():
@@ -96,6 +104,23 @@ def test_inbox_filter_transcript_escaping_and_export(page) -> None:
     page.screenshot(path=str(SCREENSHOTS / "transcript.png"), full_page=True)
 
 
+def test_inbox_pages_to_older_conversations(page) -> None:
+    log_in(page)
+    if page.locator("#older-page").count() == 0:  # fewer than a page: only outside `make test`'s e2e run
+        for n in range(51):
+            say(f"pager-{uuid.uuid4().hex[:6]}-{n}", "hello")
+        page.reload()
+    # Pinned (urgent) rows top the first page and keep their place in time on older ones.
+    newest = page.locator("#inbox-rows tr:not([data-urgent])").evaluate_all("rs => rs.map(r => r.dataset.conversation)")
+    submit(page, "#older-page")
+    assert "after=" in page.url and page.locator("#newest-page").count() == 1
+    older = page.locator("#inbox-rows tr").evaluate_all("rows => rows.map(r => r.dataset.conversation)")
+    assert older and not set(older) & set(newest), "an older page shows other conversations"
+    assert page.locator("#inbox-rows[hx-get]").count() == 0, "an older page does not refresh itself"
+    submit(page, "#newest-page")
+    assert page.locator("#inbox-rows[hx-get]").count() == 1
+
+
 def test_urgent_conversation_is_pinned_and_announced(page) -> None:
     sender = f"urgent-{uuid.uuid4().hex[:8]}"
     say(sender, "my face suddenly drooped on one side an hour ago and my arm feels weak")
@@ -132,37 +157,68 @@ def test_callback_requested_by_a_patient_and_marked_done(page) -> None:
     assert page.locator(f'tr[data-conversation="{sender}"]').count() == 1
 
 
-def test_takeover_of_a_widget_conversation(page) -> None:
-    with Widget() as widget:
-        session_id = widget.sender_id
-        widget.send("what is synkinesis?")
-        assert widget.wait_for(lambda r: "synkinesis" in r.lower())
+def send(patient, text: str) -> None:
+    """Types into the widget's text box and sends with Enter, as a patient does."""
+    before = patient.locator(USER).count()
+    patient.keyboard.type(text)
+    patient.keyboard.press("Enter")
+    patient.wait_for_function(f"() => document.querySelector('clinic-chat').shadowRoot"
+                              f".querySelectorAll('.message.user').length > {before}")
+
+
+def test_takeover_from_the_widget_page(browser, page) -> None:
+    site = setting("WIDGET_SITE_URL")
+    patient = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    problems: list[str] = []
+    patient.on("pageerror", lambda error: problems.append(str(error)))
+    try:
+        open_widget_by_keyboard(patient, site)
+        assert "synkinesis" in ask(patient, "what is synkinesis?").lower()
+        conversation = f"web:{session_id(patient)}"
+        assert conversation != "web:None"
+
         log_in(page)
-        page.goto(f"{console_url()}/conversations/{session_id}")
+        page.goto(f"{console_url()}/?channel=widget&q=what is synkinesis")
+        assert page.locator(f'tr[data-conversation="{conversation}"]').count() == 1, "the widget chat is in the inbox"
+        page.goto(f"{console_url()}/conversations/{conversation}")
         submit(page, "text=Take over (pause the assistant)")
         page.wait_for_selector("#staff-reply")
-        assert tracker(session_id)["paused"] is True
+        assert tracker(conversation)["paused"] is True
 
-        staff_text = f"Hello, this is Alice from the front desk ({uuid.uuid4().hex[:6]})."
+        staff_text = f"Hello, this is the front desk ({uuid.uuid4().hex[:6]}). How can I help?"
+        before = patient.locator(BOT).count()
         page.fill("#staff-reply textarea", staff_text)
         submit(page, "#staff-reply button")
-        assert widget.wait_for(lambda r: r == staff_text), widget.replies
+        patient.wait_for_function(f"() => document.querySelector('clinic-chat').shadowRoot"
+                                  f".querySelectorAll('.message.bot').length > {before}", timeout=20_000)
+        assert bot_texts(patient)[before:] == [staff_text], "the staff reply, alone, in the patient's widget"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        patient.screenshot(path=str(SCREENSHOTS / "takeover-widget.png"))
 
-        before = widget.count()
-        widget.send("/restart")
-        widget.send("how long is recovery?")
-        assert not widget.wait_for(lambda r: False, timeout=4) and widget.count() == before, widget.replies[before:]
-        assert tracker(session_id)["paused"] is True
+        before = patient.locator(BOT).count()
+        send(patient, "/restart")
+        send(patient, "how long is recovery?")
+        patient.wait_for_timeout(QUIET_SECONDS * 1000)
+        assert bot_texts(patient)[before:] == [], "the assistant stayed quiet while paused"
+        assert user_texts(patient)[-2:] == ["/restart", "how long is recovery?"]
+        assert tracker(conversation)["paused"] is True, "a typed /restart did not resume the assistant"
         page.reload()
-        assert "how long is recovery?" in page.inner_text(".transcript")
+        transcript = page.inner_text(".transcript")
+        assert "how long is recovery?" in transcript and staff_text in transcript
+        page.screenshot(path=str(SCREENSHOTS / "takeover-console.png"), full_page=True)
 
         submit(page, "text=Hand back to the assistant")
         page.wait_for_selector("text=Take over (pause the assistant)")
-        assert tracker(session_id)["paused"] is False
-        widget.send("how long is recovery?")
-        assert widget.wait_for(lambda r: "recover" in r.lower() and r != staff_text)
-    text = page.inner_text(".transcript")
-    assert "Assistant paused" in text and "Assistant resumed" in text and staff_text in text
+        assert tracker(conversation)["paused"] is False
+        answer = ask(patient, "how long is recovery after a nerve transfer?")
+        assert "recover" in answer.lower() and staff_text not in answer
+        patient.screenshot(path=str(SCREENSHOTS / "takeover-widget-handed-back.png"))
+        page.reload()
+        text = page.inner_text(".transcript")
+        assert "Assistant paused" in text and "Assistant resumed" in text
+        assert problems == [], problems
+    finally:
+        patient.context.close()
 
 
 def test_ask_the_assistant_creates_no_conversation(page) -> None:

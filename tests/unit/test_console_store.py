@@ -26,7 +26,8 @@ from clinic.models import Base
 from clinic.queries import KnowledgeBase
 from console import auth
 from console.conversations import Conversations
-from console.inbox import InboxFilter, csv_export, inbox_rows
+from console.inbox import InboxFilter, csv_export
+from console.paging import inbox_page
 from console.retention import apply_retention
 from console.settings import console_settings
 
@@ -52,6 +53,10 @@ def engine(url: str) -> Engine:
     load(engine, validated_content())
     create_frontdesk_schema(engine)
     return engine
+
+
+def inbox_rows(conversations: Conversations, chosen: InboxFilter) -> list:
+    return inbox_page(conversations, chosen).all_rows
 
 
 def save_conversation(url: str, sender: str, events: list, at: float | None = None) -> None:
@@ -106,7 +111,7 @@ def test_inbox_joins_tracker_store_and_front_desk(url: str, engine: Engine) -> N
                                                                           "action_answer_question")
     assert [t.kind for t in turns] == ["patient", "bot", "patient", "bot", "paused"]
     assert conversations.callbacks()[0].name == "Ann"
-    exported = csv_export(rows).splitlines()
+    exported = "".join(csv_export(rows)).splitlines()
     assert exported[0].startswith("conversation_id,channel") and len(exported) == 4
 
 
