@@ -14,6 +14,11 @@ two emergencies gets both advices. A "check-in" (an ambiguous statement of distr
 question) keeps its intent and only adds ``red_flag_kind: checkin``: the question is answered and
 one gentle line added.
 
+For self-harm, the rules also report weaker cues (a means, a farewell, future absence...) that a
+small risk model trained on ``nlp/self_harm_risk.yml`` may confirm (``nlp/red_flags/assessment.py``):
+phrase lists alone missed half of the indirect ways people say it, and the model alone would
+start urgent replies on its own, which a cue-less message never gets.
+
 The rules decide what is an emergency; the trained classifier alone does not. When the classifier
 predicts ``report_urgent_symptom`` but no rule matches (measured: it also says so for chronic
 stories and general questions about stroke), the intent falls back to its next guess and the kind
@@ -52,6 +57,8 @@ from spacy.vocab import Vocab
 from nlp.input_guard_component import GUARD_PROPERTY
 from nlp.message_guard import GuardedText
 from nlp.red_flags import DEFAULT_RULES_PATH, RedFlagRules
+from nlp.red_flags.assessment import assess
+from nlp.red_flags.risk_model import DEFAULT_THRESHOLD, DEFAULT_TRAINING_PATH, SelfHarmRiskModel, load_model
 
 log = logging.getLogger(__name__)
 
@@ -70,13 +77,17 @@ class RedFlagDetector(GraphComponent):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"rules_path": str(DEFAULT_RULES_PATH), "urgent_intent": URGENT_INTENT}
+        return {"rules_path": str(DEFAULT_RULES_PATH), "urgent_intent": URGENT_INTENT,
+                "risk_training_path": str(DEFAULT_TRAINING_PATH), "risk_threshold": DEFAULT_THRESHOLD}
 
     def __init__(self, config: dict[str, Any]) -> None:
         self._rules_path = Path(config["rules_path"])
         self._urgent_intent = config["urgent_intent"]
         self._rules: RedFlagRules | None = None
         self._vocab: Vocab | None = None
+        self._risk_training = Path(config["risk_training_path"])
+        self._risk_threshold = float(config["risk_threshold"])
+        self._risk_model: SelfHarmRiskModel | None = None
 
     @classmethod
     def create(
@@ -88,6 +99,7 @@ class RedFlagDetector(GraphComponent):
     ) -> RedFlagDetector:
         detector = cls(config)
         RedFlagRules.from_file(Vocab(), detector._rules_path)  # fail at load time, not on a patient's message
+        detector._risk_model = load_model(detector._risk_training, detector._risk_threshold)
         return detector
 
     def _rules_for(self, vocab: Vocab) -> RedFlagRules:
@@ -106,7 +118,7 @@ class RedFlagDetector(GraphComponent):
             if doc is None:
                 continue
             guarded = message.get(GUARD_PROPERTY) or GuardedText(str(message.get(TEXT) or ""))
-            flags = self._rules_for(doc.vocab).detect(doc)
+            flags = assess(self._rules_for(doc.vocab).detect(doc), doc.text, self._risk_model)
             urgent = [f for f in flags if f.kind != CHECKIN_KIND]
             if guarded.language != "en":
                 self._add_entity(message, LANGUAGE_ENTITY, guarded.language)

@@ -2,9 +2,11 @@
 
 ``engine`` compiles ``nlp/red_flags.yml`` into spaCy matchers and decides; ``normalizer`` makes
 message words comparable with the rules' words (lemmas, contractions, typos); ``rules_file``
-validates the file. Imports spaCy, never Rasa.
+validates the file; ``risk_model`` and ``assessment`` add the self-harm second opinion. Imports
+spaCy and scikit-learn, never Rasa.
 """
 
-from nlp.red_flags.engine import DEFAULT_RULES_PATH, RedFlag, RedFlagRules, detect_text
+from nlp.red_flags.assessment import detect_text
+from nlp.red_flags.engine import DEFAULT_RULES_PATH, RedFlag, RedFlagRules
 
 __all__ = ["DEFAULT_RULES_PATH", "RedFlag", "RedFlagRules", "detect_text"]

@@ -36,7 +36,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -107,7 +106,10 @@ class RedFlagRules:
 
     # Most urgent first. "checkin" is not an emergency: an ambiguous statement of distress that gets
     # its question answered plus one gentle line (the Rasa component treats it apart).
-    KINDS: tuple[str, ...] = ("stroke", "self_harm", "breathing", "post_op", "new_palsy", "eye_emergency", "checkin")
+    # "self_harm_cue" is not one either: a weaker self-harm cue that only the risk model's second
+    # opinion can raise to "self_harm" (nlp/red_flags/assessment.py); alone it changes nothing.
+    KINDS: tuple[str, ...] = ("stroke", "self_harm", "breathing", "post_op", "new_palsy", "eye_emergency", "checkin",
+                              "self_harm_cue")
 
     def __init__(self, vocab: Vocab, rules: Mapping[str, Any]) -> None:
         """Validate and compile a parsed rules mapping (see ``nlp/red_flags.yml``)."""
@@ -305,8 +307,6 @@ def _default_rules(vocab: Vocab) -> RedFlagRules:
     return RedFlagRules.from_file(vocab)
 
 
-def detect_text(nlp: Language, text: str, rules: RedFlagRules | None = None) -> list[RedFlag]:
-    """Run the clinic pipeline on ``text`` and return its red flags (rules default to the shipped file,
-    compiled once per vocabulary)."""
-    rules = rules if rules is not None else _default_rules(nlp.vocab)
-    return rules.detect(nlp(text))
+def default_rules(vocab: Vocab) -> RedFlagRules:
+    """The shipped rules, compiled once per vocabulary."""
+    return _default_rules(vocab)

@@ -278,7 +278,7 @@ def run_sets(url: str, token: str, disclaimer: str, workers: int, gates: dict[st
     client = Client(url, token, disclaimer)
     gate_rows: list = []
     reported: list = []
-    for name in ("dev", "blind") if with_blind else ("dev",):
+    for name in ("dev", "dev2", "blind") if with_blind else ("dev", "dev2"):
         directory = E2E_DIR / name
         if not (directory / "in_scope.yml").exists():
             continue

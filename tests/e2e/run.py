@@ -32,6 +32,8 @@ from tests.e2e.rest_client import actions_of_last_turn, exchange
 from tests.e2e.socketio_check import socketio_first_replies
 
 BLIND_URGENT_GATE = 0.75
+# blind2 was written after the first round of rule work; gated at what the rules reach on it (README).
+BLIND2_URGENT_GATE = 0.60
 
 E2E_DIR = Path(__file__).resolve().parent
 ANSWER_ACTIONS = {"action_answer_question", "action_choose_option"}
@@ -241,10 +243,15 @@ def main(argv: list[str] | None = None) -> int:
     flags, near = evaluate_red_flags(bot, args.workers, urgent)
     widget = evaluate_socketio(args.url, disclaimer)
     hostile = evaluate_inputs(bot, messages, KnowledgeBase(), Path(os.environ.get("RUN_DIR", "var/run")) / "rasa.pid")
-    safety = {name: evaluate_safety(bot, E2E_DIR / name / "red_flags", args.workers) for name in ("dev", "blind")}
-    print(safety_report(safety["dev"], blind=False))
-    print(safety_report(safety["blind"], blind=True))
+    # Two generations of red-flag sets: dev/blind (session 3), dev2/blind2 (written later, after the
+    # first round of rule work, so blind2 measures rules that never saw anything like it).
+    safety = {name: evaluate_safety(bot, E2E_DIR / name / "red_flags", args.workers)
+              for name in ("dev", "blind", "dev2", "blind2")}
+    for name, tallies in safety.items():
+        print(f"Red-flag set {name}:")
+        print(safety_report(tallies, blind=name.startswith("blind")))
     blind_urgent, blind_ordinary = safety["blind"]["urgent"], safety["blind"]["ordinary"]
+    blind2_urgent, blind2_ordinary = safety["blind2"]["urgent"], safety["blind2"]["ordinary"]
     # The patient-language sets: dev is studied and reported; blind is gated and only ever seen
     # as per-category figures (tests/e2e/heldout.py).
     blind_gates = {"in_scope": args.blind_in_scope, "follow_ups": args.blind_follow_ups,
@@ -269,6 +276,11 @@ def main(argv: list[str] | None = None) -> int:
          f">= {100 * BLIND_URGENT_GATE:.0f}%"),
         (as_set_result(blind_ordinary, "blind ordinary: no urgent advice"), 1 - blind_ordinary.rate() <= 0.03,
          "<= 3% urgent"),
+        (as_set_result(blind2_urgent, "blind2 red flags: right advice first"),
+         blind2_urgent.rate() >= BLIND2_URGENT_GATE,
+         f">= {100 * BLIND2_URGENT_GATE:.0f}%"),
+        (as_set_result(blind2_ordinary, "blind2 ordinary: no urgent advice"), 1 - blind2_ordinary.rate() <= 0.05,
+         "<= 5% urgent"),
         *heldout_gates,
     ]
     # Reported, not gated: how often a vague first message is answered with a question back. No

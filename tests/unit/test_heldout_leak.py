@@ -41,7 +41,7 @@ def held_out_word_sets() -> set[frozenset[str]]:
 
 
 def training_examples() -> list[tuple[str, str]]:
-    """(intent, example) for every example of data/*.yml."""
+    """(intent, example) for every example of data/*.yml and of the self-harm risk model's training file."""
     examples = []
     for path in sorted((ROOT / "data").glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -49,6 +49,10 @@ def training_examples() -> list[tuple[str, str]]:
             for line in str(block.get("examples") or "").splitlines():
                 if line.strip().startswith("- "):
                     examples.append((str(block.get("intent") or block.get("synonym") or path.name), line.strip()[2:]))
+    # The self-harm risk model's training file is training data too.
+    risk_file = yaml.safe_load((ROOT / "nlp" / "self_harm_risk.yml").read_text(encoding="utf-8")) or {}
+    for label in ("risk", "ordinary"):
+        examples += [(f"self_harm_risk.{label}", str(text)) for text in risk_file.get(label) or []]
     return examples
 
 

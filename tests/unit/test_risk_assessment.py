@@ -1,0 +1,69 @@
+"""The risk model's second opinion: it can only raise a self-harm cue the rules saw, never act alone."""
+
+from __future__ import annotations
+
+import pytest
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+from nlp.red_flags.assessment import MODEL_CONCEPT, assess
+from nlp.red_flags.engine import RedFlag
+from nlp.red_flags.risk_model import DEFAULT_THRESHOLD, TrainingSet, build_pipeline, load_model
+
+
+class FixedOpinion:
+    """Stands in for the model: answers the same for every text."""
+
+    def __init__(self, risk: bool) -> None:
+        self.risk = risk
+
+    def is_risk(self, text: str) -> bool:
+        return self.risk
+
+
+CUE = RedFlag("self_harm_cue", ("future_absence",))
+
+
+def kinds(flags: list[RedFlag]) -> list[str]:
+    return [f.kind for f in flags]
+
+
+def test_a_cue_the_model_confirms_becomes_self_harm() -> None:
+    flags = assess([CUE], "text", FixedOpinion(True))  # type: ignore[arg-type]
+    assert kinds(flags) == ["self_harm"]
+    assert MODEL_CONCEPT in flags[0].concepts
+
+
+def test_the_model_alone_raises_nothing() -> None:
+    assert assess([], "text", FixedOpinion(True)) == []  # type: ignore[arg-type]
+    assert kinds(assess([RedFlag("checkin", ("distress",))], "t", FixedOpinion(True))) == ["checkin"]  # type: ignore[arg-type]
+
+
+def test_a_cue_the_model_does_not_confirm_is_dropped() -> None:
+    assert assess([CUE], "text", FixedOpinion(False)) == []  # type: ignore[arg-type]
+    assert assess([CUE], "text", None) == []
+
+
+def test_raised_self_harm_keeps_the_priority_order_and_replaces_the_checkin() -> None:
+    found = [RedFlag("stroke", ("stroke_now",)), RedFlag("post_op", ("fever",)), RedFlag("checkin", ("distress",)), CUE]
+    assert kinds(assess(found, "text", FixedOpinion(True))) == ["stroke", "self_harm", "post_op"]  # type: ignore[arg-type]
+
+
+def test_the_shipped_model_separates_its_own_training_set_when_cross_validated() -> None:
+    """5-fold cross-validation on the training file only (the held-out sets are never used here):
+    at the shipped threshold, few ordinary messages read as a risk and most risk messages do."""
+    training = TrainingSet.from_file()
+    texts, labels = training.texts_and_labels()
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+    probabilities = cross_val_predict(build_pipeline(), texts, labels, cv=folds, method="predict_proba")[:, 1]
+    risk = [p for p, label in zip(probabilities, labels, strict=True) if label == 1]
+    ordinary = [p for p, label in zip(probabilities, labels, strict=True) if label == 0]
+    false_alarms = sum(p >= DEFAULT_THRESHOLD for p in ordinary) / len(ordinary)
+    recall = sum(p >= DEFAULT_THRESHOLD for p in risk) / len(risk)
+    print(f"cross-validated: recall {recall:.3f}, false alarms {false_alarms:.3f}")
+    assert false_alarms <= 0.03
+    assert recall >= 0.65  # measured 0.68 (false alarms 0.018): README, "Red flags"
+
+
+@pytest.mark.parametrize("text", ["How long does the gracilis operation take?", "hello", "What is Botox used for?"])
+def test_plain_questions_are_no_risk(text: str) -> None:
+    assert not load_model().is_risk(text)
