@@ -32,12 +32,13 @@ CLAUSE_EDGES = ".,;:?!"
 CLAUSE_OPENERS = ("and ", "but ", "or ", "while ", "although ", "whereas ", "though ")
 # Messages every reply path needs. The urgent advice of every kind (the kinds of the red-flag rules)
 # and the disclaimer are required in English and in every other language the messages use
-# ("es.red_flag.stroke"); the softer notes (possible, checkin) in English.
+# ("es.red_flag.stroke"); the softer notes (possible, checkin) in English, and the check-in also in
+# Spanish (a Spanish message with distress gets the Spanish pointer, then that line).
 REQUIRED_MESSAGES = frozenset("""
     disclaimer empty_message not_understood out_of_scope service_unavailable cannot_answer did_you_mean
     did_you_mean_other also_asked general_only_note choose_without_list choose_out_of_range
     greet goodbye thank bot_challenge affirm deny something_else ask_capabilities
-    red_flag.possible red_flag.checkin
+    red_flag.possible red_flag.checkin es.red_flag.checkin es.english_only
 """.split())
 URGENT_KINDS = ("stroke", "new_palsy", "eye_emergency", "post_op", "breathing", "self_harm", "unspecified", "after")
 URGENT_PREFIX = "red_flag."

@@ -42,8 +42,8 @@ class Settings:
             "crisis_line": self.crisis_line,
             "crisis_contact": (f"call or text {self.crisis_line}" if self.crisis_line_texts
                                else f"call {self.crisis_line}"),
-            "crisis_contact_es": (f"llama o envía un mensaje de texto al {self.crisis_line}" if self.crisis_line_texts
-                                  else f"llama al {self.crisis_line}"),
+            "crisis_contact_es": (f"llame o envíe un mensaje de texto al {self.crisis_line}" if self.crisis_line_texts
+                                  else f"llame al {self.crisis_line}"),
             "callback_within": self.callback_within,
             "front_desk": f"the front desk at {self.clinic_phone}" if self.clinic_phone else "the clinic's front desk",
             # With no number configured, say what to do instead of naming a line nobody can dial.

@@ -130,6 +130,8 @@ class RedFlagDetector(GraphComponent):
                 note = "too_long" if guarded.too_long else "other_language"
                 self._set_intent(message, DECLINE_INTENT)
                 self._add_entity(message, NOTE_ENTITY, note)
+                if flags and not guarded.too_long:
+                    self._set_kind(message, CHECKIN_KIND)  # the Spanish pointer, then the gentle line in Spanish
             else:
                 if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self._urgent_intent:
                     self._mark_possible(message)  # the classifier alone never triggers a takeover

@@ -116,3 +116,29 @@ def test_a_refused_payload_is_read_as_text(nlp) -> None:
     assert message.get(TEXT) == "ask_risks@1 my face dropped and I can't lift my arm"
     detector().process([message])
     assert message.get(INTENT)["name"] == "report_urgent_symptom"
+
+
+def test_spanish_distress_gets_the_spanish_pointer_and_the_check_in(nlp) -> None:
+    text = "Me siento muy triste desde la operación, ¿cuánto dura la recuperación?"
+    message = guarded(nlp, text, [("ask_recovery", 0.8)])
+    detector().process([message])
+    assert message.get(INTENT)["name"] == "out_of_scope" and values(message, "language") == ["es"]
+    assert values(message, "red_flag_kind") == ["checkin"]
+
+
+def test_a_weaker_self_harm_cue_is_urgent_only_when_the_risk_model_agrees(nlp) -> None:
+    from nlp.red_flags.risk_model import load_model
+
+    confirmed = detector()
+    confirmed._risk_model = load_model()
+    text = "Don't bother booking my second stage, I won't be here by then anyway."
+    message = guarded(nlp, text, [("ask_stages", 0.8)])
+    confirmed.process([message])
+    assert message.get(INTENT)["name"] == "report_urgent_symptom" and values(message, "red_flag_kind") == ["self_harm"]
+    moving = guarded(nlp, "I won't be here for the follow-up in May, I'm moving to Spain. Can it be done remotely?",
+                     [("ask_stages", 0.8)])
+    confirmed.process([moving])
+    assert moving.get(INTENT)["name"] == "ask_stages" and values(moving, "red_flag_kind") == []
+    without_model = guarded(nlp, text, [("ask_stages", 0.8)])
+    detector().process([without_model])  # no model: the cue alone never makes a message urgent
+    assert without_model.get(INTENT)["name"] == "ask_stages" and values(without_model, "red_flag_kind") == []
