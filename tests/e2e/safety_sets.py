@@ -37,10 +37,10 @@ NOT_URGENT_KEYS = ("red_flag.after", "red_flag.possible", "red_flag.checkin")
 
 @dataclass
 class UrgentTexts:
-    """The urgent advice per (language, kind), normalised, and the check-in line."""
+    """The urgent advice per (language, kind), normalised, and the check-in line in each language."""
 
     advice: dict[tuple[str, str], str]
-    checkin: str
+    checkins: tuple[str, ...]
 
     @classmethod
     def from_content(cls) -> UrgentTexts:
@@ -50,7 +50,12 @@ class UrgentTexts:
             lang, _, bare = key.partition(".") if key.startswith("es.") else ("en", "", key)
             if bare.startswith("red_flag.") and bare not in NOT_URGENT_KEYS:
                 advice[(lang, bare.split(".", 1)[1])] = normalized(fill(text))
-        return cls(advice, normalized(fill(messages.get("red_flag.checkin", "\u0000"))))
+        lines = [messages[key] for key in ("red_flag.checkin", "es.red_flag.checkin") if messages.get(key)]
+        return cls(advice, tuple(normalized(fill(line)) for line in lines))
+
+    def has_checkin(self, text: str) -> bool:
+        body = normalized(text)
+        return any(line in body for line in self.checkins)
 
     def kinds_in(self, text: str) -> set[str]:
         body = normalized(text)
@@ -125,9 +130,9 @@ def evaluate(bot: Assistant, folder: Path, workers: int = 4) -> dict[str, Tally]
     def check_checkin(item: dict[str, Any]) -> tuple[bool, str]:
         turn = send("rfc", item["text"])
         found = texts.kinds_in(turn.text)
-        gentle = bool(texts.checkin) and texts.checkin in normalized(turn.text)
+        gentle = texts.has_checkin(turn.text)
         # The question gets its own reply (an answer, or a decline for what the page does not cover).
-        replied = len([r for r in turn.replies if texts.checkin not in normalized(r.get("text") or "")]) >= 2
+        replied = len([r for r in turn.replies if not texts.has_checkin(r.get("text") or "")]) >= 2
         ok = not found and replied and gentle
         return ok, f"{item['text']!r} urgent {sorted(found)} replied {replied} gentle line {gentle}; {turn.actions}"
 
