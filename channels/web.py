@@ -89,6 +89,10 @@ def bot_event(message: dict[str, Any]) -> dict[str, Any]:
         event["buttons"] = shown
     if isinstance(message.get("custom"), dict) and message["custom"]:
         event["custom"] = message["custom"]
+    if message.get("staff"):
+        # A staff reply from the console (its event metadata names the author): the patient is told a
+        # person is writing, never who (the console's user name stays inside the clinic).
+        event["custom"] = {**event.get("custom", {}), "staff": True}
     return event
 
 

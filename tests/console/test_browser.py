@@ -192,6 +192,8 @@ def test_takeover_from_the_widget_page(browser, page) -> None:
         patient.wait_for_function(f"() => document.querySelector('clinic-chat').shadowRoot"
                                   f".querySelectorAll('.message.bot').length > {before}", timeout=20_000)
         assert bot_texts(patient)[before:] == [staff_text], "the staff reply, alone, in the patient's widget"
+        label = patient.locator(".message.staff .author").last
+        assert "Front desk" in label.inner_text(), "the patient sees that a person is writing"
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         patient.screenshot(path=str(SCREENSHOTS / "takeover-widget.png"))
 

@@ -98,6 +98,11 @@ def test_one_event_per_bot_message_with_text_buttons_and_custom_data() -> None:
     assert bot_event({"text": "", "buttons": [{"payload": "/x"}], "custom": "not a dict"}) == {}
 
 
+def test_a_staff_reply_is_marked_as_from_a_person_without_naming_them() -> None:
+    event = bot_event({"text": "Hello, this is the front desk", "staff": "alice"})
+    assert event == {"text": "Hello, this is the front desk", "custom": {"staff": True}}
+
+
 def test_the_output_channel_emits_to_the_conversation_room() -> None:
     class FakeServer:
         def __init__(self) -> None:

@@ -37,12 +37,13 @@ export function botMessage(event, id) {
     text: text(event?.text),
     buttons: cleanButtons(event?.buttons),
     sources: cleanSources(custom.sources),
+    staff: custom.staff === true,
   };
 }
 
 function cleanMessage(raw) {
   if (!raw || typeof raw !== "object" || typeof raw.id !== "string") return null;
-  if (raw.from === "bot") return { ...botMessage(raw, raw.id), sources: cleanSources(raw.sources) };
+  if (raw.from === "bot") return { ...botMessage(raw, raw.id), sources: cleanSources(raw.sources), staff: raw.staff === true };
   if (raw.from !== "user") return null;
   const status = ["pending", "sent", "failed"].includes(raw.status) ? raw.status : "failed";
   return { id: raw.id, from: "user", text: text(raw.text), payload: text(raw.payload, 500), status, error: text(raw.error, 40) };

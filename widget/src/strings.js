@@ -18,6 +18,7 @@ const EN = {
   logLabel: "Conversation",
   you: "You",
   assistant: "Assistant",
+  staff: "Front desk (a person)",
   suggestions: "Suggested replies",
   sources: "From the clinic's page",
   typing: "The assistant is typing…",

@@ -247,8 +247,11 @@ export class ChatUI {
 
   botNode(message) {
     const { t } = this;
-    const node = el("div", { class: "message bot" }, el("span", { class: "sr-only" }, `${t("assistant")}: `),
-      el("p", {}, ...richText(message.text)));
+    // A reply typed by the front desk during a takeover says so: the patient knows a person is writing.
+    const node = message.staff
+      ? el("div", { class: "message bot staff" }, el("span", { class: "author" }, t("staff")), el("p", {}, ...richText(message.text)))
+      : el("div", { class: "message bot" }, el("span", { class: "sr-only" }, `${t("assistant")}: `),
+        el("p", {}, ...richText(message.text)));
     if (message.sources.length) {
       node.append(el("details", { class: "sources" }, el("summary", {}, t("sources")),
         ...message.sources.map((source) => el("blockquote", {}, source))));

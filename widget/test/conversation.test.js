@@ -55,8 +55,10 @@ test("quick replies belong to the last bot message only", () => {
 
 test("bot events are read defensively", () => {
   assert.deepEqual(botMessage({ text: 5, buttons: "x", custom: { sources: [1, "a"] } }, "i"),
-    { id: "i", from: "bot", text: "", buttons: [], sources: ["a"] });
+    { id: "i", from: "bot", text: "", buttons: [], sources: ["a"], staff: false });
   assert.equal(new Conversation(null).addBot({}), null);
+  assert.equal(botMessage({ text: "Hi", custom: { staff: true } }, "s").staff, true);
+  assert.equal(botMessage({ text: "Hi", custom: { staff: "yes" } }, "s").staff, false);
 });
 
 test("the transcript is capped", () => {
