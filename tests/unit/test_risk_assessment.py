@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from spacy.language import Language
 
-from nlp.red_flags.assessment import MODEL_CONCEPT, assess
+from nlp.build import PIPELINE_DIR, build
+from nlp.red_flags.assessment import MODEL_CONCEPT, assess, detect_text
 from nlp.red_flags.engine import RedFlag
 from nlp.red_flags.risk_model import DEFAULT_THRESHOLD, TrainingSet, build_pipeline, load_model
 
@@ -67,3 +70,38 @@ def test_the_shipped_model_separates_its_own_training_set_when_cross_validated()
 @pytest.mark.parametrize("text", ["How long does the gracilis operation take?", "hello", "What is Botox used for?"])
 def test_plain_questions_are_no_risk(text: str) -> None:
     assert not load_model().is_risk(text)
+
+
+LOOK_ALIKES = [
+    "Goodbye and thanks for the info!",
+    "ok goodbye",
+    "I'd die of embarrassment if the scar showed, where do they cut for a face lift?",
+    "This droop is killing my confidence. Would Botox even things out?",
+    "How many Botox units would it take to relax my chin?",
+    "I'm not going to be around next week because of work, can I move my consultation?",
+    "Can I take all my usual tablets the morning of surgery?",
+    "How many painkillers will I need to take after the muscle transplant?",
+    "I'm scared I won't wake up from the anaesthetic, how safe is it?",
+    "What happens if the transplanted muscle dies?",
+    "I'm done with physio, it's not working. What surgery options are there?",
+    "I've made my peace with the droop at rest, I just want my smile back. Which surgery?",
+    "Can the eye weight be taken out if I don't need it anymore?",
+    "I wish I could just sleep through the whole recovery, how long is it?",
+    "The wait is killing me, when will I see movement after the cross-face graft?",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
+    """The clinic's own pipeline; built into a temporary folder when it has not been built yet."""
+    if (PIPELINE_DIR / "config.cfg").exists():
+        return spacy.load(PIPELINE_DIR)
+    target = tmp_path_factory.mktemp("clinic_en")
+    build(pipeline_dir=target, synonyms_path=target / "synonyms.yml", force=True)
+    return spacy.load(target)
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_look_alikes_get_no_urgent_flag(nlp: Language, text: str) -> None:
+    """Written here from general knowledge (not from a held-out set): alarming words, no risk."""
+    assert [f.kind for f in detect_text(nlp, text) if f.kind != "checkin"] == []
