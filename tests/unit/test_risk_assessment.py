@@ -88,6 +88,8 @@ LOOK_ALIKES = [
     "Can the eye weight be taken out if I don't need it anymore?",
     "I wish I could just sleep through the whole recovery, how long is it?",
     "The wait is killing me, when will I see movement after the cross-face graft?",
+    "The surgeon said my facial nerve was cut in a car accident with a knife in the glovebox, can it be joined?",
+    "Does a selective myectomy mean cutting the muscle itself?",
 ]
 
 
