@@ -47,6 +47,14 @@ def kinds(nlp: Language, rules: RedFlagRules, text: str) -> list[str]:
 # Messages that must fire; the kind is the most urgent one expected.
 
 MUST_FIRE: list[tuple[str, str]] = [
+    # written in session 4 from general knowledge, as probes of forms the phrase lists lacked
+    ("my calf is swollen and sore a week after the leg muscle was taken", "post_op"),
+    ("my face is ballooning on the operated side since this afternoon", "post_op"),
+    ("since last night I can't close my eye or smile on the left", "new_palsy"),
+    ("the new muscle in my cheek looks grey and feels cold since last night", "post_op"),
+    ("eye is stuck open, stinging like crazy and everything's blurry", "eye_emergency"),
+    ("sudden worst headache ever and my words are coming out jumbled", "stroke"),
+    ("ive been cutting again", "self_harm"),
     # stroke: face signs together with another stroke sign
     ("My face is drooping and my arm is numb", "stroke"),
     ("My face suddenly started drooping on the left and my left arm feels weak", "stroke"),
