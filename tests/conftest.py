@@ -1,4 +1,4 @@
-"""Shared fixtures: the knowledge base on SQLite and on a real PostgreSQL server."""
+"""Shared fixtures: the knowledge base on SQLite and on a real PostgreSQL server; the clinic's spaCy pipeline."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.language import Language
 from sqlalchemy.engine import Engine
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -14,7 +16,18 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 from clinic.content import load, validated_content
 from clinic.db import get_engine
 from clinic.queries import KnowledgeBase
+from nlp.build import PIPELINE_DIR, build
 from tests.postgres_server import postgres_server, server_bin_dir
+
+
+@pytest.fixture(scope="session")
+def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
+    """The clinic's own pipeline; built into a temporary folder when it has not been built yet."""
+    if (PIPELINE_DIR / "config.cfg").exists():
+        return spacy.load(PIPELINE_DIR)
+    target = tmp_path_factory.mktemp("clinic_en")
+    build(pipeline_dir=target, synonyms_path=target / "synonyms.yml", force=True)
+    return spacy.load(target)
 
 
 @pytest.fixture(scope="session")

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-import spacy
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from nlp.build import PIPELINE_DIR, build
 from nlp.input_guard_component import InputGuard
 from nlp.red_flag_component import RedFlagDetector
-
-
-@pytest.fixture(scope="module")
-def nlp(tmp_path_factory: pytest.TempPathFactory) -> spacy.language.Language:
-    if not PIPELINE_DIR.exists():
-        directory = tmp_path_factory.mktemp("pipeline") / "clinic_en"
-        build(directory, tmp_path_factory.mktemp("data") / "synonyms.yml", force=True)
-        return spacy.load(directory)
-    return spacy.load(PIPELINE_DIR)
 
 
 def parsed(nlp, text: str, ranking: list[tuple[str, float]]) -> Message:

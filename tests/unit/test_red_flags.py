@@ -17,21 +17,9 @@ import yaml
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-import spacy
 from spacy.language import Language
 
-from nlp.build import PIPELINE_DIR, build
 from nlp.red_flags import DEFAULT_RULES_PATH, RedFlag, RedFlagRules, detect_text
-
-
-@pytest.fixture(scope="session")
-def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
-    """The clinic's own pipeline; built into a temporary folder when it has not been built yet."""
-    if (PIPELINE_DIR / "config.cfg").exists():
-        return spacy.load(PIPELINE_DIR)
-    target = tmp_path_factory.mktemp("clinic_en")
-    build(pipeline_dir=target, synonyms_path=target / "synonyms.yml", force=True)
-    return spacy.load(target)
 
 
 @pytest.fixture(scope="session")

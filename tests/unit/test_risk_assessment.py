@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from spacy.language import Language
 
-from nlp.build import PIPELINE_DIR, build
 from nlp.red_flags.assessment import MODEL_CONCEPT, assess, detect_text
 from nlp.red_flags.engine import RedFlag
 from nlp.red_flags.risk_model import DEFAULT_THRESHOLD, TrainingSet, build_pipeline, load_model
@@ -91,16 +89,6 @@ LOOK_ALIKES = [
     "The surgeon said my facial nerve was cut in a car accident with a knife in the glovebox, can it be joined?",
     "Does a selective myectomy mean cutting the muscle itself?",
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
-    """The clinic's own pipeline; built into a temporary folder when it has not been built yet."""
-    if (PIPELINE_DIR / "config.cfg").exists():
-        return spacy.load(PIPELINE_DIR)
-    target = tmp_path_factory.mktemp("clinic_en")
-    build(pipeline_dir=target, synonyms_path=target / "synonyms.yml", force=True)
-    return spacy.load(target)
 
 
 @pytest.mark.parametrize("text", LOOK_ALIKES)
