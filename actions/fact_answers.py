@@ -16,7 +16,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.constants import PROCEDURE_ENTITIES, PROCEDURE_SLOT, TOPIC_SLOT
+from actions.constants import LISTED_OPTIONS_SLOT, PROCEDURE_ENTITIES, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.formatting import BULLET, fact_line, topic_button
 from actions.reply import Reply
 from actions.turn import intent_confidences, latest_text, mentioned_procedures
@@ -28,6 +28,7 @@ from clinic.question_parts import (
     is_comparison,
     is_follow_up,
     looks_like_question,
+    question_focus,
     split_questions,
 )
 
@@ -304,6 +305,12 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         shift = text.find(fix.meant) if fix.meant else 0
         positions = {p: [(a - shift, b - shift) for a, b in spans] for p, spans in positions.items()}
         text, confidence = fix.meant or text, {}
+    focus = question_focus(text) if fix is None else None
+    if focus is not None:  # a long story: its question sentence says which fact is asked for
+        start, end = focus
+        positions = {p: [(a - start, b - start) for a, b in spans if start <= a < end]
+                     for p, spans in positions.items()}
+        text = text[start:end]
     answer = rank_answer(ranker, text, topic, confidence, named, context, context_topic, positions, excluded)
     if not answer.facts:
         reply.say(kb.message("not_understood"))
@@ -318,6 +325,8 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         events.append(SlotSet(TOPIC_SLOT, main_topic))
     if procedure != tracker.get_slot(PROCEDURE_SLOT):
         events.append(SlotSet(PROCEDURE_SLOT, procedure))
+    if len(answer.procedures) >= 2:  # both sides of a comparison: "which of those two..." can follow
+        events.append(SlotSet(LISTED_OPTIONS_SLOT, answer.procedures[:MAX_QUESTIONS]))
     return events
 
 

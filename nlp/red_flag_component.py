@@ -51,6 +51,7 @@ from spacy.vocab import Vocab
 
 from nlp.input_guard_component import GUARD_PROPERTY
 from nlp.message_guard import GuardedText
+from nlp.off_topic import off_topic
 from nlp.red_flags import DEFAULT_RULES_PATH, RedFlagRules
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,8 @@ class RedFlagDetector(GraphComponent):
                 note = "too_long" if guarded.too_long else "other_language"
                 self._set_intent(message, DECLINE_INTENT)
                 self._add_entity(message, NOTE_ENTITY, note)
+            elif off_topic(doc.text):
+                self._set_intent(message, DECLINE_INTENT)  # an animal's face, a medicine's dose
             else:
                 if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self._urgent_intent:
                     self._mark_possible(message)  # the classifier alone never triggers a takeover
