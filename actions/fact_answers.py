@@ -310,6 +310,7 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         start, end = focus
         positions = {p: [(a - start, b - start) for a, b in spans if start <= a < end]
                      for p, spans in positions.items()}
+        named = [p for p in named if positions.get(p)]  # what the story says was tried is not asked about
         text = text[start:end]
     answer = rank_answer(ranker, text, topic, confidence, named, context, context_topic, positions, excluded)
     if not answer.facts:

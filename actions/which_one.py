@@ -20,26 +20,50 @@ from actions.turn import latest_text, mentioned_procedures
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import asks_which_of
 
-MIN_LEXICAL = 0.2  # the question's words must point at something in one option's facts
+MAX_OPTIONS = 3
+MIN_SCORE = 0.5  # BM25: the question's words must point at something in one option's facts
+
+
+def recent_options(tracker: Tracker) -> list[str]:
+    """The options "those two" points at: the last two or three compared or listed together, or
+    else the last two procedures discussed one after the other ("a nerve graft?" "and a transfer?")."""
+    discussed: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") != "slot":
+            continue
+        value = event.get("value")
+        if event.get("name") == LISTED_OPTIONS_SLOT and isinstance(value, list) and 2 <= len(value) <= MAX_OPTIONS:
+            return [str(v) for v in value]
+        if event.get("name") == PROCEDURE_SLOT and value and value not in discussed:
+            discussed.append(str(value))
+            if len(discussed) == 2:
+                return discussed
+    return discussed
 
 
 def answer_which_of(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:
     """The option (of the last two or three shown) that the question singles out, with the fact
     that says so; None when the message is not such a question or its words single out none."""
     text = latest_text(tracker)
-    listed = [str(o) for o in tracker.get_slot(LISTED_OPTIONS_SLOT) or []]
-    if not 2 <= len(listed) <= 3 or not asks_which_of(text) or mentioned_procedures(tracker):
+    if not asks_which_of(text) or mentioned_procedures(tracker):
+        return None
+    listed = recent_options(tracker)
+    if not 2 <= len(listed) <= MAX_OPTIONS:
         return None
     ranker = FactRanker(kb)
-    for scored in ranker.index.rank(text, {}):
-        about = [p for p in scored.fact.procedures if p in listed]
-        if len(about) != 1:
-            continue  # a fact about none of them, or about both, tells them apart not
-        procedure = kb.procedure(about[0])
-        if scored.lexical < MIN_LEXICAL or procedure is None:
-            return None
-        fact = ranker.catalogue[scored.fact.id]
-        reply.say(kb.message("which_of_listed", procedure=procedure.name) + "\n" + fact_line(fact.fact),
-                  sources=list(fact.sources))
-        return [SlotSet(PROCEDURE_SLOT, procedure.id)]
-    return None
+    best: dict[str, tuple[float, str]] = {}  # option -> (score, fact id) of its best-matching fact
+    for entry, score in zip(ranker.index.facts, ranker.index.lexical_scores(text), strict=True):
+        about = [p for p in entry.procedures if p in listed]
+        if len(about) == 1 and score > best.get(about[0], (0.0, ""))[0]:  # a fact about both tells them apart not
+            best[about[0]] = (score, entry.id)
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])
+    if not ranked or ranked[0][1][0] < MIN_SCORE or (len(ranked) > 1 and ranked[1][1][0] >= ranked[0][1][0]):
+        return None
+    option, (_, fact_id) = ranked[0]
+    procedure = kb.procedure(option)
+    if procedure is None:
+        return None
+    fact = ranker.catalogue[fact_id]
+    reply.say(kb.message("which_of_listed", procedure=procedure.name) + "\n" + fact_line(fact.fact),
+              sources=list(fact.sources))
+    return [SlotSet(PROCEDURE_SLOT, procedure.id)]

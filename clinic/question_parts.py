@@ -19,6 +19,7 @@ _COMPARISON = re.compile(r"\b(vs\.?|versus|compared? (?:with|to)|comparison|diff
 _SIDES = re.compile(r"\b(?:vs\.?|versus|compared? (?:with|to)|or)\b", re.IGNORECASE)
 # "I meant X, not Y", "no, X not Y", "not Y but X", "sorry, X": the patient corrects what was answered.
 _CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i was asking about|i asked about|i got the name wrong|"
+                         r"(?:is|was) the one i (?:wanted|meant|was asking about|was after|asked about)|"
                          r"mixed (?:them|it) up|wrong one|not that one|no,? not|typo)\b|"
                          r"^\s*(?:no|nope|sorry)\b[^?]{0,80}\bnot\b", re.IGNORECASE)
 _NOT_PART = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|about\s+(?:the\s+)?)?([^,.;?!\-–]+)",
@@ -122,6 +123,8 @@ def correction(text: str) -> Correction | None:
 
 
 FOCUS_MIN_WORDS = 25
+# A question that points at the sentence before it ("what is that operation?", "is it safe?").
+_POINTS_BACK = re.compile(r"\b(that|this|it|those|these|such|they|them|the same)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # "Which of those two is the rarer one?": a choice between the options just shown or compared.
 _WHICH_OF = re.compile(r"\bwhich (?:of (?:those|these|the|them|both)"
@@ -142,6 +145,9 @@ def question_focus(text: str) -> tuple[int, int] | None:
     start, end = asking[0].start(), asking[-1].end()
     if end - start > 2 * sum(len(m.group()) for m in asking):
         start, end = asking[-1].start(), asking[-1].end()  # questions far apart: the last one
+    before = [m for m in sentences if m.end() <= start]
+    if before and _POINTS_BACK.search(text[start:end]):
+        start = before[-1].start()  # "...they cut small nerve branches. What is that operation?"
     if len(text[start:end].split()) < 3 or end - start >= len(text.strip()):
         return None
     return start, end
