@@ -18,7 +18,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT, TOPIC_SLOT
-from actions.fact_answers import answer_with_facts, is_overview
+from actions.fact_answers import answer_with_facts
+from actions.fact_checks import is_overview
 from actions.formatting import answer_buttons, answer_text, offer_topics, procedure_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import (

@@ -8,7 +8,8 @@ from rasa_sdk import Tracker
 
 from actions.answers import answer_option, named_listed_option
 from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT
-from actions.fact_answers import answer_in_context, answer_with_facts, strong_match
+from actions.fact_answers import answer_in_context, answer_with_facts
+from actions.fact_checks import strong_match
 from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import (

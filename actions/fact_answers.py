@@ -16,12 +16,19 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.constants import LISTED_OPTIONS_SLOT, PROCEDURE_ENTITIES, PROCEDURE_SLOT, TOPIC_SLOT
+from actions.constants import LISTED_OPTIONS_SLOT, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.formatting import BULLET, fact_line, topic_button
 from actions.reply import Reply
-from actions.turn import intent_confidences, latest_text, mentioned_procedures
+from actions.turn import (
+    earlier_topic,
+    intent_confidences,
+    latest_text,
+    mentioned_procedures,
+    procedure_positions,
+    procedures_outside,
+)
 from clinic.fact_ranking import SUBJECT_WORDS, FactEntry, FactIndex, Scored, load_cues
-from clinic.queries import Answer, CatalogueFact, KnowledgeBase, TopicView, fill
+from clinic.queries import CatalogueFact, KnowledgeBase, TopicView, fill
 from clinic.question_parts import (
     comparison_sides,
     correction,
@@ -29,6 +36,7 @@ from clinic.question_parts import (
     is_follow_up,
     looks_like_question,
     question_focus,
+    returns_to_earlier,
     split_questions,
 )
 
@@ -258,28 +266,6 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
         reply.say(offer, [topic_button(answer.topic, procedure_id)])
 
 
-def is_overview(kb: KnowledgeBase, answer: Answer, text: str, named: list[str], confidence: float) -> bool:
-    """A button's payload, or a broad question on a topic that lists options ("what treatments are
-    there for synkinesis?"): the topic's short overview and its list, not a ranking of facts.
-
-    A specific question the classifier filed under a broad topic ("is the method the same for
-    everyone?" under the surgery options) has words, beyond the topic's own keywords, that point
-    clearly at a fact outside the overview: that one is answered instead, unless the classifier's
-    ``confidence`` in the topic outweighs those words (the same weighing as the fact ranking's).
-    """
-    if text.startswith("/"):
-        return True
-    if named or answer.procedure is not None or not answer.options:
-        return False
-    overview = {f.id for f in answer.facts}
-    index = FactRanker(kb).index
-    for part in split_questions(answer.topic.without_keywords(text)):
-        ranked = index.rank(part, {})
-        inside = max((r.lexical for r in ranked if r.fact.id in overview), default=0.0)
-        outside = max((r.lexical for r in ranked if r.fact.id not in overview), default=0.0)
-        if outside >= SPECIFIC_MATCH and outside >= inside + index.topic_weight * confidence + CLEARLY_BETTER:
-            return False
-    return True
 
 
 def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: TopicView | None, text: str,
@@ -289,7 +275,16 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     named = mentioned_procedures(tracker) if named is None else named
     context = [p for p in [tracker.get_slot(PROCEDURE_SLOT)] if p]
     confidence = intent_confidences(tracker)
+    target = kb.topic(topic.with_procedure) if topic is not None and named and topic.with_procedure else None
+    if topic is not None and target is not None:
+        # "what does static surgery mean?": the belief in "what is ..." is a belief in what the named
+        # procedure is, so its description, not the definition of facial reanimation, leads.
+        confidence = {**confidence, target.intent: max(confidence.get(target.intent, 0.0),
+                                                       confidence.get(topic.intent, 0.0)), topic.intent: 0.0}
+        topic = target
     context_topic, excluded = tracker.get_slot(TOPIC_SLOT), None
+    if returns_to_earlier(text):  # "going back to the static one": the topic before the last one
+        context_topic = earlier_topic(tracker) or context_topic
     positions = procedure_positions(tracker)
     fix = correction(text)
     if fix is not None:
@@ -331,42 +326,12 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     return events
 
 
-def procedure_positions(tracker: Tracker) -> dict[str, list[tuple[int, int]]]:
-    """Where each procedure named in the message is (start, end): each of several questions gets
-    its own, and the name's words are not counted again as words of the question."""
-    positions: dict[str, list[tuple[int, int]]] = {}
-    for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") in PROCEDURE_ENTITIES and entity.get("value") is not None:
-            span = (int(entity.get("start") or 0), int(entity.get("end") or 0))
-            positions.setdefault(str(entity["value"]), []).append(span)
-    return positions
 
 
-def procedures_outside(tracker: Tracker, excluded: str) -> list[str]:
-    """The procedures this message names, leaving out those named inside ``excluded`` ("not the graft")."""
-    text = latest_text(tracker)
-    start = text.lower().find(excluded.lower()) if excluded else -1
-    end = start + len(excluded)
-    found = []
-    for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") not in PROCEDURE_ENTITIES or entity.get("value") is None:
-            continue
-        if start >= 0 and start <= int(entity.get("start") or 0) < end:
-            continue
-        found.append(str(entity["value"]))
-    return list(dict.fromkeys(found))
 
 
-def strong_match(kb: KnowledgeBase, text: str, confidence: dict[str, float], likely_topic: str) -> bool:
-    """Whether the message's own words single out a fact, clearly enough to answer rather than ask
-    "did you mean": "what do you specialise in" is unsure for the classifier, not for its words.
-    A fact of the likeliest topic needs less: the classifier and the words agree."""
-    ranker = FactRanker(kb)
-    ranked = ranker.index.rank(text, ranker.topic_weights(text, confidence, None))
-    if not ranked:
-        return False
-    needed = AGREEING_MATCH if likely_topic in ranked[0].fact.topics else SPECIFIC_MATCH
-    return ranked[0].lexical >= needed
+
+
 
 
 def answer_in_context(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:

@@ -1,6 +1,6 @@
 """"Which of those two is the rarer one?": a choice between the procedures just compared or listed.
 
-The conversation remembers the options it showed or compared (the ``listed_options`` slot). A
+The conversation remembers the procedures it discussed or compared last (``actions/memory.py``). A
 question asking which of them has some property is answered by the fact, among those options'
 facts, that the question's words match best: the option it is about, and that fact.
 """
@@ -12,7 +12,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.constants import LISTED_OPTIONS_SLOT, PROCEDURE_SLOT
+from actions.constants import LISTED_OPTIONS_SLOT, PROCEDURE_SLOT, RECENT_PROCEDURES_SLOT
 from actions.fact_answers import FactRanker
 from actions.formatting import fact_line
 from actions.reply import Reply
@@ -25,20 +25,11 @@ MIN_SCORE = 0.5  # BM25: the question's words must point at something in one opt
 
 
 def recent_options(tracker: Tracker) -> list[str]:
-    """The options "those two" points at: the last two or three compared or listed together, or
-    else the last two procedures discussed one after the other ("a nerve graft?" "and a transfer?")."""
-    discussed: list[str] = []
-    for event in reversed(tracker.events):
-        if event.get("event") != "slot":
-            continue
-        value = event.get("value")
-        if event.get("name") == LISTED_OPTIONS_SLOT and isinstance(value, list) and 2 <= len(value) <= MAX_OPTIONS:
-            return [str(v) for v in value]
-        if event.get("name") == PROCEDURE_SLOT and value and value not in discussed:
-            discussed.append(str(value))
-            if len(discussed) == 2:
-                return discussed
-    return discussed
+    """The options "those two" points at: the last two or three compared together, or else the last
+    two procedures discussed one after the other ("a nerve graft?" "and a transfer?")."""
+    recent = [str(p) for p in tracker.get_slot(RECENT_PROCEDURES_SLOT) or []]
+    listed = [str(p) for p in tracker.get_slot(LISTED_OPTIONS_SLOT) or []]
+    return listed if listed and set(listed) == set(recent) else recent[:2]
 
 
 def answer_which_of(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:

@@ -1,0 +1,46 @@
+"""The conversation's memory beyond the current topic and procedure: the topic before it ("going
+back to the static one") and the last procedures discussed or compared ("which of those two...").
+
+Rasa sends the action server only the last turn's events (``rasa_side/action_payload.py``), so what
+the conversation should remember longer is kept in slots, updated after every action from the
+slot changes that action made.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+
+from actions.constants import (
+    LISTED_OPTIONS_SLOT,
+    PREVIOUS_TOPIC_SLOT,
+    PROCEDURE_SLOT,
+    RECENT_PROCEDURES_SLOT,
+    TOPIC_SLOT,
+)
+
+REMEMBERED = 3  # procedures remembered
+COMPARED = range(2, REMEMBERED + 1)  # a list this long was a comparison or a short choice
+
+
+def memory_events(tracker: Tracker, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The slot changes that keep the memory up to date after an action returned ``events``."""
+    set_now = {e.get("name"): e.get("value") for e in events if e.get("event") == "slot"}
+    found: list[dict[str, Any]] = []
+    topic_before = tracker.get_slot(TOPIC_SLOT)
+    if TOPIC_SLOT in set_now and topic_before and set_now[TOPIC_SLOT] != topic_before:
+        found.append(SlotSet(PREVIOUS_TOPIC_SLOT, topic_before))
+    recent = [str(p) for p in tracker.get_slot(RECENT_PROCEDURES_SLOT) or []]
+    listed = set_now.get(LISTED_OPTIONS_SLOT)
+    procedure = set_now.get(PROCEDURE_SLOT, tracker.get_slot(PROCEDURE_SLOT))
+    if isinstance(listed, list) and len(listed) in COMPARED:
+        remembered = [str(p) for p in listed]
+    elif procedure:
+        remembered = [str(procedure), *(p for p in recent if p != procedure)][:REMEMBERED]
+    else:
+        remembered = recent
+    if remembered != recent:
+        found.append(SlotSet(RECENT_PROCEDURES_SLOT, remembered))
+    return found
