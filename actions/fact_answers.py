@@ -45,7 +45,6 @@ MAX_QUESTIONS = 3       # questions of one message answered, sides of one compar
 MAX_FACTS_PER_QUESTION = 2
 SPECIFIC_MATCH = 0.7    # a fact matching the words this well (0..1) is what a question asks about
 AGREEING_MATCH = 0.4    # enough when the classifier's likeliest topic holds that fact
-CLEARLY_BETTER = 0.3    # how much better a fact outside an overview must match to be answered instead
 MIN_PART_LEXICAL = 2.5  # about one distinctive word: less, and a part of a message asks nothing
 CLOSE_TO_BEST = 0.8        # a second fact is shown when it scores this close to the best one
 BUDGET = 900               # characters of facts for a specific question

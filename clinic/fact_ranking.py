@@ -45,6 +45,7 @@ SAME_WORD = {
     "op": "surgery", "ops": "surgery", "operation": "surgery", "operations": "surgery", "surgeries": "surgery",
     "surgical": "surgery", "anaesthetic": "anesthesia", "anaesthesia": "anesthesia", "anesthetic": "anesthesia",
     "physio": "physiotherapy", "haematoma": "hematoma", "paralysed": "paralyzed",
+    "offer": "provide", "offers": "provide", "offered": "provide", "offering": "provide",
     "rarer": "rare", "rarest": "rare", "rarely": "rare", "commoner": "common", "commonest": "common",
 }
 LEXICAL_FLOOR = 6.0  # about one distinctive word and pair: weaker matches score below 1

@@ -41,8 +41,9 @@ _LOGISTICS = re.compile(r"\b(cost|costs|price|prices|pay|paying|paid|fee|fees|ch
 
 
 # "Apart from Botox, what else is there?": the patient knows the named option and asks for the others.
-_ALTERNATIVES = re.compile(r"\b(apart from|besides|aside from|other than|except(?: for)?|beyond|instead of|"
-                           r"alternatives?|rather than|what else|anything else|something else|"
+# ("instead of" and "rather than" compare two named options: "when is a graft used rather than a repair?")
+_ALTERNATIVES = re.compile(r"\b(apart from|besides|aside from|other than|except(?: for)?|beyond|"
+                           r"alternatives?|what else|anything else|something else|"
                            r"other (?:treatments?|options?|ways?|things?|operations?|surgeries|surgery|procedures?|"
                            r"therapies|choices?)|more permanent|longer lasting|permanent (?:fix|solution|option))\b",
                            re.IGNORECASE)
