@@ -18,6 +18,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.constants import LISTED_OPTIONS_SLOT, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.formatting import BULLET, fact_line, topic_button
+from actions.memory import named_in_passing
 from actions.reply import Reply
 from actions.turn import (
     earlier_topic,
@@ -47,6 +48,7 @@ SPECIFIC_MATCH = 0.7    # a fact matching the words this well (0..1) is what a q
 AGREEING_MATCH = 0.4    # enough when the classifier's likeliest topic holds that fact
 MIN_PART_LEXICAL = 2.5  # about one distinctive word: less, and a part of a message asks nothing
 CLOSE_TO_BEST = 0.8        # a second fact is shown when it scores this close to the best one
+OWN_FACT = 0.6             # a question whose best fact was already given gets its next one this close
 BUDGET = 900               # characters of facts for a specific question
 COMPLETE_BUDGET = 700      # a lead fact is completed with the rest of its topic up to here
 FRAME_CONFIDENCE = 0.25    # a framed topic this likely keeps its frame whichever fact leads
@@ -123,6 +125,16 @@ class FactRanker:
                 chosen.append(candidate)
         return chosen
 
+    def best_new(self, text: str, weights: dict[str, float], named: list[str], context: list[str],
+                 shown: set[str]) -> list[Scored]:
+        """One question of several: its best facts, or when those already answered an earlier
+        question ("what's your aim, and do you care for the eye?"), its own next best if close."""
+        chosen = self.best(text, weights, named, context, MAX_FACTS_PER_QUESTION, close=0.9)
+        if not chosen or any(c.fact.id not in shown for c in chosen):
+            return chosen
+        ranked = self.index.rank(text, weights, named, context)
+        return [r for r in ranked if r.fact.id not in shown and r.score >= OWN_FACT * ranked[0].score][:1]
+
 
 def _add(answer: FactAnswer, ranker: FactRanker, scored: list[Scored]) -> None:
     for item in scored:
@@ -172,7 +184,8 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         for part, part_named in asked[:MAX_QUESTIONS]:
             weights = ranker.topic_weights(part, intent_confidence, context_topic, excluded_topic, share=0.5)
             part_named = part_named or (named if len(named) == 1 else [])
-            _add(answer, ranker, ranker.best(part, weights, part_named, context, MAX_FACTS_PER_QUESTION, close=0.9))
+            shown = {f.fact.id for f in answer.facts}
+            _add(answer, ranker, ranker.best_new(part, weights, part_named, context, shown))
     if len(asked) <= 1 or not answer.facts:
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         ranked = ranker.best(text, weights, named, context, 3)
@@ -267,24 +280,31 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
 
 
 
+def about_named(kb: KnowledgeBase, topic: TopicView | None, confidence: dict[str, float],
+                named: list[str]) -> tuple[TopicView | None, dict[str, float]]:
+    """"What does static surgery mean?": the belief in "what is ..." is a belief in what the named
+    procedure is, so its description, not the definition of facial reanimation, leads."""
+    target = kb.topic(topic.with_procedure) if topic is not None and named and topic.with_procedure else None
+    if topic is None or target is None:
+        return topic, confidence
+    moved = max(confidence.get(target.intent, 0.0), confidence.get(topic.intent, 0.0))
+    return target, {**confidence, target.intent: moved, topic.intent: 0.0}
+
+
 def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: TopicView | None, text: str,
                       named: list[str] | None = None) -> list[dict[str, Any]]:
     """Rank, say and remember: the conversation keeps the topic and procedure for follow-ups."""
     ranker = FactRanker(kb)
     named = mentioned_procedures(tracker) if named is None else named
     context = [p for p in [tracker.get_slot(PROCEDURE_SLOT)] if p]
-    confidence = intent_confidences(tracker)
-    target = kb.topic(topic.with_procedure) if topic is not None and named and topic.with_procedure else None
-    if topic is not None and target is not None:
-        # "what does static surgery mean?": the belief in "what is ..." is a belief in what the named
-        # procedure is, so its description, not the definition of facial reanimation, leads.
-        confidence = {**confidence, target.intent: max(confidence.get(target.intent, 0.0),
-                                                       confidence.get(topic.intent, 0.0)), topic.intent: 0.0}
-        topic = target
+    topic, confidence = about_named(kb, topic, intent_confidences(tracker), named)
     context_topic, excluded = tracker.get_slot(TOPIC_SLOT), None
     if returns_to_earlier(text):  # "going back to the static one": the topic before the last one
         context_topic = earlier_topic(tracker) or context_topic
     positions = procedure_positions(tracker)
+    if not named:  # "what's the risk with the transfer?" after a nerve transfer was discussed
+        positions = named_in_passing(tracker, text)
+        named = list(positions)
     fix = correction(text)
     if fix is not None:
         # "I meant the nerve transfer, not the muscle one": answer what was meant. Naming another

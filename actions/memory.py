@@ -8,6 +8,7 @@ slot changes that action made.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -20,9 +21,11 @@ from actions.constants import (
     RECENT_PROCEDURES_SLOT,
     TOPIC_SLOT,
 )
+from clinic.fact_ranking import SUBJECT_WORDS
 
 REMEMBERED = 3  # procedures remembered
 COMPARED = range(2, REMEMBERED + 1)  # a list this long was a comparison or a short choice
+MIN_WORD = 4  # shorter last words ("emg") are names in full, already recognised
 
 
 def memory_events(tracker: Tracker, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -43,4 +46,20 @@ def memory_events(tracker: Tracker, events: list[dict[str, Any]]) -> list[dict[s
         remembered = recent
     if remembered != recent:
         found.append(SlotSet(RECENT_PROCEDURES_SLOT, remembered))
+    return found
+
+
+def named_in_passing(tracker: Tracker, text: str) -> dict[str, list[tuple[int, int]]]:
+    """Procedures of the conversation named by the last word of their name ("the transfer", "that
+    graft" after a nerve transfer or graft was discussed), with where; the most recent one wins."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    taken: set[str] = set()
+    for procedure in tracker.get_slot(RECENT_PROCEDURES_SLOT) or []:
+        word = str(procedure).rsplit("_", 1)[-1]
+        if word in taken or word in SUBJECT_WORDS or len(word) < MIN_WORD:
+            continue
+        taken.add(word)
+        match = re.search(rf"\b{re.escape(word)}s?\b", text, re.IGNORECASE)
+        if match:
+            found[str(procedure)] = [(match.start(), match.end())]
     return found

@@ -115,3 +115,19 @@ def test_memory_keeps_the_previous_topic_and_the_recent_procedures() -> None:
 ])
 def test_subjects_declined_whatever_the_classifier_says(text: str, subject: str | None) -> None:
     assert off_topic(text) == subject
+
+
+def test_a_procedure_named_by_part_of_its_name_is_the_one_discussed() -> None:
+    from actions.memory import named_in_passing
+    talk = tracker("ask_risks", "and what can go wrong with the transfer?",
+                   slots={"recent_procedures": ["nerve_graft", "nerve_transfer"]})
+    assert list(named_in_passing(talk, "and what can go wrong with the transfer?")) == ["nerve_transfer"]
+    assert named_in_passing(talk, "what is facial reanimation?") == {}
+
+
+def test_each_question_gets_a_fact_of_its_own() -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_about_reanimation", "what is the clinic's mission, and what is its main focus?",
+        ranking=[{"name": "ask_about_reanimation", "confidence": 0.9}]))
+    reply = texts(messages)
+    assert "self-confidence" in reply and "preventing eye complications" in reply
