@@ -18,7 +18,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.constants import LISTED_OPTIONS_SLOT, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.formatting import BULLET, fact_line, topic_button
-from actions.memory import named_in_passing
+from actions.memory import named_in_passing, prefer_specific
 from actions.reply import Reply
 from actions.turn import (
     earlier_topic,
@@ -291,6 +291,24 @@ def about_named(kb: KnowledgeBase, topic: TopicView | None, confidence: dict[str
     return target, {**confidence, target.intent: moved, topic.intent: 0.0}
 
 
+def focus_on_question(tracker: Tracker, text: str, named: list[str], positions: dict[str, list[tuple[int, int]]]
+                      ) -> tuple[str, list[str], dict[str, list[tuple[int, int]]]]:
+    """A long story read by its question sentence(s): the text ranked, the procedures it names, where.
+    What the story says was tried is not asked about, unless the question names it again ("that graft")."""
+    focus = question_focus(text)
+    if focus is None:
+        return text, named, positions
+    start, end = focus
+    positions = {p: [(a - start, b - start) for a, b in spans if start <= a < end] for p, spans in positions.items()}
+    story = [p for p in named if not positions.get(p)]
+    named = [p for p in named if positions.get(p)]
+    text = text[start:end]
+    if not named and story:
+        positions = named_in_passing(tracker, text, story)
+        named = [p for p in positions if p in story]
+    return text, named, positions
+
+
 def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: TopicView | None, text: str,
                       named: list[str] | None = None) -> list[dict[str, Any]]:
     """Rank, say and remember: the conversation keeps the topic and procedure for follow-ups."""
@@ -302,6 +320,7 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     if returns_to_earlier(text):  # "going back to the static one": the topic before the last one
         context_topic = earlier_topic(tracker) or context_topic
     positions = procedure_positions(tracker)
+    named, positions = prefer_specific(tracker, text, named, positions)
     if not named:  # "what's the risk with the transfer?" after a nerve transfer was discussed
         positions = named_in_passing(tracker, text)
         named = list(positions)
@@ -319,13 +338,8 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         shift = text.find(fix.meant) if fix.meant else 0
         positions = {p: [(a - shift, b - shift) for a, b in spans] for p, spans in positions.items()}
         text, confidence = fix.meant or text, {}
-    focus = question_focus(text) if fix is None else None
-    if focus is not None:  # a long story: its question sentence says which fact is asked for
-        start, end = focus
-        positions = {p: [(a - start, b - start) for a, b in spans if start <= a < end]
-                     for p, spans in positions.items()}
-        named = [p for p in named if positions.get(p)]  # what the story says was tried is not asked about
-        text = text[start:end]
+    if fix is None:  # a long story: its question sentence says which fact is asked for
+        text, named, positions = focus_on_question(tracker, text, named, positions)
     answer = rank_answer(ranker, text, topic, confidence, named, context, context_topic, positions, excluded)
     if not answer.facts:
         reply.say(kb.message("not_understood"))

@@ -49,12 +49,13 @@ def memory_events(tracker: Tracker, events: list[dict[str, Any]]) -> list[dict[s
     return found
 
 
-def named_in_passing(tracker: Tracker, text: str) -> dict[str, list[tuple[int, int]]]:
+def named_in_passing(tracker: Tracker, text: str, earlier: list[str] | None = None) -> dict[str, list[tuple[int, int]]]:
     """Procedures of the conversation named by the last word of their name ("the transfer", "that
-    graft" after a nerve transfer or graft was discussed), with where; the most recent one wins."""
+    graft" after a nerve transfer or graft was discussed), with where; the most recent one wins.
+    ``earlier``: procedures named earlier in the same message (a story), looked at first."""
     found: dict[str, list[tuple[int, int]]] = {}
     taken: set[str] = set()
-    for procedure in tracker.get_slot(RECENT_PROCEDURES_SLOT) or []:
+    for procedure in [*(earlier or []), *(tracker.get_slot(RECENT_PROCEDURES_SLOT) or [])]:
         word = str(procedure).rsplit("_", 1)[-1]
         if word in taken or word in SUBJECT_WORDS or len(word) < MIN_WORD:
             continue
@@ -63,3 +64,22 @@ def named_in_passing(tracker: Tracker, text: str) -> dict[str, list[tuple[int, i
         if match:
             found[str(procedure)] = [(match.start(), match.end())]
     return found
+
+
+def prefer_specific(tracker: Tracker, text: str, named: list[str],
+                    positions: dict[str, list[tuple[int, int]]]) -> tuple[list[str], dict[str, list[tuple[int, int]]]]:
+    """A bare word naming a procedure ("that graft") means the more specific one of that name named
+    elsewhere in the message or discussed just before (a cross-face nerve graft), if there is one."""
+    candidates = [*named, *(str(p) for p in tracker.get_slot(RECENT_PROCEDURES_SLOT) or [])]
+    chosen: list[str] = []
+    where: dict[str, list[tuple[int, int]]] = {}
+    for procedure in named:
+        spans = positions.get(procedure, [])
+        words = {text[a:b].lower().strip() for a, b in spans}
+        word = words.pop().rstrip("s") if len(words) == 1 else ""
+        specific = next((q for q in candidates if q != procedure and " " not in word and word
+                         and q.rsplit("_", 1)[-1] == word), procedure)
+        if specific not in chosen:
+            chosen.append(specific)
+        where.setdefault(specific, []).extend(spans)
+    return chosen, where

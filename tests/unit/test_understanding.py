@@ -131,3 +131,12 @@ def test_each_question_gets_a_fact_of_its_own() -> None:
         ranking=[{"name": "ask_about_reanimation", "confidence": 0.9}]))
     reply = texts(messages)
     assert "self-confidence" in reply and "preventing eye complications" in reply
+
+
+def test_a_bare_name_means_the_specific_procedure_of_that_name_in_the_story() -> None:
+    from actions.memory import prefer_specific
+    text = "They offered me a cross-face nerve graft. Does that graft harm the good side?"
+    first, bare = text.index("cross-face"), text.index("graft harm")
+    named, where = prefer_specific(tracker("ask_risks", text), text, ["cross_face_nerve_graft", "nerve_graft"],
+                                   {"cross_face_nerve_graft": [(first, first + 25)], "nerve_graft": [(bare, bare + 5)]})
+    assert named == ["cross_face_nerve_graft"] and len(where["cross_face_nerve_graft"]) == 2
