@@ -3,7 +3,7 @@ single out a fact (so the assistant answers instead of asking "did you mean").""
 
 from __future__ import annotations
 
-from actions.fact_answers import AGREEING_MATCH, SPECIFIC_MATCH, FactRanker
+from actions.fact_selection import AGREEING_MATCH, SPECIFIC_MATCH, FactRanker
 from clinic.queries import Answer, KnowledgeBase
 from clinic.question_parts import split_questions
 
