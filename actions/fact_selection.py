@@ -116,14 +116,21 @@ def _add(answer: FactAnswer, ranker: FactRanker, scored: list[Scored]) -> None:
             answer.facts.append(fact)
 
 
+# The head word of a name that says what is asked ("what dynamic procedures are there?", "and the static
+# options?"): kept, so the question's own words still point at the list rather than the definition.
+_KEPT_HEAD = re.compile(r"\b(?:procedures|options)\b", re.IGNORECASE)
+
+
 def blank_names(text: str, positions: dict[str, list[tuple[int, int]]]) -> str:
     """The text with the named procedures' words replaced by spaces (same length, same offsets):
     the procedure counts once, through its name, not again through its words."""
     chars = list(text)
     for spans in positions.values():
         for start, end in spans:
+            kept = _KEPT_HEAD.search(text[max(start, 0):end])  # "dynamic procedures": asks for the list
             for at in range(max(start, 0), min(end, len(chars))):
-                chars[at] = " "
+                if kept is None or not kept.start() <= at - max(start, 0) < kept.end():
+                    chars[at] = " "
     return "".join(chars)
 
 

@@ -7,6 +7,7 @@ facts, that the question's words match best: the option it is about, and that fa
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -20,6 +21,7 @@ from actions.turn import latest_text, mentioned_procedures
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import asks_which_of
 
+_NOT_THIS = re.compile(r"\b(?:rather than|instead of|not)\b[^,.;?!]*", re.IGNORECASE)
 MAX_OPTIONS = 3
 MIN_SCORE = 0.5  # BM25: the question's words must point at something in one option's facts
 
@@ -41,6 +43,7 @@ def answer_which_of(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[d
     listed = recent_options(tracker)
     if not 2 <= len(listed) <= MAX_OPTIONS:
         return None
+    text = _NOT_THIS.sub(" ", text)  # "...works on the muscle rather than the nerve": the nerve is not it
     ranker = FactRanker(kb)
     best: dict[str, tuple[float, str]] = {}  # option -> (score, fact id) of its best-matching fact
     for entry, score in zip(ranker.index.facts, ranker.index.lexical_scores(text), strict=True):
