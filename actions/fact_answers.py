@@ -32,6 +32,7 @@ from actions.turn import (
     intent_confidences,
     latest_text,
     mentioned_procedures,
+    previous_text,
     procedure_positions,
     procedures_outside,
 )
@@ -80,10 +81,25 @@ def about_named(kb: KnowledgeBase, topic: TopicView | None, confidence: dict[str
     return target, {**confidence, target.intent: moved, topic.intent: 0.0}
 
 
-def focus_on_question(tracker: Tracker, text: str, named: list[str], positions: dict[str, list[tuple[int, int]]]
-                      ) -> tuple[str, list[str], dict[str, list[tuple[int, int]]]]:
-    """A long story read by its question sentence(s): the text ranked, the procedures it names, where.
-    What the story says was tried is not asked about, unless the question names it again ("that graft")."""
+Positions = dict[str, list[tuple[int, int]]]
+# Questions about the patient's own case ("so what can be done for me?"): the situation they just
+# described says which facts apply.
+SITUATION_INTENTS = frozenset({"ask_personal_advice", "ask_candidacy"})
+SITUATION_TOPICS = frozenset({"personal_advice", "candidacy"})
+
+
+def focus_on_question(ranker: FactRanker, tracker: Tracker, text: str, named: list[str],
+                      positions: Positions) -> tuple[str, list[str], Positions]:
+    """The words that say which fact is asked for, the procedures they name, and where.
+
+    A long story is read by its question sentence(s); what the story says was tried is not asked
+    about, unless the question names it again ("that graft"). A question with no words of its own
+    after the patient described their situation ("so what can be done for me?") is read with it."""
+    personal = (tracker.latest_message.get("intent") or {}).get("name") in SITUATION_INTENTS or (
+        tracker.get_slot(TOPIC_SLOT) in SITUATION_TOPICS)
+    situation = previous_text(tracker)
+    if personal and situation and not looks_like_question(situation) and not named and not ranker.asks_something(text):
+        return f"{situation} . {text}", named, positions
     focus = question_focus(text)
     if focus is None:
         return text, named, positions
@@ -128,7 +144,7 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         positions = {p: [(a - shift, b - shift) for a, b in spans] for p, spans in positions.items()}
         text, confidence = fix.meant or text, {}
     if fix is None:  # a long story: its question sentence says which fact is asked for
-        text, named, positions = focus_on_question(tracker, text, named, positions)
+        text, named, positions = focus_on_question(ranker, tracker, text, named, positions)
     answer = rank_answer(ranker, text, topic, confidence, named, context, context_topic, positions, excluded)
     if not answer.facts:
         reply.say(kb.message("not_understood"))

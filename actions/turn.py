@@ -25,6 +25,12 @@ def previous_intent(tracker: Tracker) -> str:
     return str(((user_events[-2].get("parse_data") or {}).get("intent") or {}).get("name") or "nlu_fallback")
 
 
+def previous_text(tracker: Tracker) -> str:
+    """The patient's message before this one ("" at the start of a conversation)."""
+    user_events = [e for e in tracker.events if e.get("event") == "user"]
+    return str(user_events[-2].get("text") or "") if len(user_events) >= 2 else ""
+
+
 def intent_ranking(tracker: Tracker) -> list[dict[str, Any]]:
     return list(tracker.latest_message.get("intent_ranking") or [])
 

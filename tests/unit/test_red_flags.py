@@ -260,6 +260,7 @@ MUST_NOT_FIRE: list[str] = [
     "our rabbit suddenly can't close one eye and it looks red",
     "what decides which operation I end up having?",
     "I've decided to go ahead with the muscle transplant next year",
+    "My smile has been crooked since my palsy in 2019. I've read so much online I'm confused, which op is which?",
 ]
 
 

@@ -15,7 +15,7 @@ from actions.memory import memory_events
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import asks_alternatives, asks_which_of, correction, question_focus
 from nlp.off_topic import off_topic
-from tests.unit.test_actions import run, texts, tracker
+from tests.unit.test_actions import run, texts, tracker, user_event
 
 
 @pytest.fixture(autouse=True)
@@ -140,3 +140,12 @@ def test_a_bare_name_means_the_specific_procedure_of_that_name_in_the_story() ->
     named, where = prefer_specific(tracker("ask_risks", text), text, ["cross_face_nerve_graft", "nerve_graft"],
                                    {"cross_face_nerve_graft": [(first, first + 25)], "nerve_graft": [(bare, bare + 5)]})
     assert named == ["cross_face_nerve_graft"] and len(where["cross_face_nerve_graft"]) == 2
+
+
+def test_a_question_about_my_case_is_read_with_the_situation_just_described() -> None:
+    events = [user_event("ask_personal_advice", "my doctor says the nerve in my face is dead, it has been years"),
+              {"event": "bot", "text": "..."}, user_event("ask_personal_advice", "so what can be done for me?")]
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_personal_advice", "so what can be done for me?", events=events,
+        ranking=[{"name": "ask_personal_advice", "confidence": 0.6}]))
+    assert "nerve function cannot be restored" in texts(messages)
