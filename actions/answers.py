@@ -20,7 +20,7 @@ from rasa_sdk.events import SlotSet
 from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.fact_answers import answer_with_facts
 from actions.fact_checks import is_overview
-from actions.formatting import answer_buttons, answer_text, offer_topics, procedure_button
+from actions.formatting import answer_buttons, answer_text, offer_topics, procedure_button, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import (
     entity_value,
@@ -38,6 +38,7 @@ from clinic.search import is_vague
 
 CLAUSE_BREAK = re.compile(r"\?|;|\band\b|\balso\b|\bplus\b", re.IGNORECASE)
 MAX_EXTRA_TOPICS = 1
+MAX_REPLY = 900  # characters of a specific question's answer; a second topic beyond it is offered as a button
 # Topics where "apart from X, what else?" asks for the other options (not "the risks apart from X").
 ALTERNATIVE_TOPICS = frozenset({"about", "options", "procedure_info", "synkinesis", "eye", "candidacy",
                                 "personal_advice"})
@@ -136,15 +137,14 @@ class ActionAnswerQuestion(ClinicAction):
         # list of all of them, so the words then decide more easily which procedure's facts to give.
         if not is_overview(kb, answer, text, named_all, intent_confidences(tracker).get(answer.topic.intent, 0.0)):
             return answer_with_facts(reply, tracker, kb, topic, text)
-        reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
+        said = answer_text(answer, kb)
+        reply.say(said, answer_buttons(answer, kb))
         if len(named_all) == 1 and not answer.topic.uses_procedure:
             describe_named_procedure(reply, kb, named_all[0], answered=answer.topic.id)
         if has_several_questions(text):
             answered = {topic.id, answer.topic.id}
             for other in other_topics_asked(kb, text, intent_confidences(tracker), answered):
-                other_answer = resolve_answer(kb, other, procedure_id, named_now=len(named_all))
-                reply.say(kb.message("also_asked", title=other.title.lower()))
-                reply.say(answer_text(other_answer, kb), answer_buttons(other_answer, kb))
+                say_other_topic(reply, kb, other, resolve_answer(kb, other, procedure_id, len(named_all)), len(said))
         return context_events(answer, tracker)
 
 
@@ -157,6 +157,18 @@ def list_without(kb: KnowledgeBase, procedure_id: str) -> Answer | None:
         return None
     answer = resolve_answer(kb, topic, None, named_now=0)
     return answer if answer.options and any(o.id == procedure_id for o in answer.options) else None
+
+
+def say_other_topic(reply: Reply, kb: KnowledgeBase, other: TopicView, other_answer: Answer, said: int) -> None:
+    """A second topic the message asked about: answered, or offered as a button when the reply would
+    grow past MAX_REPLY characters."""
+    other_text = answer_text(other_answer, kb)
+    if said + len(other_text) > MAX_REPLY:
+        procedure_id = other_answer.procedure.id if other_answer.procedure else None
+        reply.say(kb.message("also_asked", title=other.title.lower()), [topic_button(other, procedure_id)])
+        return
+    reply.say(kb.message("also_asked", title=other.title.lower()))
+    reply.say(other_text, answer_buttons(other_answer, kb))
 
 
 def procedure_description(kb: KnowledgeBase, procedure_id: str) -> Answer | None:

@@ -61,6 +61,7 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
         # caveat (talk it over with the surgeon) after them.
         framed = bool(main.intro)
         closing = kb.answer(main.id).closing if main.closing and (framed or main.id in CAVEAT_TOPICS) else ""
+        closing = "" if closing and closing in text else closing  # the caveat was itself the fact asked for
         text = "\n\n".join(part for part in (fill(main.intro) if framed else "", text, closing) if part)
     reply.say(text, sources=answer.sources)
     if answer.more and answer.topic is not None:
