@@ -18,8 +18,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT, TOPIC_SLOT
-from actions.fact_answers import answer_with_facts, is_overview
-from actions.formatting import answer_buttons, answer_text, offer_topics, procedure_button
+from actions.fact_answers import answer_with_facts
+from actions.fact_checks import is_overview
+from actions.formatting import answer_buttons, answer_text, offer_topics, procedure_button, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import (
     entity_value,
@@ -29,12 +30,18 @@ from actions.turn import (
     mentioned_procedures,
     previous_intent,
 )
+from actions.which_one import answer_which_of
 from clinic.errors import UnknownContent
 from clinic.queries import Answer, KnowledgeBase, ProcedureView, TopicView
+from clinic.question_parts import asks_alternatives
 from clinic.search import is_vague
 
 CLAUSE_BREAK = re.compile(r"\?|;|\band\b|\balso\b|\bplus\b", re.IGNORECASE)
 MAX_EXTRA_TOPICS = 1
+MAX_REPLY = 900  # characters of a specific question's answer; a second topic beyond it is offered as a button
+# Topics where "apart from X, what else?" asks for the other options (not "the risks apart from X").
+ALTERNATIVE_TOPICS = frozenset({"about", "options", "procedure_info", "synkinesis", "eye", "candidacy",
+                                "personal_advice"})
 
 
 def resolve_answer(kb: KnowledgeBase, topic: TopicView, procedure_id: str | None, named_now: int) -> Answer:
@@ -103,6 +110,9 @@ class ActionAnswerQuestion(ClinicAction):
     action_name = "action_answer_question"
 
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        which = answer_which_of(reply, tracker, kb)  # "which of those two is the rarer one?"
+        if which is not None:
+            return which
         topic = kb.topic_for_intent(latest_intent(tracker))
         if topic is None:
             reply.say(kb.message("not_understood"))
@@ -116,19 +126,49 @@ class ActionAnswerQuestion(ClinicAction):
             candidates = [topic, *(kb.topic(t) for t in topic.confusable_with)]
             offer_topics(reply, kb, [t for t in candidates if t is not None], None)
             return []
+        if len(named_all) == 1 and topic.id in ALTERNATIVE_TOPICS and asks_alternatives(text):
+            alternatives = list_without(kb, named_all[0])
+            if alternatives is not None:
+                reply.say(answer_text(alternatives, kb), answer_buttons(alternatives, kb))
+                return context_events(alternatives, tracker)
         answer = resolve_answer(kb, topic, procedure_id, named_now=len(named_all))
-        if not is_overview(kb, answer, text, named_all, intent_confidences(tracker).get(topic.intent, 0.0)):
+        # The classifier's belief in the overview actually shown: "how does <a procedure> work" with
+        # no procedure recognised is a belief in one procedure (described in lay words), not in the
+        # list of all of them, so the words then decide more easily which procedure's facts to give.
+        if not is_overview(kb, answer, text, named_all, intent_confidences(tracker).get(answer.topic.intent, 0.0)):
             return answer_with_facts(reply, tracker, kb, topic, text)
-        reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
+        said = answer_text(answer, kb)
+        reply.say(said, answer_buttons(answer, kb))
         if len(named_all) == 1 and not answer.topic.uses_procedure:
             describe_named_procedure(reply, kb, named_all[0], answered=answer.topic.id)
         if has_several_questions(text):
             answered = {topic.id, answer.topic.id}
             for other in other_topics_asked(kb, text, intent_confidences(tracker), answered):
-                other_answer = resolve_answer(kb, other, procedure_id, named_now=len(named_all))
-                reply.say(kb.message("also_asked", title=other.title.lower()))
-                reply.say(answer_text(other_answer, kb), answer_buttons(other_answer, kb))
+                say_other_topic(reply, kb, other, resolve_answer(kb, other, procedure_id, len(named_all)), len(said))
         return context_events(answer, tracker)
+
+
+def list_without(kb: KnowledgeBase, procedure_id: str) -> Answer | None:
+    """"Apart from Botox, what else can be done?": the list the named option belongs to (the
+    synkinesis treatments, the surgery options), so the others are shown; None when it is on none."""
+    procedure = kb.procedure(procedure_id)
+    topic = kb.topic(procedure.detail_topic) if procedure else None
+    if topic is None:
+        return None
+    answer = resolve_answer(kb, topic, None, named_now=0)
+    return answer if answer.options and any(o.id == procedure_id for o in answer.options) else None
+
+
+def say_other_topic(reply: Reply, kb: KnowledgeBase, other: TopicView, other_answer: Answer, said: int) -> None:
+    """A second topic the message asked about: answered, or offered as a button when the reply would
+    grow past MAX_REPLY characters."""
+    other_text = answer_text(other_answer, kb)
+    if said + len(other_text) > MAX_REPLY:
+        procedure_id = other_answer.procedure.id if other_answer.procedure else None
+        reply.say(kb.message("also_asked", title=other.title.lower()), [topic_button(other, procedure_id)])
+        return
+    reply.say(kb.message("also_asked", title=other.title.lower()))
+    reply.say(other_text, answer_buttons(other_answer, kb))
 
 
 def procedure_description(kb: KnowledgeBase, procedure_id: str) -> Answer | None:

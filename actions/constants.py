@@ -2,6 +2,8 @@
 
 PROCEDURE_SLOT = "procedure"
 LISTED_OPTIONS_SLOT = "listed_options"
+PREVIOUS_TOPIC_SLOT = "previous_topic"  # the topic before the current one ("going back to...")
+RECENT_PROCEDURES_SLOT = "recent_procedures"  # the last procedures discussed or compared, latest first
 TOPIC_SLOT = "topic"  # the topic last answered: follow-ups, corrections and "going back to" lean on it
 RED_FLAG_KIND_SLOT = "red_flag_kind"
 

@@ -8,7 +8,8 @@ from rasa_sdk import Tracker
 
 from actions.answers import answer_option, named_listed_option
 from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT
-from actions.fact_answers import answer_in_context, answer_with_facts, strong_match
+from actions.fact_answers import answer_in_context, answer_with_facts
+from actions.fact_checks import strong_match
 from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import (
@@ -19,6 +20,7 @@ from actions.turn import (
     mentioned_procedures,
     trusted_entity,
 )
+from actions.which_one import answer_which_of
 from clinic.queries import KnowledgeBase, TopicView
 from clinic.question_parts import asks_logistics, looks_like_question, split_questions
 from nlp.message_guard import MAX_UNDERSTOOD_CHARS
@@ -31,6 +33,11 @@ SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "a
 MIN_CONFIDENCE_IN_CONTEXT = 0.25
 
 
+def in_conversation(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:
+    """An answer that leans on the conversation: "which of those two...", a correction, a follow-up."""
+    return answer_which_of(reply, tracker, kb) or answer_in_context(reply, tracker, kb)
+
+
 class ActionSmallTalk(ClinicAction):
     """Greetings, thanks, "are you a bot?"...: the message keyed by the intent's name."""
 
@@ -41,7 +48,7 @@ class ActionSmallTalk(ClinicAction):
         procedure = kb.procedure(option) if option else None
         if procedure is not None:  # "physio sounds good, tell me about it" after a list
             return answer_option(reply, kb, procedure)
-        in_context = answer_in_context(reply, tracker, kb)  # "no, I meant the other one"
+        in_context = in_conversation(reply, tracker, kb)  # "no, I meant the other one"
         if in_context is not None:
             return in_context
         if mentioned_procedures(tracker) and looks_like_question(latest_text(tracker)):
@@ -61,7 +68,7 @@ class ActionShowMenu(ClinicAction):
     action_name = "action_show_menu"
 
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
-        in_context = answer_in_context(reply, tracker, kb)  # "what can be done about it?"
+        in_context = in_conversation(reply, tracker, kb)  # "what can be done about it?"
         if in_context is not None:
             return in_context
         reply.say(kb.message("ask_capabilities"), [topic_button(t) for t in kb.menu()])
@@ -82,7 +89,7 @@ class ActionOutOfScope(ClinicAction):
         if note == "too_long":
             reply.say(kb.message("message_too_long", max_characters=f"{MAX_UNDERSTOOD_CHARS:,}"))
             return []
-        in_context = answer_in_context(reply, tracker, kb)  # a correction or follow-up mid-conversation
+        in_context = in_conversation(reply, tracker, kb)  # a correction or follow-up mid-conversation
         if in_context is not None:
             return in_context
         text = latest_text(tracker)
@@ -118,7 +125,7 @@ class ActionDidYouMean(ClinicAction):
         if not latest_text(tracker).strip():
             reply.say(kb.message("empty_message"))
             return []
-        in_context = answer_in_context(reply, tracker, kb)
+        in_context = in_conversation(reply, tracker, kb)
         if in_context is not None:
             return in_context
         topics = suggested_topics(tracker, kb)

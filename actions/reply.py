@@ -22,6 +22,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.constants import CHECK_IN, LANGUAGE_ENTITY, POSSIBLY_URGENT
+from actions.memory import memory_events
 from actions.stuck import CALLBACK_PAYLOAD, should_offer_callback
 from actions.turn import bot_spoke_this_session, latest_text, trusted_entity, trusted_red_flag_kinds
 from clinic.errors import KnowledgeBaseError
@@ -116,6 +117,7 @@ class ClinicAction(Action, ABC):
         kb = knowledge_base()
         reply = Reply()
         events = await asyncio.to_thread(self.respond_or_apologise, reply, tracker, kb)
+        events = events + memory_events(tracker, events)
         if should_offer_callback(tracker):
             reply.say(kb.message("callback.offer"), [Button(kb.message("callback.offer_button"), CALLBACK_PAYLOAD)])
         reply.send(dispatcher, tracker, kb)

@@ -6,7 +6,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.constants import PROCEDURE_ENTITIES, RED_FLAG_EXTRACTOR, RED_FLAG_KIND_ENTITY
+from actions.constants import PREVIOUS_TOPIC_SLOT, PROCEDURE_ENTITIES, RED_FLAG_EXTRACTOR, RED_FLAG_KIND_ENTITY
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -23,6 +23,12 @@ def previous_intent(tracker: Tracker) -> str:
     if len(user_events) < 2:
         return "nlu_fallback"
     return str(((user_events[-2].get("parse_data") or {}).get("intent") or {}).get("name") or "nlu_fallback")
+
+
+def previous_text(tracker: Tracker) -> str:
+    """The patient's message before this one ("" at the start of a conversation)."""
+    user_events = [e for e in tracker.events if e.get("event") == "user"]
+    return str(user_events[-2].get("text") or "") if len(user_events) >= 2 else ""
 
 
 def intent_ranking(tracker: Tracker) -> list[dict[str, Any]]:
@@ -78,3 +84,34 @@ def bot_spoke_this_session(tracker: Tracker) -> bool:
         if kind == "session_started":
             return False
     return False
+
+
+def earlier_topic(tracker: Tracker) -> str | None:
+    """The topic discussed before the current one (the one a patient goes back to), if any."""
+    return tracker.get_slot(PREVIOUS_TOPIC_SLOT) or None
+
+
+def procedure_positions(tracker: Tracker) -> dict[str, list[tuple[int, int]]]:
+    """Where each procedure named in the message is (start, end): each of several questions gets
+    its own, and the name's words are not counted again as words of the question."""
+    positions: dict[str, list[tuple[int, int]]] = {}
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") in PROCEDURE_ENTITIES and entity.get("value") is not None:
+            span = (int(entity.get("start") or 0), int(entity.get("end") or 0))
+            positions.setdefault(str(entity["value"]), []).append(span)
+    return positions
+
+
+def procedures_outside(tracker: Tracker, excluded: str) -> list[str]:
+    """The procedures this message names, leaving out those named inside ``excluded`` ("not the graft")."""
+    text = latest_text(tracker)
+    start = text.lower().find(excluded.lower()) if excluded else -1
+    end = start + len(excluded)
+    found = []
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") not in PROCEDURE_ENTITIES or entity.get("value") is None:
+            continue
+        if start >= 0 and start <= int(entity.get("start") or 0) < end:
+            continue
+        found.append(str(entity["value"]))
+    return list(dict.fromkeys(found))

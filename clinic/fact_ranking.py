@@ -45,6 +45,8 @@ SAME_WORD = {
     "op": "surgery", "ops": "surgery", "operation": "surgery", "operations": "surgery", "surgeries": "surgery",
     "surgical": "surgery", "anaesthetic": "anesthesia", "anaesthesia": "anesthesia", "anesthetic": "anesthesia",
     "physio": "physiotherapy", "haematoma": "hematoma", "paralysed": "paralyzed",
+    "offer": "provide", "offers": "provide", "offered": "provide", "offering": "provide",
+    "rarer": "rare", "rarest": "rare", "rarely": "rare", "commoner": "common", "commonest": "common",
 }
 LEXICAL_FLOOR = 6.0  # about one distinctive word and pair: weaker matches score below 1
 SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ness", "ments", "ment", "ers", "er",
@@ -60,8 +62,13 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
+# Phrases made only of stopwords that still ask something ("in one go" is a question about stages).
+SAME_PHRASE = re.compile(r"\b(?:in )?one (?:go|sitting|session|day|time)\b|\ball at once\b")
+
+
 def content_stems(text: str) -> list[str]:
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("'", ""))[:MAX_QUESTION_WORDS]
+    text = SAME_PHRASE.sub(" once ", text.lower())
+    words = re.findall(r"[a-z0-9]+", text.replace("'", ""))[:MAX_QUESTION_WORDS]
     # numbers ("2 years ago", "I'm 45") describe the patient, not which fact is asked for
     return [stem(SAME_WORD.get(w, w)) for w in words if w not in STOPWORDS and not w.isdigit()]
 

@@ -19,6 +19,7 @@ _COMPARISON = re.compile(r"\b(vs\.?|versus|compared? (?:with|to)|comparison|diff
 _SIDES = re.compile(r"\b(?:vs\.?|versus|compared? (?:with|to)|or)\b", re.IGNORECASE)
 # "I meant X, not Y", "no, X not Y", "not Y but X", "sorry, X": the patient corrects what was answered.
 _CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i was asking about|i asked about|i got the name wrong|"
+                         r"(?:is|was) the one i (?:wanted|meant|was asking about|was after|asked about)|"
                          r"mixed (?:them|it) up|wrong one|not that one|no,? not|typo)\b|"
                          r"^\s*(?:no|nope|sorry)\b[^?]{0,80}\bnot\b", re.IGNORECASE)
 _NOT_PART = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|about\s+(?:the\s+)?)?([^,.;?!\-–]+)",
@@ -37,6 +38,19 @@ _LOGISTICS = re.compile(r"\b(cost|costs|price|prices|pay|paying|paid|fee|fees|ch
                         r"nhs|medicare|private|privately|book|booking|appointment|appointments|cancel|waiting list|"
                         r"address|parking|bus|opening hours|phone|email|refund|discount|money|"
                         r"afford|loan|instal+ments?|quote)\b", re.IGNORECASE)
+
+
+# "Apart from Botox, what else is there?": the patient knows the named option and asks for the others.
+# ("instead of" and "rather than" compare two named options: "when is a graft used rather than a repair?")
+_ALTERNATIVES = re.compile(r"\b(apart from|besides|aside from|other than|except(?: for)?|beyond|"
+                           r"alternatives?|what else|anything else|something else|"
+                           r"other (?:treatments?|options?|ways?|things?|operations?|surgeries|surgery|procedures?|"
+                           r"therapies|choices?)|more permanent|longer lasting|permanent (?:fix|solution|option))\b",
+                           re.IGNORECASE)
+
+
+def asks_alternatives(text: str) -> bool:
+    return bool(_ALTERNATIVES.search(clip(text)))
 
 
 def asks_logistics(text: str) -> bool:
@@ -107,3 +121,38 @@ def correction(text: str) -> Correction | None:
     meant = _CORRECTION.sub(" ", meant)
     meant = re.sub(r"\b(no|nope|sorry|oops|wait|actually|i|the name|wrong)\b", " ", meant, flags=re.IGNORECASE)
     return Correction(" ".join(meant.split()).strip(" ,.-"), not_meant)
+
+
+FOCUS_MIN_WORDS = 25
+# A question that points at the sentence before it ("what is that operation?", "is it safe?").
+_POINTS_BACK = re.compile(r"\b(that|this|it|those|these|such|they|them|the same)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# "Which of those two is the rarer one?": a choice between the options just shown or compared.
+_WHICH_OF = re.compile(r"\bwhich (?:of (?:those|these|the|them|both)"
+                       r"(?: two| 2| three| procedures| treatments| options)?|one)\b|"
+                       r"\b(?:is it|was it) the (?:first|second|former|latter)\b", re.IGNORECASE)
+
+
+def question_focus(text: str) -> tuple[int, int] | None:
+    """Where the question of a long message is (start, end): its sentences ending in "?", else its
+    last sentence. None for a short message or a single sentence: the whole text is the question."""
+    text = clip(text)
+    if len(text.split()) < FOCUS_MIN_WORDS:
+        return None
+    sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip(" .!?")]
+    if len(sentences) < 2:
+        return None
+    asking = [m for m in sentences if m.group().rstrip().endswith("?")] or sentences[-1:]
+    start, end = asking[0].start(), asking[-1].end()
+    if end - start > 2 * sum(len(m.group()) for m in asking):
+        start, end = asking[-1].start(), asking[-1].end()  # questions far apart: the last one
+    before = [m for m in sentences if m.end() <= start]
+    if before and _POINTS_BACK.search(text[start:end]):
+        start = before[-1].start()  # "...they cut small nerve branches. What is that operation?"
+    if len(text[start:end].split()) < 3 or end - start >= len(text.strip()):
+        return None
+    return start, end
+
+
+def asks_which_of(text: str) -> bool:
+    return bool(_WHICH_OF.search(clip(text)))

@@ -88,7 +88,7 @@ def view_terms(features: str) -> tuple[list[str], list[str]]:
     return view_ngrams(features), CHAR_NGRAMS(features)
 
 
-__all__ = ["IntentModel", "IntentScore", "PlainIntentModel", "message_features", "view_terms"]
+__all__ = ["IntentModel", "IntentScore", "PlainIntentModel", "focused_rank", "message_features", "view_terms"]
 
 
 class IntentModel:
@@ -144,3 +144,48 @@ class IntentModel:
 def rank(model: PlainIntentModel, features: str, limit: int = 10) -> list[IntentScore]:
     """A plain model's ranking of one prepared message (see ``message_features``)."""
     return model.rank(view_terms(features), limit)
+
+
+# A long message buries its question in a story ("I had my palsy three years ago... my husband
+# will wait at the hospital... how long does the operation take?"). The training examples are
+# mostly single questions, so the story's words can outvote the question's. Such a message is read
+# twice, whole and as its question sentence(s) alone, and the two readings are averaged.
+FOCUS_MIN_WORDS = 25      # shorter messages are read whole only
+FOCUS_WEIGHT = 0.5        # the question sentences' share of the averaged reading
+_SENTENCE_END = frozenset(".!?\n")
+
+
+def question_focus(doc: Doc) -> Doc | None:
+    """The sentences of a long message that ask something (end with "?"), else its last sentence;
+    None for a short message or one that is a single sentence."""
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    if len(words) < FOCUS_MIN_WORDS:
+        return None
+    sentences, start = [], 0
+    for token in doc:
+        if token.text and token.text[-1] in _SENTENCE_END and token.i + 1 > start:
+            sentences.append(doc[start:token.i + 1])
+            start = token.i + 1
+    if start < len(doc):
+        sentences.append(doc[start:len(doc)])
+    sentences = [s for s in sentences if any(not t.is_punct and not t.is_space for t in s)]
+    if len(sentences) < 2:
+        return None
+    asking = [s for s in sentences if s.text.rstrip().endswith("?")] or sentences[-1:]
+    if sum(len(s) for s in asking) >= len(doc):
+        return None
+    first, last = asking[0].start, asking[-1].end
+    if len(asking) > 1 and last - first > 2 * sum(len(s) for s in asking):
+        asking = asking[-1:]  # questions far apart: the last one is what the message ends on
+        first, last = asking[0].start, asking[0].end
+    return doc[first:last].as_doc()
+
+
+def focused_rank(model: PlainIntentModel, doc: Doc, limit: int = 10) -> list[IntentScore]:
+    """The ranking of a message, its question sentences weighing in for a long one."""
+    whole = model.probabilities(view_terms(message_features(doc)))
+    focus = question_focus(doc)
+    if focus is not None:
+        whole = (1 - FOCUS_WEIGHT) * whole + FOCUS_WEIGHT * model.probabilities(view_terms(message_features(focus)))
+    order = np.argsort(-whole, kind="stable")[:limit]
+    return [IntentScore(model.intents[i], float(whole[i])) for i in order]

@@ -26,7 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlp.fingerprint import code_fingerprint
-from nlp.intent_model import IntentModel, message_features, rank
+from nlp.intent_model import IntentModel, focused_rank, message_features
 from nlp.intent_store import PlainIntentModel
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ class LinearIntentClassifier(GraphComponent):
             if doc is None or self._model is None:
                 continue
             ranking = [{INTENT_NAME_KEY: score.intent, PREDICTED_CONFIDENCE_KEY: score.confidence}
-                       for score in rank(self._model, message_features(doc), self._config["ranking_length"])]
+                       for score in focused_rank(self._model, doc, self._config["ranking_length"])]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

@@ -56,6 +56,7 @@ from spacy.vocab import Vocab
 
 from nlp.input_guard_component import GUARD_PROPERTY
 from nlp.message_guard import GuardedText
+from nlp.off_topic import off_topic
 from nlp.red_flags import DEFAULT_RULES_PATH, RedFlagRules
 from nlp.red_flags.assessment import assess
 from nlp.red_flags.risk_model import DEFAULT_THRESHOLD, DEFAULT_TRAINING_PATH, SelfHarmRiskModel, load_model
@@ -132,6 +133,8 @@ class RedFlagDetector(GraphComponent):
                 self._add_entity(message, NOTE_ENTITY, note)
                 if flags and not guarded.too_long:
                     self._set_kind(message, CHECKIN_KIND)  # the Spanish pointer, then the gentle line in Spanish
+            elif off_topic(doc.text):
+                self._set_intent(message, DECLINE_INTENT)  # an animal's face, a medicine's dose
             else:
                 if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self._urgent_intent:
                     self._mark_possible(message)  # the classifier alone never triggers a takeover

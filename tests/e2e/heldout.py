@@ -255,6 +255,10 @@ class Figure:
 # The issue's thresholds for the blind set, and where `make test` gates today when one is not
 # reached yet (the achieved figure minus a small margin; README says which).
 BLIND_TARGETS = {"in_scope": 0.95, "follow_ups": 0.90, "out_of_scope": 0.95, "small_talk": 0.90}
+# Where `make test` gates the blind set (tests/e2e/run.py's defaults): just below the figures last
+# reached (understand-s4: in-scope 152/171, follow-ups 31/41, out-of-scope 39/40, small talk 28/29;
+# README, "Understanding patients' own words"), the issue's target where it is reached.
+BLIND_GATES = {"in_scope": 0.87, "follow_ups": 0.73, "out_of_scope": 0.95, "small_talk": 0.93}
 
 
 def figures(result: HeldoutResult, label: str) -> dict[str, Figure]:

@@ -51,8 +51,11 @@ def texts(messages: list[dict[str, Any]]) -> str:
     return "\n".join(m.get("text") or "" for m in messages)
 
 
+MEMORY_SLOTS = ("previous_topic", "recent_procedures")  # actions/memory.py, tested in test_understanding.py
+
+
 def slot_events(events: list[dict[str, Any]]) -> dict[str, Any]:
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot" and e["name"] not in MEMORY_SLOTS}
 
 
 def test_risks_of_a_named_procedure(use_kb: KnowledgeBase) -> None:

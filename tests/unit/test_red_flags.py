@@ -153,6 +153,10 @@ MUST_FIRE: list[tuple[str, str]] = [
     # an existing palsy is the cause of the eye problem, not a new palsy
     ("the eye on my bad side won't close since my palsy and today it is red and weepy", "eye_emergency"),
     ("his cheek puffed up within an hour of getting home from the operation", "post_op"),
+    # a pet nearby does not make a person's emergency a pet's; a bite is the person's own
+    ("my dog is asleep next to me but my face suddenly drooped this morning and my arm is weak", "stroke"),
+    ("our cat scratched my face yesterday and since this morning one side droops suddenly", "new_palsy"),
+    ("i have decided to end it all tonight", "self_harm"),
 ]
 
 
@@ -247,6 +251,12 @@ MUST_NOT_FIRE: list[str] = [
     "😀😀😀",
     "Ça va très bien, merci — 谢谢 — ¿cuánto cuesta la cirugía?",
     "Thanks, that was really helpful!",
+    # a pet's symptoms (declined as out of scope) and a choice of operation are not a person's emergency
+    "my dog's face has drooped on one side since yesterday, can you help him?",
+    "our rabbit suddenly can't close one eye and it looks red",
+    "what decides which operation I end up having?",
+    "I've decided to go ahead with the muscle transplant next year",
+    "My smile has been crooked since my palsy in 2019. I've read so much online I'm confused, which op is which?",
 ]
 
 

@@ -1,0 +1,51 @@
+"""Whether a question gets a topic's overview or a ranking of facts, and whether its words alone
+single out a fact (so the assistant answers instead of asking "did you mean")."""
+
+from __future__ import annotations
+
+from actions.fact_selection import AGREEING_MATCH, SPECIFIC_MATCH, FactRanker
+from clinic.queries import Answer, KnowledgeBase
+from clinic.question_parts import split_questions
+
+# How much the classifier's belief in an overview topic weighs against the words pointing at one fact
+# outside it, and the margin those words need. Tried: 0.5 and 0.1 won as many dev questions as they
+# lost (symptom words in a broad synkinesis question pulled the eyelid fact in).
+OVERVIEW_BELIEF = 0.9
+CLEARLY_BETTER = 0.3
+
+
+def is_overview(kb: KnowledgeBase, answer: Answer, text: str, named: list[str], confidence: float) -> bool:
+    """A button's payload, or a broad question on a topic that lists options ("what treatments are
+    there for synkinesis?"): the topic's short overview and its list, not a ranking of facts.
+
+    A specific question the classifier filed under a broad topic ("is the method the same for
+    everyone?" under the surgery options) has words, beyond the topic's own keywords, that point
+    clearly at a fact outside the overview: that one is answered instead, unless the classifier's
+    ``confidence`` in the topic outweighs those words (the same weighing as the fact ranking's).
+    """
+    if text.startswith("/"):
+        return True
+    if named or answer.procedure is not None or not answer.options:
+        return False
+    overview = {f.id for f in answer.facts}
+    index = FactRanker(kb).index
+    for part in split_questions(answer.topic.without_keywords(text)):
+        ranked = index.rank(part, {})
+        inside = max((r.lexical for r in ranked if r.fact.id in overview), default=0.0)
+        # a fact of no topic (the list of techniques) is what the overview's numbered list shows
+        outside = max((r.lexical for r in ranked if r.fact.id not in overview and r.fact.topics), default=0.0)
+        if outside >= SPECIFIC_MATCH and outside >= inside + OVERVIEW_BELIEF * confidence + CLEARLY_BETTER:
+            return False
+    return True
+
+
+def strong_match(kb: KnowledgeBase, text: str, confidence: dict[str, float], likely_topic: str) -> bool:
+    """Whether the message's own words single out a fact, clearly enough to answer rather than ask
+    "did you mean": "what do you specialise in" is unsure for the classifier, not for its words.
+    A fact of the likeliest topic needs less: the classifier and the words agree."""
+    ranker = FactRanker(kb)
+    ranked = ranker.index.rank(text, ranker.topic_weights(text, confidence, None))
+    if not ranked:
+        return False
+    needed = AGREEING_MATCH if likely_topic in ranked[0].fact.topics else SPECIFIC_MATCH
+    return ranked[0].lexical >= needed

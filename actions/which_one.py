@@ -1,0 +1,63 @@
+""""Which of those two is the rarer one?": a choice between the procedures just compared or listed.
+
+The conversation remembers the procedures it discussed or compared last (``actions/memory.py``). A
+question asking which of them has some property is answered by the fact, among those options'
+facts, that the question's words match best: the option it is about, and that fact.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+
+from actions.constants import LISTED_OPTIONS_SLOT, PROCEDURE_SLOT, RECENT_PROCEDURES_SLOT
+from actions.fact_selection import FactRanker
+from actions.formatting import fact_line
+from actions.reply import Reply
+from actions.turn import latest_text, mentioned_procedures
+from clinic.queries import KnowledgeBase
+from clinic.question_parts import asks_which_of
+
+_NOT_THIS = re.compile(r"\b(?:rather than|instead of|not)\b[^,.;?!]*", re.IGNORECASE)
+MAX_OPTIONS = 3
+MIN_SCORE = 0.5  # BM25: the question's words must point at something in one option's facts
+
+
+def recent_options(tracker: Tracker) -> list[str]:
+    """The options "those two" points at: the last two or three compared together, or else the last
+    two procedures discussed one after the other ("a nerve graft?" "and a transfer?")."""
+    recent = [str(p) for p in tracker.get_slot(RECENT_PROCEDURES_SLOT) or []]
+    listed = [str(p) for p in tracker.get_slot(LISTED_OPTIONS_SLOT) or []]
+    return listed if listed and set(listed) == set(recent) else recent[:2]
+
+
+def answer_which_of(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:
+    """The option (of the last two or three shown) that the question singles out, with the fact
+    that says so; None when the message is not such a question or its words single out none."""
+    text = latest_text(tracker)
+    if not asks_which_of(text) or mentioned_procedures(tracker):
+        return None
+    listed = recent_options(tracker)
+    if not 2 <= len(listed) <= MAX_OPTIONS:
+        return None
+    text = _NOT_THIS.sub(" ", text)  # "...works on the muscle rather than the nerve": the nerve is not it
+    ranker = FactRanker(kb)
+    best: dict[str, tuple[float, str]] = {}  # option -> (score, fact id) of its best-matching fact
+    for entry, score in zip(ranker.index.facts, ranker.index.lexical_scores(text), strict=True):
+        about = [p for p in entry.procedures if p in listed]
+        if len(about) == 1 and score > best.get(about[0], (0.0, ""))[0]:  # a fact about both tells them apart not
+            best[about[0]] = (score, entry.id)
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])
+    if not ranked or ranked[0][1][0] < MIN_SCORE or (len(ranked) > 1 and ranked[1][1][0] >= ranked[0][1][0]):
+        return None
+    option, (_, fact_id) = ranked[0]
+    procedure = kb.procedure(option)
+    if procedure is None:
+        return None
+    fact = ranker.catalogue[fact_id]
+    reply.say(kb.message("which_of_listed", procedure=procedure.name) + "\n" + fact_line(fact.fact),
+              sources=list(fact.sources))
+    return [SlotSet(PROCEDURE_SLOT, procedure.id)]

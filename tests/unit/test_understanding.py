@@ -1,0 +1,151 @@
+"""Issue 11, understanding patients' own words: long stories read by their question, "apart from X,
+what else?", "which of those two...", going back to an earlier topic, the conversation's memory
+slots, and the subjects declined whatever the classifier says (a pet's face, medicine doses)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+import actions.reply as reply_module
+from actions.answers import ActionAnswerQuestion
+from actions.memory import memory_events
+from clinic.queries import KnowledgeBase
+from clinic.question_parts import asks_alternatives, asks_which_of, correction, question_focus
+from nlp.off_topic import off_topic
+from tests.unit.test_actions import run, texts, tracker, user_event
+
+
+@pytest.fixture(autouse=True)
+def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
+    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
+    return sqlite_kb
+
+
+def test_a_long_story_is_read_by_its_question_sentence() -> None:
+    story = ("My brother is driving me in on the day and keeps asking whether he should wait at the hospital "
+             "café or go home and come back. I am booked in for my reanimation operation next spring. "
+             "How many hours will I be in theatre?")
+    start, end = question_focus(story) or (0, 0)
+    assert story[start:end].strip() == "How many hours will I be in theatre?"
+    assert question_focus("how long will I be in theatre for the operation?") is None
+
+
+def test_a_question_pointing_back_keeps_the_sentence_it_points_at() -> None:
+    story = ("I have had injections for the pulling in my cheek twice a year since 2019 and I am fed up. "
+             "A friend said a surgeon can divide part of the overactive muscle itself. Is that a real option?")
+    start, end = question_focus(story) or (0, 0)
+    assert story[start:end].lstrip().startswith("A friend said a surgeon can divide")
+
+
+def test_a_long_story_gets_the_fact_its_question_asks_for() -> None:
+    story = ("My brother is driving me in on the day and keeps asking whether he should wait at the hospital "
+             "café or go home and come back. I am booked in for my reanimation operation next spring. "
+             "How many hours will I be in theatre?")
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_surgery_duration", story, ranking=[
+        {"name": "ask_surgery_duration", "confidence": 0.5}, {"name": "ask_hospital_stay", "confidence": 0.4}]))
+    assert "1-5 hours" in texts(messages)
+
+
+@pytest.mark.parametrize("text", ["besides the injections, what else is there?", "is there anything other than physio",
+                                  "I want something more permanent than botox"])
+def test_alternatives_are_recognised(text: str) -> None:
+    assert asks_alternatives(text)
+
+
+def test_apart_from_one_option_the_whole_list_is_shown() -> None:
+    text = "I've only ever been offered botox, what other treatments are there for the tightness?"
+    start = text.index("botox")
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_synkinesis", text, entities=[{"entity": "treatment", "value": "botox", "start": start, "end": start + 5}]))
+    reply = texts(messages)
+    assert "Physical therapy" in reply and "Selective neurectomy" in reply and "Selective myectomy" in reply
+
+
+def test_which_of_the_two_picks_the_option_its_words_point_at() -> None:
+    assert asks_which_of("which of them is the rare one?") and not asks_which_of("which surgery suits me?")
+    messages, events = run(ActionAnswerQuestion(), tracker(
+        "ask_surgery_options", "which one of those is rare?",
+        slots={"recent_procedures": ["nerve_graft", "nerve_repair"], "procedure": "nerve_graft"}))
+    assert "though this is rare" in texts(messages)
+    assert SlotSet("procedure", "nerve_repair") in events
+
+
+def test_going_back_answers_in_the_earlier_topic() -> None:
+    text = "going back to static restoration, would it make my face move?"
+    start = text.index("static")
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_results", text, entities=[{"entity": "procedure", "value": "static_restoration", "start": start,
+                                        "end": start + len("static restoration")}],
+        slots={"topic": "about", "previous_topic": "procedure_info", "procedure": "static_restoration"},
+        ranking=[{"name": "ask_results", "confidence": 0.7}, {"name": "ask_surgery_options", "confidence": 0.2}]))
+    assert "does not restore muscle movement" in texts(messages)
+
+
+def test_the_one_i_wanted_is_a_correction() -> None:
+    fix = correction("no sorry, physio is the one I wanted")
+    assert fix is not None and fix.meant == "physio"
+
+
+def _slot(events: list[dict[str, Any]], name: str) -> Any:
+    return next((e["value"] for e in events if e.get("name") == name), "unset")
+
+
+def test_memory_keeps_the_previous_topic_and_the_recent_procedures() -> None:
+    before = tracker("ask_risks", "and the risks?", slots={"topic": "recovery", "procedure": "gracilis",
+                                                           "recent_procedures": ["nerve_graft"]})
+    found = memory_events(before, [SlotSet("topic", "risks")])
+    assert _slot(found, "previous_topic") == "recovery"
+    assert _slot(found, "recent_procedures") == ["gracilis", "nerve_graft"]
+    compared = memory_events(before, [SlotSet("listed_options", ["botox", "selective_neurectomy"])])
+    assert _slot(compared, "recent_procedures") == ["botox", "selective_neurectomy"]
+    assert memory_events(tracker("greet", "hi", slots={"topic": "risks"}), []) == []
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("our pony has a droopy lip, can you help", "animal"),
+    ("do dogs get facial palsy too?", "animal"),
+    ("how many paracetamol can I take a day after the operation", "medication"),
+    ("is it ok to take aspirin before surgery", "medication"),
+    ("a dog bit my cheek and now my smile is crooked, can it be repaired?", None),
+    ("the CAT scan showed nothing, what next?", None),
+    ("how long is the operation?", None),
+])
+def test_subjects_declined_whatever_the_classifier_says(text: str, subject: str | None) -> None:
+    assert off_topic(text) == subject
+
+
+def test_a_procedure_named_by_part_of_its_name_is_the_one_discussed() -> None:
+    from actions.memory import named_in_passing
+    talk = tracker("ask_risks", "and what can go wrong with the transfer?",
+                   slots={"recent_procedures": ["nerve_graft", "nerve_transfer"]})
+    assert list(named_in_passing(talk, "and what can go wrong with the transfer?")) == ["nerve_transfer"]
+    assert named_in_passing(talk, "what is facial reanimation?") == {}
+
+
+def test_each_question_gets_a_fact_of_its_own() -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_about_reanimation", "what is the clinic's mission, and what is its main focus?",
+        ranking=[{"name": "ask_about_reanimation", "confidence": 0.9}]))
+    reply = texts(messages)
+    assert "self-confidence" in reply and "preventing eye complications" in reply
+
+
+def test_a_bare_name_means_the_specific_procedure_of_that_name_in_the_story() -> None:
+    from actions.memory import prefer_specific
+    text = "They offered me a cross-face nerve graft. Does that graft harm the good side?"
+    first, bare = text.index("cross-face"), text.index("graft harm")
+    named, where = prefer_specific(tracker("ask_risks", text), text, ["cross_face_nerve_graft", "nerve_graft"],
+                                   {"cross_face_nerve_graft": [(first, first + 25)], "nerve_graft": [(bare, bare + 5)]})
+    assert named == ["cross_face_nerve_graft"] and len(where["cross_face_nerve_graft"]) == 2
+
+
+def test_a_question_about_my_case_is_read_with_the_situation_just_described() -> None:
+    events = [user_event("ask_personal_advice", "my doctor says the nerve in my face is dead, it has been years"),
+              {"event": "bot", "text": "..."}, user_event("ask_personal_advice", "so what can be done for me?")]
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_personal_advice", "so what can be done for me?", events=events,
+        ranking=[{"name": "ask_personal_advice", "confidence": 0.6}]))
+    assert "nerve function cannot be restored" in texts(messages)
