@@ -246,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     # Two generations of red-flag sets: dev/blind (session 3), dev2/blind2 (written later, after the
     # first round of rule work, so blind2 measures rules that never saw anything like it).
     safety = {name: evaluate_safety(bot, E2E_DIR / name / "red_flags", args.workers)
-              for name in ("dev", "blind", "dev2", "blind2", "dev3")}
+              for name in ("dev", "blind", "dev2", "blind2", "dev3", "dev4")}
     for name, tallies in safety.items():
         print(f"Red-flag set {name}:")
         print(safety_report(tallies, blind=name.startswith("blind")))
