@@ -31,9 +31,10 @@ from tests.e2e.heldout import BLIND_GATES, run_sets
 from tests.e2e.rest_client import actions_of_last_turn, exchange
 from tests.e2e.socketio_check import socketio_first_replies
 
-BLIND_URGENT_GATE = 0.75
-# blind2 was written after the first round of rule work; gated at what the rules reach on it (README).
-BLIND2_URGENT_GATE = 0.60
+# Gated a few points below what is reached (README, "Red flags"): 96/108 and 80/106 in session 4.
+BLIND_URGENT_GATE = 0.85
+# blind2 was written at the start of session 4, before its rule work.
+BLIND2_URGENT_GATE = 0.72
 
 E2E_DIR = Path(__file__).resolve().parent
 ANSWER_ACTIONS = {"action_answer_question", "action_choose_option"}
