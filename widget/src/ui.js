@@ -6,7 +6,8 @@
  * quick reply. Rendering goes through dom.js only (text nodes, never HTML).
  */
 
-import { chatIcon, el, link, richText } from "./dom.js";
+import { botBubble, userBubble } from "./bubbles.js";
+import { chatIcon, el, link } from "./dom.js";
 
 const MAX_INPUT = 1000;
 const SLOW_REPLY_MS = 25000;
@@ -246,17 +247,7 @@ export class ChatUI {
   }
 
   botNode(message) {
-    const { t } = this;
-    // A reply typed by the front desk during a takeover says so: the patient knows a person is writing.
-    const node = message.staff
-      ? el("div", { class: "message bot staff" }, el("span", { class: "author" }, t("staff")), el("p", {}, ...richText(message.text)))
-      : el("div", { class: "message bot" }, el("span", { class: "sr-only" }, `${t("assistant")}: `),
-        el("p", {}, ...richText(message.text)));
-    if (message.sources.length) {
-      node.append(el("details", { class: "sources" }, el("summary", {}, t("sources")),
-        ...message.sources.map((source) => el("blockquote", {}, source))));
-    }
-    return node;
+    return botBubble(message, this.t);
   }
 
   /** The last bot message's buttons, below the log: titles shown, payloads sent. */
@@ -278,8 +269,7 @@ export class ChatUI {
   }
 
   userNode(message) {
-    return el("div", { class: "message user" }, el("span", { class: "sr-only" }, `${this.t("you")}: `),
-      el("p", {}, message.text), el("div", { class: "delivery" }));
+    return userBubble(message, this.t);
   }
 
   /** The delivery line of a patient's message: nothing once sent, "waiting" offline, retry on failure. */
