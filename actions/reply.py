@@ -21,10 +21,10 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.constants import CHECK_IN, LANGUAGE_ENTITY, POSSIBLY_URGENT
+from actions.constants import CHECK_IN, POSSIBLY_URGENT
 from actions.memory import memory_events
 from actions.stuck import CALLBACK_PAYLOAD, should_offer_callback
-from actions.turn import bot_spoke_this_session, latest_text, trusted_entity, trusted_red_flag_kinds
+from actions.turn import bot_spoke_this_session, language_prefix, latest_text, trusted_red_flag_kinds
 from clinic.errors import KnowledgeBaseError
 from clinic.queries import KnowledgeBase
 
@@ -86,8 +86,7 @@ def record_for_staff(kb: KnowledgeBase, tracker: Tracker, kind: str) -> None:
 
 def add_check_in(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> None:
     """An ambiguous statement of distress: the question is answered, then one gentle line, and staff see it."""
-    prefix = "es." if trusted_entity(tracker, LANGUAGE_ENTITY) == "es" else ""
-    reply.say(kb.message(f"{prefix}red_flag.{CHECK_IN}"))
+    reply.say(kb.message(f"{language_prefix(tracker)}red_flag.{CHECK_IN}"))
     record_for_staff(kb, tracker, CHECK_IN)
 
 

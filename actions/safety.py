@@ -15,9 +15,9 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.constants import LANGUAGE_ENTITY, NOT_URGENT_KINDS, RED_FLAG_KIND_SLOT
+from actions.constants import NOT_URGENT_KINDS, RED_FLAG_KIND_SLOT
 from actions.reply import ClinicAction, Reply
-from actions.turn import latest_text, trusted_entity, trusted_red_flag_kinds
+from actions.turn import language_prefix, latest_text, trusted_red_flag_kinds
 from clinic.errors import KnowledgeBaseError
 from clinic.privacy import conversation_ref
 from clinic.queries import KnowledgeBase
@@ -51,7 +51,6 @@ class ActionRedFlag(ClinicAction):
         kinds = [k for k in trusted_red_flag_kinds(tracker) if k not in NOT_URGENT_KINDS] or [UNSPECIFIED]
         reply.urgent = True
         if not NO_FAQ_AFTER & set(kinds):
-            prefix = "es." if trusted_entity(tracker, LANGUAGE_ENTITY) == "es" else ""
-            reply.say(kb.message(f"{prefix}red_flag.after"))
+            reply.say(kb.message(f"{language_prefix(tracker)}red_flag.after"))
         record_red_flags(kb, tracker, kinds)
         return [SlotSet(RED_FLAG_KIND_SLOT, kinds[0])]

@@ -6,7 +6,13 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.constants import PREVIOUS_TOPIC_SLOT, PROCEDURE_ENTITIES, RED_FLAG_EXTRACTOR, RED_FLAG_KIND_ENTITY
+from actions.constants import (
+    LANGUAGE_ENTITY,
+    PREVIOUS_TOPIC_SLOT,
+    PROCEDURE_ENTITIES,
+    RED_FLAG_EXTRACTOR,
+    RED_FLAG_KIND_ENTITY,
+)
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -17,18 +23,21 @@ def latest_intent(tracker: Tracker) -> str:
     return str((tracker.latest_message.get("intent") or {}).get("name") or "")
 
 
+def previous_user_event(tracker: Tracker) -> dict[str, Any]:
+    """The patient's message before this one as an event ({} at the start of a conversation)."""
+    user_events = [e for e in tracker.events if e.get("event") == "user"]
+    return user_events[-2] if len(user_events) >= 2 else {}
+
+
 def previous_intent(tracker: Tracker) -> str:
     """The intent of the patient's message before this one ("nlu_fallback" at the start of a conversation)."""
-    user_events = [e for e in tracker.events if e.get("event") == "user"]
-    if len(user_events) < 2:
-        return "nlu_fallback"
-    return str(((user_events[-2].get("parse_data") or {}).get("intent") or {}).get("name") or "nlu_fallback")
+    parse_data = previous_user_event(tracker).get("parse_data") or {}
+    return str((parse_data.get("intent") or {}).get("name") or "nlu_fallback")
 
 
 def previous_text(tracker: Tracker) -> str:
     """The patient's message before this one ("" at the start of a conversation)."""
-    user_events = [e for e in tracker.events if e.get("event") == "user"]
-    return str(user_events[-2].get("text") or "") if len(user_events) >= 2 else ""
+    return str(previous_user_event(tracker).get("text") or "")
 
 
 def intent_ranking(tracker: Tracker) -> list[dict[str, Any]]:
@@ -66,6 +75,11 @@ def trusted_entity(tracker: Tracker, entity_type: str) -> str | None:
         if e.get("entity") == entity_type and e.get("extractor") == RED_FLAG_EXTRACTOR and e.get("value"):
             return str(e["value"])
     return None
+
+
+def language_prefix(tracker: Tracker) -> str:
+    """The content key prefix of this message's language: "es." for Spanish, "" for English."""
+    return "es." if trusted_entity(tracker, LANGUAGE_ENTITY) == "es" else ""
 
 
 def mentioned_procedures(tracker: Tracker) -> list[str]:

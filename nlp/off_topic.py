@@ -12,8 +12,9 @@ from pathlib import Path
 
 import yaml
 
+from nlp.message_guard import MAX_UNDERSTOOD_CHARS
+
 RULES_PATH = Path(__file__).resolve().parent / "off_topic.yml"
-MAX_TEXT = 2000
 
 
 @lru_cache(maxsize=2)
@@ -26,7 +27,7 @@ def _rules(path: Path) -> dict[str, tuple[list[re.Pattern[str]], list[re.Pattern
 
 def off_topic(text: str, path: Path = RULES_PATH) -> str | None:
     """The declined subject the message is about ("animal", "medication"), or None."""
-    text = " ".join(text[:MAX_TEXT].split())
+    text = " ".join(text[:MAX_UNDERSTOOD_CHARS].split())
     for subject, (matches, exceptions) in _rules(path).items():
         if any(p.search(text) for p in matches) and not any(p.search(text) for p in exceptions):
             return subject

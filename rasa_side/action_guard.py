@@ -21,6 +21,7 @@ from typing import Any
 
 import aiohttp
 from rasa.core.actions.action import ActionExecutionRejection, ActionSessionStart, RemoteAction, create_bot_utterance
+from rasa.shared.core.constants import ACTION_SESSION_START_NAME
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
@@ -89,7 +90,7 @@ def guarded(run: RunAction, timeout: Callable[[], float] = action_timeout) -> Ru
         except Exception as error:  # noqa: BLE001 - whatever went wrong, the patient gets a reply; logged here
             log.error("custom action %s failed (%s): the Rasa server replies instead", self.name(),
                       type(error).__name__)
-        if self.name() == ActionSessionStart().name():
+        if self.name() == ACTION_SESSION_START_NAME:
             return await ActionSessionStart().run(output_channel, nlg, tracker, domain)
         return apology(tracker)
 

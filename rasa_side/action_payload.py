@@ -2,8 +2,8 @@
 
 Rasa posts the entire tracker with every custom action call, so each turn of a long conversation
 costs more than the one before (serialising, sending and parsing every earlier event). The
-actions read only the current message, the slots, the previous message's intent
-(``actions.turn.previous_intent``) and whether the assistant has spoken in this session
+actions read only the current message, the slots, the previous message's intent and text
+(``actions.turn.previous_user_event``) and whether the assistant has spoken in this session
 (``actions.turn.bot_spoke_this_session``). ``trimmed_events`` keeps exactly what those need:
 the session's opening events up to its first reply, and everything from the patient's previous
 message on. Longer context lives in slots, which are always sent whole.

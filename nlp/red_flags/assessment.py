@@ -1,11 +1,11 @@
 """The final say on a message's red flags: the rules' findings, with the risk model's second opinion.
 
 The rules (``engine``) decide every urgent kind. For self-harm only, the rules also report a weaker
-cue (``self_harm_cue``: a means, a farewell, a death word, future absence, distress) that is not
-urgent by itself; when the risk model (``risk_model``) reads the whole message as a present risk,
+cue (``self_harm_cue``: a means, a farewell, a death word, future absence; never distress alone)
+that is not urgent by itself; when the risk model (``risk_model``) reads the whole message as a present risk,
 that cue becomes an urgent ``self_harm`` flag. So no classifier alone can start an urgent reply
 (the rules must have seen a cue), and no phrase list alone has to foresee every way of writing it.
-Neither this module nor its callers import Rasa.
+This module imports no Rasa (the red-flag component is its bridge).
 """
 
 from __future__ import annotations

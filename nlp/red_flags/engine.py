@@ -303,10 +303,6 @@ class RedFlagRules:
 
 
 @lru_cache(maxsize=4)
-def _default_rules(vocab: Vocab) -> RedFlagRules:
-    return RedFlagRules.from_file(vocab)
-
-
 def default_rules(vocab: Vocab) -> RedFlagRules:
     """The shipped rules, compiled once per vocabulary."""
-    return _default_rules(vocab)
+    return RedFlagRules.from_file(vocab)

@@ -9,7 +9,7 @@ how people at risk write; never from a held-out set).
 
 It never decides alone: ``nlp/red_flags/assessment.py`` lets it raise a message to urgent only
 when the rules also found a weaker self-harm cue in it (a means, a farewell, a death word, future
-absence, distress). The model trains in about a second when the pipeline loads, from a text file
+absence; never distress alone). The model trains in about a second when the pipeline loads, from a text file
 that the clinic can read and correct, so there is no opaque artefact to ship.
 
 Cost per message is linear in its length (the input guard caps it at 2,000 characters).
