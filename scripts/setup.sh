@@ -9,6 +9,10 @@ export RASA_TELEMETRY_ENABLED=false
 umask 077
 mkdir -p var models
 chmod 700 var
+# Two setups at once (`make run` beside `make staff-user`) would both train into models/ and leave a
+# corrupt model (seen: "BadGzipFile: CRC check failed" at start-up); the second waits for the first.
+exec 9>var/setup.lock
+flock 9
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 hash_of() { cat "$@" 2>/dev/null | sha256sum | cut -c1-32; }
