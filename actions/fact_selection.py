@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from actions.formatting import fact_line
 from clinic.fact_ranking import SUBJECT_WORDS, FactEntry, FactIndex, Scored, load_cues
 from clinic.queries import CatalogueFact, KnowledgeBase, TopicView
-from clinic.question_parts import comparison_sides, is_comparison, split_questions
+from clinic.question_parts import comparison_sides, is_comparison, points_back, split_questions
 
 MAX_FACTS = 4
 MAX_QUESTIONS = 3       # questions of one message answered, sides of one comparison
@@ -155,17 +155,21 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     parts = [side for part in split_questions(text)
              for side in (comparison_sides(part) if is_comparison(part) else [part])]
     asked = []
-    for part in parts:
-        start = text.find(part)
-        part_named = [p for p in named if any(start <= a < start + len(part) for a, _ in positions.get(p, []))]
+    starts = _starts(text, parts)
+    for part, start, end in zip(parts, starts, [*starts[1:], len(text)], strict=True):
+        # a part runs to the next one: its blanked name may sit in the spaces stripped off its end
+        part_named = [p for p in named if any(start <= a < end for a, _ in positions.get(p, []))]
         if part_named or ranker.asks_something(part):  # "3 questions:" asks nothing
             asked.append((part, part_named))
     if len(asked) > 1:
         for part, part_named in asked[:MAX_QUESTIONS]:
             weights = ranker.topic_weights(part, intent_confidence, context_topic, excluded_topic, share=0.5)
-            part_named = part_named or (named if len(named) == 1 else [])
+            part_named = part_named or _inherited(ranker, part, named, weights)
+            # the conversation's procedure is this message's when it names one (the slot is filled
+            # from it): it does not pull the message's other questions towards it
+            part_context = [] if named else context
             shown = {f.fact.id for f in answer.facts}
-            _add(answer, ranker, ranker.best_new(part, weights, part_named, context, shown))
+            _add(answer, ranker, ranker.best_new(part, weights, part_named, part_context, shown))
     if len(asked) <= 1 or not answer.facts:
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         ranked = ranker.best(text, weights, named, context, 3)
@@ -178,6 +182,31 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         shown = {f.fact.id for f in answer.facts}
         answer.more = any(topic.id in c.topic_ids and c.fact.id not in shown for c in ranker.catalogue.values())
     return answer
+
+
+def _starts(text: str, parts: list[str]) -> list[int]:
+    """Where each part of ``text`` begins, searching on from the previous one."""
+    starts, at = [], 0
+    for part in parts:
+        found = text.find(part, at)
+        starts.append(found if found >= 0 else at)
+        at = starts[-1] + len(part)
+    return starts
+
+
+def _inherited(ranker: FactRanker, part: str, named: list[str], weights: dict[str, float]) -> list[str]:
+    """The one procedure the message names, for a question of it that names none ("what is the
+    graft, and how long does it take?"), unless that question's own words ask about another
+    procedure ("do you do physio, and is there a surgery that cuts nerve branches?")."""
+    if len(named) != 1:
+        return []
+    if points_back(part):
+        return named
+    ranked = ranker.index.rank(part, weights)
+    top = ranked[0].fact if ranked and ranked[0].lexical >= SPECIFIC_MATCH else None
+    if top is not None and top.procedures and named[0] not in top.procedures:
+        return []
+    return named
 
 
 def _about_procedures(topic: TopicView | None) -> bool:

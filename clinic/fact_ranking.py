@@ -24,6 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from clinic.spelling import Speller
+
 CUES_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "fact_cues.yml"
 MAX_QUESTION_WORDS = 400  # a long story is cut here: ranking stays a small constant per character
 
@@ -54,30 +56,40 @@ SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ness", "men
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper: enough for "grafting"/"grafts"/"graft" to meet, nothing cleverer."""
+    """A light suffix stripper: enough for "grafting"/"grafts"/"graft", "transferred"/"transfer"
+    and "moved"/"move" to meet, nothing cleverer."""
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
+            if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiouylsz":
+                return stem(word[:-1])  # "transferr(ed)", "stopp(ed)": the suffix's doubled consonant
             break
-    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+    return word[:-1] if len(word) >= 4 and word.endswith("e") else word
 
 
 # Phrases made only of stopwords that still ask something ("in one go" is a question about stages).
 SAME_PHRASE = re.compile(r"\b(?:in )?one (?:go|sitting|session|day|time)\b|\ball at once\b")
 
 
-def content_stems(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
     text = SAME_PHRASE.sub(" once ", text.lower())
-    words = re.findall(r"[a-z0-9]+", text.replace("'", ""))[:MAX_QUESTION_WORDS]
+    return re.findall(r"[a-z0-9]+", text.replace("'", ""))[:MAX_QUESTION_WORDS]
+
+
+def content_stems(text: str, speller: Speller | None = None) -> list[str]:
+    words = words_of(text)
+    if speller is not None:  # a question's words, spelt as the facts spell them
+        words = [speller.correct(w) for w in words]
     # numbers ("2 years ago", "I'm 45") describe the patient, not which fact is asked for
     return [stem(SAME_WORD.get(w, w)) for w in words if w not in STOPWORDS and not w.isdigit()]
 
 
-def terms(text: str) -> list[str]:
+def terms(text: str, speller: Speller | None = None) -> list[str]:
     """Stems plus pairs of content words at most one word apart: "healthy side" gives healthy,
     side and healthy_side; "cut into the tight muscle" also gives cut_muscl."""
-    stems = content_stems(text)
-    pairs = [f"{a}_{b}" for gap in (1, 2) for a, b in zip(stems, stems[gap:], strict=False)]
+    stems = content_stems(text, speller)
+    # in either order: "muscles can be moved" meets "move a muscle"
+    pairs = ["_".join(sorted((a, b))) for gap in (1, 2) for a, b in zip(stems, stems[gap:], strict=False)]
     return stems + pairs
 
 
@@ -112,8 +124,10 @@ class FactIndex:
     _bags: list[Counter] = field(default_factory=list, init=False)
     _idf: dict[str, float] = field(default_factory=dict, init=False)
     _avg_len: float = field(default=1.0, init=False)
+    _speller: Speller = field(default_factory=lambda: Speller(()), init=False)
 
     def __post_init__(self) -> None:
+        self._speller = Speller(w for f in self.facts for text in (f.text, *f.cues) for w in words_of(text))
         self._bags = [Counter(terms(f.text)) + Counter(t for cue in f.cues for t in terms(cue)) for f in self.facts]
         document_frequency: Counter = Counter(t for bag in self._bags for t in set(bag))
         n = len(self.facts) or 1
@@ -121,7 +135,7 @@ class FactIndex:
         self._avg_len = sum(sum(b.values()) for b in self._bags) / n if self._bags else 1.0
 
     def lexical_scores(self, text: str) -> list[float]:
-        query = set(terms(text))
+        query = set(terms(text, self._speller))
         scores = []
         for bag in self._bags:
             length = sum(bag.values())

@@ -154,5 +154,16 @@ def question_focus(text: str) -> tuple[int, int] | None:
     return start, end
 
 
+# Stricter than _POINTS_BACK: "that" only as a pronoun ("does that hurt?"), not as in "a surgery that cuts".
+_REFERS_BACK = re.compile(r"\b(?:it|its|they|them|this|these|those|the same|that(?=\s+(?:one|op|operation|surgery|"
+                          r"procedure|treatment|take|takes|last|lasts|hurt|work|need|mean|involve|require)\b|\s*[?.!]|\s*$))\b",
+                          re.IGNORECASE)
+
+
+def points_back(text: str) -> bool:
+    """Whether a question leans on something said before it ("is it safe?", "how long does that take?")."""
+    return bool(_REFERS_BACK.search(clip(text)))
+
+
 def asks_which_of(text: str) -> bool:
     return bool(_WHICH_OF.search(clip(text)))

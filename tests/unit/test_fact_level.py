@@ -44,7 +44,19 @@ def test_short_acknowledgements_are_not_questions() -> None:
 
 def test_stems_and_pairs_meet_across_word_forms() -> None:
     assert stem("grafting") == stem("grafts") == stem("graft")
-    assert "health_side" in terms("the healthy side") and "cut_muscl" in terms("cut into the tight muscle")
+    assert stem("transferred") == stem("transfers") == stem("transfer") and stem("moved") == stem("move")
+    pair = f"{stem('healthy')}_{stem('side')}"
+    assert pair in terms("the healthy side") and "cut_muscl" in terms("cut into the tight muscle")
+    # a pair is the same whichever word comes first: "muscles can be moved" meets "move a muscle"
+    assert set(terms("muscles can be moved")) & set(terms("move a muscle")) >= {"mov_muscl"}
+
+
+def test_misspelt_words_of_the_facts_are_read_as_the_facts_spell_them() -> None:
+    facts = [FactEntry("n", ("info",), (), "Selective neurectomy: cutting specific nerve branches"),
+             FactEntry("g", ("info",), (), "Nerve grafting connects nerve endings")]
+    index = FactIndex(facts)
+    assert index.rank("whats a selectiv neurectommy", {})[0].fact.id == "n"
+    assert index.rank("wat is nerve graftin", {})[0].fact.id == "g"
 
 
 def test_ranking_prefers_the_fact_whose_words_are_asked() -> None:
