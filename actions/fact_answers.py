@@ -35,6 +35,7 @@ from actions.turn import (
     previous_text,
     procedure_positions,
     procedures_outside,
+    slot_before_message,
 )
 from clinic.queries import KnowledgeBase, TopicView, fill
 from clinic.question_parts import (
@@ -101,17 +102,23 @@ def focus_on_question(ranker: FactRanker, tracker: Tracker, text: str, named: li
     situation = previous_text(tracker)
     if personal and situation and not looks_like_question(situation) and not named and not ranker.asks_something(text):
         return f"{situation} . {text}", named, positions
-    focus = question_focus(text)
-    if focus is None:
+    focus, own = question_focus(text), question_focus(text, with_context=False)
+    if focus is None or own is None:
         return text, named, positions
     start, end = focus
-    positions = {p: [(a - start, b - start) for a, b in spans if start <= a < end] for p, spans in positions.items()}
+    # a name in the sentence the question points back to is the story's ("my physio said there is an
+    # operation that... what is that operation?"): its words count, it is not what is asked about
+    positions = {p: [(a - start, b - start) for a, b in spans if own[0] <= a < end] for p, spans in positions.items()}
     story = [p for p in named if not positions.get(p)]
     named = [p for p in named if positions.get(p)]
-    text = text[start:end]
+    # The question's own words count twice: the sentence it points back to says what "that" or "those"
+    # are ("my goals are to smile and close my eye. Does the dynamic kind help with both of those?"),
+    # the question what is asked ("I go back every few months. Is there surgery for this tightness?").
+    text = text[start:end] if (start, end) == own else f"{text[start:end]} . {text[own[0]:own[1]]}"
     if not named and story:
         positions = named_in_passing(tracker, text, story)
         named = [p for p in positions if p in story]
+    ranker.background = [p for p in story if p not in named]
     return text, named, positions
 
 
@@ -120,7 +127,9 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     """Rank, say and remember: the conversation keeps the topic and procedure for follow-ups."""
     ranker = FactRanker(kb)
     named = mentioned_procedures(tracker) if named is None else named
-    context = [p for p in [tracker.get_slot(PROCEDURE_SLOT)] if p]
+    # the procedure discussed before this message: the slot itself is already filled from a name in
+    # the message, which may be the story's ("I've had Botox for years... is there a surgery for this?")
+    context = [p for p in [slot_before_message(tracker, PROCEDURE_SLOT)] if p]
     topic, confidence = about_named(kb, topic, intent_confidences(tracker), named)
     context_topic, excluded = tracker.get_slot(TOPIC_SLOT), None
     if returns_to_earlier(text):  # "going back to the static one": the topic before the last one

@@ -58,6 +58,7 @@ class FactRanker:
         entries = [FactEntry(c.fact.id, c.topic_ids, c.fact.procedure_ids, f"{c.fact.label} {c.fact.text}",
                              cues.get(c.fact.id, ())) for c in self.catalogue.values()]
         self.index = FactIndex(entries)
+        self.background: list[str] = []  # the procedures of the story around this question
 
     def topic_weights(self, text: str, intent_confidence: dict[str, float], context_topic: str | None,
                       excluded_topic: str | None = None, share: float = 1.0) -> dict[str, float]:
@@ -89,7 +90,7 @@ class FactRanker:
     def best(self, text: str, weights: dict[str, float], named: list[str], context: list[str],
              limit: int, close: float = CLOSE_TO_BEST) -> list[Scored]:
         """The best fact, and the next ones (up to ``limit``) scoring within ``close`` of it."""
-        ranked = self.index.rank(text, weights, named, context)
+        ranked = self.index.rank(text, weights, named, context, self.background)
         if not ranked:
             return []
         chosen = [ranked[0]]
@@ -105,7 +106,7 @@ class FactRanker:
         chosen = self.best(text, weights, named, context, MAX_FACTS_PER_QUESTION, close=0.9)
         if not chosen or any(c.fact.id not in shown for c in chosen):
             return chosen
-        ranked = self.index.rank(text, weights, named, context)
+        ranked = self.index.rank(text, weights, named, context, self.background)
         return [r for r in ranked if r.fact.id not in shown and r.score >= OWN_FACT * ranked[0].score][:1]
 
 

@@ -29,6 +29,22 @@ def previous_user_event(tracker: Tracker) -> dict[str, Any]:
     return user_events[-2] if len(user_events) >= 2 else {}
 
 
+def slot_before_message(tracker: Tracker, name: str) -> Any:
+    """A slot's value before the latest message filled it from its own entities: what the
+    conversation was about, as opposed to what this message names."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+    if last_user < 0 or not any(e.get("event") == "slot" and e.get("name") == name for e in events[last_user:]):
+        return tracker.get_slot(name)  # this message set nothing: the slot is as it was
+    value = None
+    for event in events[:last_user]:
+        if event.get("event") == "slot" and event.get("name") == name:
+            value = event.get("value")
+        elif event.get("event") in ("restart", "session_started"):
+            value = None
+    return value
+
+
 def previous_intent(tracker: Tracker) -> str:
     """The intent of the patient's message before this one ("nlu_fallback" at the start of a conversation)."""
     parse_data = previous_user_event(tracker).get("parse_data") or {}

@@ -76,21 +76,46 @@ def words_of(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.replace("'", ""))[:MAX_QUESTION_WORDS]
 
 
+# Words that turn the next content word around: "the nerve won't recover" asks for what is done
+# when it does not, not about recovery.
+NEGATORS = frozenset("not no never cannot cant wont dont doesnt didnt isnt arent wasnt wouldnt couldnt without "
+                     "unable".split())
+
+
 def content_stems(text: str, speller: Speller | None = None) -> list[str]:
+    return _stems(text, speller)[0]
+
+
+def _stems(text: str, speller: Speller | None) -> tuple[list[str], list[str]]:
+    """The content words' stems, and those of them negated ("not_recov" for "won't recover")."""
     words = words_of(text)
     if speller is not None:  # a question's words, spelt as the facts spell them
         words = [speller.correct(w) for w in words]
-    # numbers ("2 years ago", "I'm 45") describe the patient, not which fact is asked for
-    return [stem(SAME_WORD.get(w, w)) for w in words if w not in STOPWORDS and not w.isdigit()]
+    stems: list[str] = []
+    negated: list[str] = []
+    after_negator = False
+    for word in words:
+        if word in NEGATORS:
+            after_negator = True
+            if word in STOPWORDS:  # "without" and "never" are words of facts too ("without movement")
+                continue
+        # numbers ("2 years ago", "I'm 45") describe the patient, not which fact is asked for
+        if word not in STOPWORDS and not word.isdigit():
+            stems.append(stem(SAME_WORD.get(word, word)))
+            if after_negator and word not in NEGATORS:
+                negated.append(f"not_{stems[-1]}")
+                after_negator = False
+    return stems, negated
 
 
 def terms(text: str, speller: Speller | None = None) -> list[str]:
     """Stems plus pairs of content words at most one word apart: "healthy side" gives healthy,
-    side and healthy_side; "cut into the tight muscle" also gives cut_muscl."""
-    stems = content_stems(text, speller)
+    side and healthy_side; "cut into the tight muscle" also gives cut_muscl; a negated word
+    also counts as itself negated ("not_recov")."""
+    stems, negated = _stems(text, speller)
     # in either order: "muscles can be moved" meets "move a muscle"
     pairs = ["_".join(sorted((a, b))) for gap in (1, 2) for a, b in zip(stems, stems[gap:], strict=False)]
-    return stems + pairs
+    return stems + pairs + negated
 
 
 @dataclass(frozen=True)
@@ -148,10 +173,14 @@ class FactIndex:
         return scores
 
     def rank(self, text: str, topic_weights: dict[str, float], procedures: Iterable[str] = (),
-             context_procedures: Iterable[str] = ()) -> list[Scored]:
+             context_procedures: Iterable[str] = (), background: Iterable[str] = ()) -> list[Scored]:
         """Every fact, best first. ``topic_weights``: topic id -> 0..1 (the classifier's belief);
-        ``procedures``: named in this question; ``context_procedures``: the conversation's."""
+        ``procedures``: named in this question; ``context_procedures``: the conversation's;
+        ``background``: named in the story around the question ("I had a nerve transfer three months
+        ago... is it normal to see no change?"): a lift for their facts, no penalty for the others',
+        since the question may well ask for something else ("is there a surgery for this?")."""
         named, context = set(procedures), set(context_procedures) - set(procedures)
+        story = set(background) - named - context
         lexical = self.lexical_scores(text)
         scale = max(max(lexical, default=0.0), LEXICAL_FLOOR)  # a question of common words does not get a full score
         ranked = []
@@ -165,6 +194,8 @@ class FactIndex:
                 score += self.procedure_weight * 0.75
             elif about and (named or context):
                 score -= self.other_procedure_penalty
+            elif about & story:
+                score += self.procedure_weight * 0.5
             ranked.append(Scored(fact, score, lex / scale))
         return sorted(ranked, key=lambda s: -s.score)
 

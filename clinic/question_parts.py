@@ -133,9 +133,11 @@ _WHICH_OF = re.compile(r"\bwhich (?:of (?:those|these|the|them|both)"
                        r"\b(?:is it|was it) the (?:first|second|former|latter)\b", re.IGNORECASE)
 
 
-def question_focus(text: str) -> tuple[int, int] | None:
+def question_focus(text: str, with_context: bool = True) -> tuple[int, int] | None:
     """Where the question of a long message is (start, end): its sentences ending in "?", else its
-    last sentence. None for a short message or a single sentence: the whole text is the question."""
+    last sentence. None for a short message or a single sentence: the whole text is the question.
+    ``with_context``: a question that points back ("what is that operation?") takes the sentence
+    before it along."""
     text = clip(text)
     if len(text.split()) < FOCUS_MIN_WORDS:
         return None
@@ -147,7 +149,7 @@ def question_focus(text: str) -> tuple[int, int] | None:
     if end - start > 2 * sum(len(m.group()) for m in asking):
         start, end = asking[-1].start(), asking[-1].end()  # questions far apart: the last one
     before = [m for m in sentences if m.end() <= start]
-    if before and _POINTS_BACK.search(text[start:end]):
+    if with_context and before and _POINTS_BACK.search(text[start:end]):
         start = before[-1].start()  # "...they cut small nerve branches. What is that operation?"
     if len(text[start:end].split()) < 3 or end - start >= len(text.strip()):
         return None

@@ -112,3 +112,41 @@ def test_answers_carry_their_page_sources() -> None:
     messages, _ = run(ActionAnswerQuestion(), tracker("ask_time_off_work", "weeks off my job?", events=web_turn))
     sources = [s for m in messages for s in (m.get("custom") or {}).get("sources", [])]
     assert any("1-5 weeks" in source for source in sources)
+
+
+def test_a_negated_word_counts_as_negated() -> None:
+    assert "not_recov" in terms("the nerve won't recover") and "not_recov" not in terms("how long to recover")
+    facts = [FactEntry("recovery", ("t",), (), "Full recovery: 2 weeks to 2 years",
+                       ("recover", "recovery", "recover fully")),
+             FactEntry("muscle", ("t",), (), "Muscle transfers are used when function cannot be restored",
+                       ("won't recover",))]
+    # without the negation, "recover" three times over would win
+    assert FactIndex(facts).rank("my nerve won't recover, what now?", {})[0].fact.id == "muscle"
+
+
+def test_the_story_procedure_lifts_its_facts() -> None:
+    facts = [FactEntry("months", ("t",), ("nerve_transfer",), "improvement may take months after a transfer"),
+             FactEntry("therapy", ("t",), ("physical_therapy",), "exercises help the face move again")]
+    index = FactIndex(facts)
+    assert index.rank("is it normal that nothing moves yet", {})[0].fact.id == "therapy"
+    assert index.rank("is it normal that nothing moves yet", {}, background=["nerve_transfer"])[0].fact.id == "months"
+
+
+def test_each_question_keeps_its_own_procedure() -> None:
+    text = "For synkinesis: do you do physiotherapy, and is there a surgery that cuts nerve branches?"
+    entities = [{"entity": "treatment", "value": "physical_therapy", "start": 29, "end": 39}]
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_synkinesis", text, entities=entities,
+                                                      slots={"procedure": "physical_therapy"}))
+    assert "neuromuscular retraining" in texts(messages) and "cutting specific facial nerve branches" in texts(messages)
+
+
+def test_a_story_procedure_is_background_not_the_question() -> None:
+    text = ("I've had Botox for synkinesis every few months for years and I hate the cycle. My physio says there "
+            "is an operation where they cut small nerve branches. What exactly is that operation?")
+    entities = [{"entity": "treatment", "value": "botox", "start": 9, "end": 14},
+                {"entity": "treatment", "value": "physical_therapy", "start": 82, "end": 88}]
+    events = [*SPOKE, {"event": "user", "text": text},
+              {"event": "slot", "name": "procedure", "value": "physical_therapy"}]
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", text, entities=entities, events=events,
+                                                      slots={"procedure": "physical_therapy"}))
+    assert texts(messages).startswith("Selective neurectomy")
