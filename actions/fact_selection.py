@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from actions.formatting import fact_line
 from clinic.fact_ranking import SUBJECT_WORDS, FactEntry, FactIndex, Scored, load_cues
 from clinic.queries import CatalogueFact, KnowledgeBase, TopicView
-from clinic.question_parts import comparison_sides, is_comparison, points_back, split_questions
+from clinic.question_parts import comparison_sides, is_comparison, is_follow_up, points_back, split_questions
 
 MAX_FACTS = 4
 MAX_QUESTIONS = 3       # questions of one message answered, sides of one comparison
@@ -29,6 +29,7 @@ CAVEAT_TOPICS = frozenset({"risks", "results"})  # answers followed by the page'
 HUB_TOPICS = frozenset({"procedure_info"})  # every procedure's description: never "the rest of the topic"
 KEYWORD_WEIGHT = 1.0       # a topic named by its keywords in this part of the message
 CONTEXT_TOPIC_WEIGHT = 0.6  # the topic being discussed, for a follow-up naming none
+NEW_QUESTION_CONFIDENCE = 0.8  # unless the classifier is this sure the message is about another topic
 
 
 @dataclass
@@ -70,7 +71,11 @@ class FactRanker:
         for topic_id in named:
             weights[topic_id] = max(weights[topic_id], KEYWORD_WEIGHT)
         if context_topic in weights and context_topic != excluded_topic and not named:
-            weights[context_topic] = max(weights[context_topic], CONTEXT_TOPIC_WEIGHT)
+            # as strong as the classifier is unsure of another topic: "how long would I be off work?"
+            # after the recovery time is a new question, "and is that for the graft too?" is not
+            elsewhere = max((w for t, w in weights.items() if t != context_topic), default=0.0) / max(share, 1e-9)
+            if elsewhere < NEW_QUESTION_CONFIDENCE or is_follow_up(text):
+                weights[context_topic] = max(weights[context_topic], CONTEXT_TOPIC_WEIGHT)
         if excluded_topic in weights:
             weights[excluded_topic] = 0.0
         return weights

@@ -7,6 +7,7 @@ import pytest
 import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
 from actions.conversation import ActionSmallTalk
+from actions.fact_selection import CONTEXT_TOPIC_WEIGHT, FactRanker
 from clinic.fact_ranking import FactEntry, FactIndex, stem, terms
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import comparison_sides, correction, is_comparison, looks_like_question, split_questions
@@ -150,3 +151,11 @@ def test_a_story_procedure_is_background_not_the_question() -> None:
     messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", text, entities=entities, events=events,
                                                       slots={"procedure": "physical_therapy"}))
     assert texts(messages).startswith("Selective neurectomy")
+
+
+def test_a_confident_new_question_is_not_pulled_back_to_the_topic_discussed(sqlite_kb: KnowledgeBase) -> None:
+    ranker = FactRanker(sqlite_kb)
+    sure = ranker.topic_weights("I drive a taxi, how long till I'm earning?", {"ask_time_off_work": 0.9}, "recovery")
+    unsure = ranker.topic_weights("I drive a taxi, how long till I'm earning?", {"ask_time_off_work": 0.5}, "recovery")
+    leaning = ranker.topic_weights("and is that the same for the graft?", {"ask_time_off_work": 0.9}, "recovery")
+    assert sure["recovery"] == 0.0 and unsure["recovery"] == leaning["recovery"] == CONTEXT_TOPIC_WEIGHT
