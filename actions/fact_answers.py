@@ -47,10 +47,22 @@ from clinic.question_parts import (
 )
 
 
+def facts_text(kb: KnowledgeBase, answer: FactAnswer) -> str:
+    """One fact as a line, several as bullets; a framed topic's facts among others with its frame
+    right before them ("Only your surgeon can say..." before the candidacy line)."""
+    if len(answer.facts) == 1:
+        return fact_line(answer.facts[0].fact)
+    lines = []
+    for fact in answer.facts:
+        frame = kb.topic(answer.frames.get(fact.fact.id, ""))
+        lines.extend([fill(frame.intro)] if frame is not None and frame.intro else [])
+        lines.append(f"{BULLET} {fact_line(fact.fact)}")
+    return "\n".join(lines)
+
+
 def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedure_id: str | None) -> None:
     """The facts (one line, or bullets), then an offer of the topic's full answer when there is more."""
-    lines = [fact_line(f.fact) for f in answer.facts]
-    text = lines[0] if len(lines) == 1 else "\n".join(f"{BULLET} {line}" for line in lines)
+    text = facts_text(kb, answer)
     main = answer.main_topic
     if answer.general_for:
         procedure = kb.procedure(answer.general_for)

@@ -42,6 +42,7 @@ class FactAnswer:
     more: bool = False  # the topic has more than was shown: offer it
     main_topic: TopicView | None = None  # the lead fact's topic, when it was completed around it
     general_for: str = ""  # a named procedure the page gives only general figures for, on this topic
+    frames: dict[str, str] = field(default_factory=dict)  # fact id -> framed topic whose facts start there
 
     @property
     def sources(self) -> list[str]:
@@ -184,6 +185,7 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         if len(named) < 2:
             _complete(answer, ranker, framed or topic, named + context, force=framed is not None, named=tuple(named))
     _fit(answer)
+    _keep_frames(answer, ranker)
     if topic is not None and topic.id not in HUB_TOPICS:  # "how a procedure works" in full is every procedure
         shown = {f.fact.id for f in answer.facts}
         answer.more = any(topic.id in c.topic_ids and c.fact.id not in shown for c in ranker.catalogue.values())
@@ -258,6 +260,24 @@ def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, p
         if _length(answer.facts) + len(fact_line(fact.fact)) > COMPLETE_BUDGET:
             break
         answer.facts.append(fact)
+
+
+def _keep_frames(answer: FactAnswer, ranker: FactRanker) -> None:
+    """A fact that only makes sense in its topic's frame never stands alone, whichever question
+    reached it: "Yes, if you have facial palsy" comes with its frame ("only your surgeon can
+    say...") and the considerations, also as one answer of several (issue #9: never a bare "Yes")."""
+    main = answer.main_topic.id if answer.main_topic is not None else None
+    placed: set[str] = set()
+    for fact in list(answer.facts):
+        framing = [t for t in fact.topic_ids if t in ranker.topics and ranker.topics[t].intro]
+        if fact.fact.id in placed or not framing or len(framing) < len(fact.topic_ids) or framing[0] == main:
+            continue
+        group = [c for c in ranker.catalogue.values() if framing[0] in c.topic_ids]
+        at = min(answer.facts.index(c) for c in group if c in answer.facts)
+        answer.facts = [c for c in answer.facts if c not in group]
+        answer.facts[at:at] = group  # in the page's order: the line, then what it depends on
+        answer.frames[answer.facts[at].fact.id] = framing[0]
+        placed.update(c.fact.id for c in group)
 
 
 def _length(facts: list[CatalogueFact]) -> int:

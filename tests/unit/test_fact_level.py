@@ -159,3 +159,14 @@ def test_a_confident_new_question_is_not_pulled_back_to_the_topic_discussed(sqli
     unsure = ranker.topic_weights("I drive a taxi, how long till I'm earning?", {"ask_time_off_work": 0.5}, "recovery")
     leaning = ranker.topic_weights("and is that the same for the graft?", {"ask_time_off_work": 0.9}, "recovery")
     assert sure["recovery"] == 0.0 and unsure["recovery"] == leaning["recovery"] == CONTEXT_TOPIC_WEIGHT
+
+
+def test_the_candidacy_line_is_never_a_bare_yes_among_other_answers(sqlite_kb: KnowledgeBase) -> None:
+    ranking = [{"name": "ask_surgery_duration", "confidence": 0.5}, {"name": "ask_candidacy", "confidence": 0.4}]
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_surgery_duration", "how many hours does it take, and who can have it?", ranking=ranking))
+    reply = texts(messages)
+    frame = sqlite_kb.topic("candidacy").intro
+    assert "1-5 hours" in reply and "Yes, if you have facial palsy" in reply
+    assert frame in reply and "remaining facial muscle function" in reply
+    assert reply.index(frame) < reply.index("Yes, if you have facial palsy") < reply.index("remaining facial muscle")
