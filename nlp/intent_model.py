@@ -33,6 +33,7 @@ from sklearn.pipeline import Pipeline, make_union
 from sklearn.svm import LinearSVC
 from spacy.tokens import Doc
 
+from clinic.question_parts import question_focus as focus_span
 from nlp.intent_store import IntentScore, PlainIntentModel, export
 
 ENTITY_PREFIX = "ENT"
@@ -150,35 +151,16 @@ def rank(model: PlainIntentModel, features: str, limit: int = 10) -> list[Intent
 # will wait at the hospital... how long does the operation take?"). The training examples are
 # mostly single questions, so the story's words can outvote the question's. Such a message is read
 # twice, whole and as its question sentence(s) alone, and the two readings are averaged.
-FOCUS_MIN_WORDS = 25      # shorter messages are read whole only
 FOCUS_WEIGHT = 0.5        # the question sentences' share of the averaged reading
-_SENTENCE_END = frozenset(".!?\n")
-
-
 def question_focus(doc: Doc) -> Doc | None:
-    """The sentences of a long message that ask something (end with "?"), else its last sentence;
-    None for a short message or one that is a single sentence."""
-    words = [t for t in doc if not t.is_punct and not t.is_space]
-    if len(words) < FOCUS_MIN_WORDS:
+    """The question sentence(s) of a long message, found as the fact ranking finds them
+    (``clinic.question_parts.question_focus``, its own sentences only); None for a short message
+    or a single sentence."""
+    span = focus_span(doc.text, with_context=False)
+    if span is None:
         return None
-    sentences, start = [], 0
-    for token in doc:
-        if token.text and token.text[-1] in _SENTENCE_END and token.i + 1 > start:
-            sentences.append(doc[start:token.i + 1])
-            start = token.i + 1
-    if start < len(doc):
-        sentences.append(doc[start:len(doc)])
-    sentences = [s for s in sentences if any(not t.is_punct and not t.is_space for t in s)]
-    if len(sentences) < 2:
-        return None
-    asking = [s for s in sentences if s.text.rstrip().endswith("?")] or sentences[-1:]
-    if sum(len(s) for s in asking) >= len(doc):
-        return None
-    first, last = asking[0].start, asking[-1].end
-    if len(asking) > 1 and last - first > 2 * sum(len(s) for s in asking):
-        asking = asking[-1:]  # questions far apart: the last one is what the message ends on
-        first, last = asking[0].start, asking[0].end
-    return doc[first:last].as_doc()
+    focus = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return focus.as_doc() if focus is not None and len(focus) < len(doc) else None
 
 
 def focused_rank(model: PlainIntentModel, doc: Doc, limit: int = 10) -> list[IntentScore]:
