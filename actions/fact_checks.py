@@ -4,8 +4,9 @@ single out a fact (so the assistant answers instead of asking "did you mean").""
 from __future__ import annotations
 
 from actions.fact_selection import AGREEING_MATCH, SPECIFIC_MATCH, FactRanker
+from clinic.fact_ranking import LEXICAL_FLOOR
 from clinic.queries import Answer, KnowledgeBase
-from clinic.question_parts import split_questions
+from clinic.question_parts import asks_logistics, looks_like_question, split_questions
 
 # How much the classifier's belief in an overview topic weighs against the words pointing at one fact
 # outside it, and the margin those words need. Tried: 0.5 and 0.1 won as many dev questions as they
@@ -49,3 +50,17 @@ def strong_match(kb: KnowledgeBase, text: str, confidence: dict[str, float], lik
         return False
     needed = AGREEING_MATCH if likely_topic in ranked[0].fact.topics else SPECIFIC_MATCH
     return ranked[0].lexical >= needed
+
+
+# Below this, the classifier is less than even sure a message is out of scope.
+SURE_OUT_OF_SCOPE = 0.5
+
+
+def in_scope_after_all(kb: KnowledgeBase, text: str, out_of_scope_confidence: float) -> bool:
+    """A message the classifier filed as out of scope, but barely, whose own words clearly single
+    out a fact of the page ("can I get the wrinkle-freezing jabs for my stiff muscles?"). Prices,
+    bookings and places stay with the front desk whatever procedure they name."""
+    if out_of_scope_confidence >= SURE_OUT_OF_SCOPE or asks_logistics(text) or not looks_like_question(text):
+        return False
+    return max(FactRanker(kb).index.lexical_scores(text), default=0.0) >= LEXICAL_FLOOR
+

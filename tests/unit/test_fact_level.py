@@ -6,7 +6,7 @@ import pytest
 
 import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
-from actions.conversation import ActionSmallTalk
+from actions.conversation import ActionOutOfScope, ActionSmallTalk
 from actions.fact_selection import CONTEXT_TOPIC_WEIGHT, FactRanker
 from clinic.fact_ranking import FactEntry, FactIndex, stem, terms
 from clinic.queries import KnowledgeBase
@@ -170,3 +170,13 @@ def test_the_candidacy_line_is_never_a_bare_yes_among_other_answers(sqlite_kb: K
     assert "1-5 hours" in reply and "Yes, if you have facial palsy" in reply
     assert frame in reply and "remaining facial muscle function" in reply
     assert reply.index(frame) < reply.index("Yes, if you have facial palsy") < reply.index("remaining facial muscle")
+
+
+def test_a_barely_out_of_scope_question_whose_words_name_a_fact_is_answered() -> None:
+    def reply(text: str, out_of_scope: float) -> str:
+        ranking = [{"name": "out_of_scope", "confidence": out_of_scope}, {"name": "ask_synkinesis", "confidence": 0.3}]
+        return texts(run(ActionOutOfScope(), tracker("out_of_scope", text, ranking=ranking))[0])
+
+    assert "block nerve signals" in reply("could the muscle-relaxing botox jabs help my tight face?", 0.4)
+    assert "block nerve signals" not in reply("could the muscle-relaxing botox jabs help my tight face?", 0.9)
+    assert "block nerve signals" not in reply("how much do the botox jabs for a tight face cost?", 0.4)
