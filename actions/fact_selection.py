@@ -269,7 +269,8 @@ def _keep_frames(answer: FactAnswer, ranker: FactRanker) -> None:
     main = answer.main_topic.id if answer.main_topic is not None else None
     placed: set[str] = set()
     for fact in list(answer.facts):
-        framing = [t for t in fact.topic_ids if t in ranker.topics and ranker.topics[t].intro]
+        framing = [t for t in fact.topic_ids if t in ranker.topics and ranker.topics[t].frame_always]
+        # a fact also of an unframed topic (the tests, also part of "how the decision is made") stands alone
         if fact.fact.id in placed or not framing or len(framing) < len(fact.topic_ids) or framing[0] == main:
             continue
         group = [c for c in ranker.catalogue.values() if framing[0] in c.topic_ids]
@@ -278,6 +279,10 @@ def _keep_frames(answer: FactAnswer, ranker: FactRanker) -> None:
         answer.facts[at:at] = group  # in the page's order: the line, then what it depends on
         answer.frames[answer.facts[at].fact.id] = framing[0]
         placed.update(c.fact.id for c in group)
+    others = [c for c in answer.facts if c.fact.id not in placed]
+    while _length(answer.facts) > BUDGET and len(others) > 1:
+        answer.facts.remove(others.pop())  # the frame stays whole: the last other fact makes room
+        answer.more = True
 
 
 def _length(facts: list[CatalogueFact]) -> int:

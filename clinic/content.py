@@ -72,6 +72,7 @@ def _topic_row(topic: dict[str, Any]) -> dict[str, Any]:
         "id": topic["id"], "intent": topic["intent"], "title": topic["title"],
         "intro": (topic.get("intro") or "").strip(), "closing": topic.get("closing") or "",
         "uses_procedure": bool(topic.get("uses_procedure")), "lists": topic.get("lists") or "",
+        "frame_always": bool(topic.get("frame_always")),
         "list_intro": (topic.get("list_intro") or "").strip(),
         "with_procedure": topic.get("with_procedure") or "",
         "confusable_with": json.dumps(list(topic.get("confusable_with") or [])),

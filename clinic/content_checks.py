@@ -94,6 +94,8 @@ def check_topic(topic: dict[str, Any], refs: References) -> list[str]:
             problems.append(f"{where}: topic '{topic[field]}' does not exist")
     problems += [f"{where}: confusable topic '{other}' does not exist"
                  for other in topic.get("confusable_with") or [] if other not in refs.topics]
+    if topic.get("frame_always") and not (topic.get("intro") or "").strip():
+        problems.append(f"{where}: frame_always needs an intro to frame its facts with")
     if topic.get("lists") and topic["lists"] not in refs.lists:
         problems.append(f"{where}: list '{topic['lists']}' has no procedures")
     problems += [f"{where}: unknown placeholder {{{name}}}"

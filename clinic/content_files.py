@@ -21,7 +21,7 @@ CONTENT_FILES = ("topics.yml", "procedures.yml", "facts.yml", "messages.yml")
 
 TOPIC_FIELDS = {"id": str, "intent": str, "title": str, "intro": str, "closing": str, "uses_procedure": bool,
                 "lists": str, "menu_order": int, "keywords": list, "without_procedure": str, "list_intro": str,
-                "with_procedure": str, "confusable_with": list}
+                "with_procedure": str, "confusable_with": list, "frame_always": bool}
 PROCEDURE_FIELDS = {"id": str, "name": str, "category": str, "kind": str, "detail_topic": str, "list_name": str,
                     "list_order": int}
 FACT_FIELDS = {"id": str, "topics": list, "procedures": list, "label": str, "text": str, "source": list}

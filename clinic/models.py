@@ -44,6 +44,8 @@ class Topic(Base):
     intro: Mapped[str] = Column(Text, default="")
     closing: Mapped[str] = Column(Text, default="")
     uses_procedure: Mapped[bool] = Column(Boolean, default=False)
+    # its facts are never shown without its intro and its other facts (the candidacy line)
+    frame_always: Mapped[bool] = Column(Boolean, default=False)
     lists: Mapped[str] = Column(String(80), default="")
     list_intro: Mapped[str] = Column(Text, default="")
     menu_order: Mapped[int] = Column(Integer, default=0)

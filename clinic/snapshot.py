@@ -55,7 +55,7 @@ def topic_view(topic: Topic) -> TopicView:
         uses_procedure=bool(topic.uses_procedure), lists=topic.lists or "", list_intro=topic.list_intro or "",
         without_procedure=topic.without_procedure or "", keywords=tuple(json.loads(topic.keywords or "[]")),
         with_procedure=topic.with_procedure or "", confusable_with=tuple(json.loads(topic.confusable_with or "[]")),
-        menu_order=topic.menu_order or 0,
+        menu_order=topic.menu_order or 0, frame_always=bool(topic.frame_always),
     )
 
 

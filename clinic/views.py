@@ -31,6 +31,7 @@ class TopicView:
     with_procedure: str = ""
     confusable_with: tuple[str, ...] = ()
     menu_order: int = 0
+    frame_always: bool = False  # its facts come with its intro and each other, whatever reached them
 
     def without_keywords(self, text: str) -> str:
         """The text with this topic's keywords taken out: what is left asks something more specific."""

@@ -48,6 +48,7 @@ def _fact(content: Content, fact_id: str) -> dict:
         (lambda c: c.facts.append(dict(_fact(c, "botox"))), "fact id 'botox' is used more than once"),
         (lambda c: c.messages.update(greet="Call {clinic_fax}"), "unknown placeholder {clinic_fax}"),
         (lambda c: c.topics[0].update(closing="nowhere"), "closing fact 'nowhere' does not exist"),
+        (lambda c: c.topics[0].update(frame_always=True, intro=""), "frame_always needs an intro"),
         (lambda c: c.procedures.append({**c.procedures[0], "id": "laser"}), "'laser' is not in nlp/vocabulary.yml"),
         (lambda c: c.procedures.pop(0), "has no entry in procedures.yml"),
         (lambda c: _fact(c, "anesthesia").update(text="Call {clinic_phone}"), "take no placeholders"),
