@@ -35,6 +35,7 @@ from actions.turn import (
     previous_text,
     procedure_positions,
     procedures_outside,
+    question_part_confidences,
     slot_before_message,
 )
 from clinic.queries import KnowledgeBase, TopicView, fill
@@ -167,6 +168,7 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         text, confidence = fix.meant or text, {}
     if fix is None:  # a long story: its question sentence says which fact is asked for
         text, named, positions = focus_on_question(ranker, tracker, text, named, positions)
+    ranker.part_intents = question_part_confidences(tracker)
     answer = rank_answer(ranker, text, topic, confidence, named, context, context_topic, positions, excluded)
     if not answer.facts:
         reply.say(kb.message("not_understood"))

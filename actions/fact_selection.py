@@ -28,6 +28,8 @@ FRAME_CONFIDENCE = 0.25    # a framed topic this likely keeps its frame whicheve
 CAVEAT_TOPICS = frozenset({"risks", "results"})  # answers followed by the page's "discuss with the surgeon"
 HUB_TOPICS = frozenset({"procedure_info"})  # every procedure's description: never "the rest of the topic"
 KEYWORD_WEIGHT = 1.0       # a topic named by its keywords in this part of the message
+PART_SHARE = 0.7           # the classifier's reading of one question of several, alone
+SAME_PART = 0.5            # words in common (of all words of both) for two splits of a question to match
 CONTEXT_TOPIC_WEIGHT = 0.6  # the topic being discussed, for a follow-up naming none
 NEW_QUESTION_CONFIDENCE = 0.8  # unless the classifier is this sure the message is about another topic
 
@@ -61,6 +63,20 @@ class FactRanker:
                              cues.get(c.fact.id, ())) for c in self.catalogue.values()]
         self.index = FactIndex(entries)
         self.background: list[str] = []  # the procedures of the story around this question
+        # each question of the message with the classifier's reading of it alone (actions.turn)
+        self.part_intents: list[tuple[str, dict[str, float]]] = []
+
+    def part_confidence(self, part: str) -> dict[str, float] | None:
+        """The classifier's reading of this question alone: the classified part sharing most of its
+        words (the parts here may have names blanked or a story cut off), if it shares most."""
+        words = set(re.findall(r"[a-z0-9]+", part.lower()))
+        best, best_overlap = None, SAME_PART
+        for text, intents in self.part_intents:
+            other = set(re.findall(r"[a-z0-9]+", text.lower()))
+            overlap = len(words & other) / max(len(words | other), 1)
+            if overlap >= best_overlap:
+                best, best_overlap = intents, overlap
+        return best
 
     def topic_weights(self, text: str, intent_confidence: dict[str, float], context_topic: str | None,
                       excluded_topic: str | None = None, share: float = 1.0) -> dict[str, float]:
@@ -170,7 +186,9 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
             asked.append((part, part_named))
     if len(asked) > 1:
         for part, part_named in asked[:MAX_QUESTIONS]:
-            weights = ranker.topic_weights(part, intent_confidence, context_topic, excluded_topic, share=0.5)
+            own = ranker.part_confidence(part)
+            weights = ranker.topic_weights(part, intent_confidence if own is None else own, context_topic,
+                                           excluded_topic, share=0.5 if own is None else PART_SHARE)
             part_named = part_named or _inherited(ranker, part, named, weights)
             # the conversation's procedure is this message's when it names one (the slot is filled
             # from it): it does not pull the message's other questions towards it

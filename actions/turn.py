@@ -65,6 +65,21 @@ def intent_confidences(tracker: Tracker) -> dict[str, float]:
     return {str(r.get("name")): float(r.get("confidence") or 0.0) for r in intent_ranking(tracker)}
 
 
+def question_part_confidences(tracker: Tracker) -> list[tuple[str, dict[str, float]]]:
+    """Each question of a several-question message with the classifier's confidence per intent for
+    it alone (``nlp.intent_model.part_rankings``); empty for one question. Malformed entries are
+    skipped: this is read from the tracker, not trusted to have the shape the classifier gave it."""
+    found = []
+    for part in tracker.latest_message.get("question_parts") or []:
+        if not isinstance(part, dict) or not isinstance(part.get("text"), str):
+            continue
+        if not isinstance(part.get("intents"), dict):
+            continue
+        intents = {str(k): float(v) for k, v in part["intents"].items() if isinstance(v, (int, float))}
+        found.append((part["text"], intents))
+    return found
+
+
 def entity_value(tracker: Tracker, *entity_types: str) -> str | None:
     """The first value of any of ``entity_types`` in the latest message, in message order."""
     for entity in tracker.latest_message.get("entities") or []:

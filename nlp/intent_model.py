@@ -33,6 +33,7 @@ from sklearn.pipeline import Pipeline, make_union
 from sklearn.svm import LinearSVC
 from spacy.tokens import Doc
 
+from clinic.question_parts import MAX_QUESTIONS, split_questions
 from clinic.question_parts import question_focus as focus_span
 from nlp.intent_store import IntentScore, PlainIntentModel, export
 
@@ -89,7 +90,8 @@ def view_terms(features: str) -> tuple[list[str], list[str]]:
     return view_ngrams(features), CHAR_NGRAMS(features)
 
 
-__all__ = ["IntentModel", "IntentScore", "PlainIntentModel", "focused_rank", "message_features", "view_terms"]
+__all__ = ["IntentModel", "IntentScore", "PlainIntentModel", "focused_rank", "message_features", "part_rankings",
+           "view_terms"]
 
 
 class IntentModel:
@@ -171,3 +173,29 @@ def focused_rank(model: PlainIntentModel, doc: Doc, limit: int = 10) -> list[Int
         whole = (1 - FOCUS_WEIGHT) * whole + FOCUS_WEIGHT * model.probabilities(view_terms(message_features(focus)))
     order = np.argsort(-whole, kind="stable")[:limit]
     return [IntentScore(model.intents[i], float(whole[i])) for i in order]
+
+
+PART_RANKING_LENGTH = 5  # intents kept per question of a several-question message
+
+
+def part_rankings(model: PlainIntentModel, doc: Doc) -> list[dict[str, object]]:
+    """Each question of a several-question message classified on its own, as the fact ranking
+    splits them (``clinic.question_parts.split_questions``): "how long is the op and do I stay in
+    hospital?" is two intents, which one ranking of the whole message blurs into one. Empty for a
+    single question. At most three parts, so the cost stays a small constant per message."""
+    parts = split_questions(doc.text)
+    if len(parts) < 2:
+        return []
+    found, at = [], 0
+    for part in parts[:MAX_QUESTIONS]:
+        start = doc.text.find(part, at)
+        span = doc.char_span(start, start + len(part), alignment_mode="expand") if start >= 0 else None
+        if span is None:
+            continue
+        at = start + len(part)
+        probabilities = model.probabilities(view_terms(message_features(span.as_doc())))
+        order = np.argsort(-probabilities, kind="stable")[:PART_RANKING_LENGTH]
+        found.append({"text": part, "start": start, "end": at,
+                      "intents": {model.intents[i]: round(float(probabilities[i]), 4) for i in order}})
+    return found
+

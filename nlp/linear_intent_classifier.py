@@ -26,11 +26,12 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlp.fingerprint import code_fingerprint
-from nlp.intent_model import IntentModel, focused_rank, message_features
+from nlp.intent_model import IntentModel, focused_rank, message_features, part_rankings
 from nlp.intent_store import PlainIntentModel
 
 log = logging.getLogger(__name__)
 
+QUESTION_PARTS_KEY = "question_parts"
 DEPENDENCIES = ("nlp/intent_model.py", "nlp/intent_store.py", "models/spacy/clinic_en/clinic_build.json")
 
 
@@ -97,4 +98,6 @@ class LinearIntentClassifier(GraphComponent):
                        for score in focused_rank(self._model, doc, self._config["ranking_length"])]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            # each question of a several-question message on its own (read by actions/fact_selection.py)
+            message.set(QUESTION_PARTS_KEY, part_rankings(self._model, doc), add_to_output=True)
         return messages

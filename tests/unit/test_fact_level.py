@@ -180,3 +180,19 @@ def test_a_barely_out_of_scope_question_whose_words_name_a_fact_is_answered() ->
     assert "block nerve signals" in reply("could the muscle-relaxing botox jabs help my tight face?", 0.4)
     assert "block nerve signals" not in reply("could the muscle-relaxing botox jabs help my tight face?", 0.9)
     assert "block nerve signals" not in reply("how much do the botox jabs for a tight face cost?", 0.4)
+
+
+def test_each_question_of_several_weighs_the_classifiers_reading_of_it_alone() -> None:
+    text = "How long is the op and do I stay in hospital?"
+    parts = [{"text": "how long is the op", "intents": {"ask_surgery_duration": 0.95}},
+             {"text": "do i stay in hospital", "intents": {"ask_hospital_stay": 0.93}}]
+
+    def reply(question_parts: list) -> str:
+        turn = tracker("ask_hospital_stay", text, slots={"procedure": "gracilis"},
+                       ranking=[{"name": "ask_hospital_stay", "confidence": 0.9}])
+        turn.latest_message["question_parts"] = question_parts
+        return texts(run(ActionAnswerQuestion(), turn)[0])
+
+    assert "1-5 hours" in reply(parts) and "Outpatient or Hospital Stay" in reply(parts)
+    assert "1-5 hours" not in reply([])  # the whole message's reading: the gracilis' months of waiting
+    assert "1-5 hours" not in reply([{"text": 3, "intents": "forged"}])

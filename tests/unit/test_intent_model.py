@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from nlp.intent_model import IntentModel, message_features, view_ngrams
+from nlp.intent_model import IntentModel, message_features, part_rankings, view_ngrams
 
 EXAMPLES = {
     "ask_risks": ["what are the risks of {p}", "is {p} dangerous", "complications of {p}", "{p} side effects",
@@ -56,3 +56,11 @@ def test_untrained_model_ranks_nothing_and_small_intents_are_refused(nlp) -> Non
     assert IntentModel().rank(message_features(nlp("hi"))) == []
     with pytest.raises(ValueError, match="fewer than 5 examples: tiny"):
         IntentModel().fit(["a", "b", "c", "d", "e", "f"], ["big"] * 5 + ["tiny"])
+
+
+def test_each_question_of_several_is_classified_on_its_own(nlp, model: IntentModel) -> None:
+    assert model.plain is not None
+    parts = part_rankings(model.plain, nlp("is the gracilis dangerous, and does a nerve graft hurt?"))
+    assert [p["text"] for p in parts] == ["is the gracilis dangerous", "does a nerve graft hurt"]
+    assert [next(iter(p["intents"])) for p in parts] == ["ask_risks", "ask_pain"]  # type: ignore[call-overload]
+    assert part_rankings(model.plain, nlp("is the gracilis dangerous")) == []
