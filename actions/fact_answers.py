@@ -17,13 +17,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.constants import LISTED_OPTIONS_SLOT, PROCEDURE_SLOT, TOPIC_SLOT
-from actions.fact_selection import (
-    CAVEAT_TOPICS,
-    MAX_QUESTIONS,
-    FactAnswer,
-    FactRanker,
-    rank_answer,
-)
+from actions.fact_ranker import CAVEAT_TOPICS, MAX_QUESTIONS, FactAnswer, FactRanker
+from actions.fact_selection import rank_answer
 from actions.formatting import BULLET, fact_line, topic_button
 from actions.memory import named_in_passing, prefer_specific
 from actions.reply import Reply

@@ -3,7 +3,7 @@ single out a fact (so the assistant answers instead of asking "did you mean").""
 
 from __future__ import annotations
 
-from actions.fact_selection import AGREEING_MATCH, SPECIFIC_MATCH, FactRanker
+from actions.fact_ranker import AGREEING_MATCH, SPECIFIC_MATCH, FactRanker
 from clinic.fact_ranking import LEXICAL_FLOOR
 from clinic.queries import Answer, KnowledgeBase
 from clinic.question_parts import asks_logistics, looks_like_question, split_questions

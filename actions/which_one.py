@@ -14,7 +14,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.constants import LISTED_OPTIONS_SLOT, PROCEDURE_SLOT, RECENT_PROCEDURES_SLOT
-from actions.fact_selection import FactRanker
+from actions.fact_ranker import FactRanker
 from actions.formatting import fact_line
 from actions.reply import Reply
 from actions.turn import latest_text, mentioned_procedures

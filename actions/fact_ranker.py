@@ -1,0 +1,130 @@
+"""The knowledge base's facts indexed for one answer: the ranker, its weighing of the classifier's
+topics and of each question's own reading, and what an answer holds. ``actions/fact_selection.py``
+chooses the facts with it; ``clinic/fact_ranking.py`` does the word matching, free of Rasa.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from clinic.fact_ranking import SUBJECT_WORDS, FactEntry, FactIndex, Scored, load_cues
+from clinic.queries import CatalogueFact, KnowledgeBase, TopicView
+from clinic.question_parts import is_follow_up
+
+MAX_FACTS = 4
+MAX_QUESTIONS = 3       # questions of one message answered, sides of one comparison
+MAX_FACTS_PER_QUESTION = 2
+SPECIFIC_MATCH = 0.7    # a fact matching the words this well (0..1) is what a question asks about
+AGREEING_MATCH = 0.4    # enough when the classifier's likeliest topic holds that fact
+MIN_PART_LEXICAL = 2.5  # about one distinctive word: less, and a part of a message asks nothing
+CLOSE_TO_BEST = 0.8        # a second fact is shown when it scores this close to the best one
+OWN_FACT = 0.6             # a question whose best fact was already given gets its next one this close
+BUDGET = 900               # characters of facts for a specific question
+COMPLETE_BUDGET = 700      # a lead fact is completed with the rest of its topic up to here
+FRAME_CONFIDENCE = 0.25    # a framed topic this likely keeps its frame whichever fact leads
+CAVEAT_TOPICS = frozenset({"risks", "results"})  # answers followed by the page's "discuss with the surgeon"
+HUB_TOPICS = frozenset({"procedure_info"})  # every procedure's description: never "the rest of the topic"
+KEYWORD_WEIGHT = 1.0       # a topic named by its keywords in this part of the message
+PART_SHARE = 0.7           # the classifier's reading of one question of several, alone
+SAME_PART = 0.5            # words in common (of all words of both) for two splits of a question to match
+CONTEXT_TOPIC_WEIGHT = 0.6  # the topic being discussed, for a follow-up naming none
+NEW_QUESTION_CONFIDENCE = 0.8  # unless the classifier is this sure the message is about another topic
+
+
+@dataclass
+class FactAnswer:
+    """What was shown: the facts (in order), the main topic, the procedures it was about."""
+
+    topic: TopicView | None
+    facts: list[CatalogueFact] = field(default_factory=list)
+    procedures: list[str] = field(default_factory=list)
+    more: bool = False  # the topic has more than was shown: offer it
+    main_topic: TopicView | None = None  # the lead fact's topic, when it was completed around it
+    general_for: str = ""  # a named procedure the page gives only general figures for, on this topic
+    frames: dict[str, str] = field(default_factory=dict)  # fact id -> framed topic whose facts start there
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(s for f in self.facts for s in f.sources))
+
+
+class FactRanker:
+    """The knowledge base's facts indexed for ranking, with the topics' keywords."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.catalogue = {c.fact.id: c for c in kb.fact_catalogue()}
+        cues = load_cues()
+        self.topics = {t.id: t for t in kb.topics()}
+        entries = [FactEntry(c.fact.id, c.topic_ids, c.fact.procedure_ids, f"{c.fact.label} {c.fact.text}",
+                             cues.get(c.fact.id, ())) for c in self.catalogue.values()]
+        self.index = FactIndex(entries)
+        self.background: list[str] = []  # the procedures of the story around this question
+        # each question of the message with the classifier's reading of it alone (actions.turn)
+        self.part_intents: list[tuple[str, dict[str, float]]] = []
+
+    def part_confidence(self, part: str) -> dict[str, float] | None:
+        """The classifier's reading of this question alone: the classified part sharing most of its
+        words (the parts here may have names blanked or a story cut off), if it shares most."""
+        words = set(re.findall(r"[a-z0-9]+", part.lower()))
+        best, best_overlap = None, SAME_PART
+        for text, intents in self.part_intents:
+            other = set(re.findall(r"[a-z0-9]+", text.lower()))
+            overlap = len(words & other) / max(len(words | other), 1)
+            if overlap >= best_overlap:
+                best, best_overlap = intents, overlap
+        return best
+
+    def topic_weights(self, text: str, intent_confidence: dict[str, float], context_topic: str | None,
+                      excluded_topic: str | None = None, share: float = 1.0) -> dict[str, float]:
+        """Topic id -> weight: the classifier's confidence (times ``share``), raised to
+        KEYWORD_WEIGHT for a topic this text names, and the context topic for a text naming none.
+        A topic the patient said they did not mean weighs nothing."""
+        weights = {t.id: share * intent_confidence.get(t.intent, 0.0) for t in self.topics.values()}
+        named = [t.id for t in self.topics.values() if t.id != excluded_topic and self.names_topic(t, text)]
+        for topic_id in named:
+            weights[topic_id] = max(weights[topic_id], KEYWORD_WEIGHT)
+        if context_topic in weights and context_topic != excluded_topic and not named:
+            # as strong as the classifier is unsure of another topic: "how long would I be off work?"
+            # after the recovery time is a new question, "and is that for the graft too?" is not
+            elsewhere = max((w for t, w in weights.items() if t != context_topic), default=0.0) / max(share, 1e-9)
+            if elsewhere < NEW_QUESTION_CONFIDENCE or is_follow_up(text):
+                weights[context_topic] = max(weights[context_topic], CONTEXT_TOPIC_WEIGHT)
+        if excluded_topic in weights:
+            weights[excluded_topic] = 0.0
+        return weights
+
+    @staticmethod
+    def names_topic(topic: TopicView, text: str) -> bool:
+        """A keyword of the topic is in the text, and not one made only of the clinic's subject
+        words ("facial reanimation" is in half the questions and names no topic)."""
+        padded = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+        return any(f" {k} " in padded and not set(k.split()) <= SUBJECT_WORDS for k in topic.keywords)
+
+    def asks_something(self, text: str) -> bool:
+        """Whether a part of a message has words of any fact or names a topic ("3 questions:" has neither)."""
+        return max(self.index.lexical_scores(text), default=0.0) > MIN_PART_LEXICAL or any(
+            self.names_topic(t, text) for t in self.topics.values())
+
+    def best(self, text: str, weights: dict[str, float], named: list[str], context: list[str],
+             limit: int, close: float = CLOSE_TO_BEST) -> list[Scored]:
+        """The best fact, and the next ones (up to ``limit``) scoring within ``close`` of it."""
+        ranked = self.index.rank(text, weights, named, context, self.background)
+        if not ranked:
+            return []
+        chosen = [ranked[0]]
+        for candidate in ranked[1:limit]:
+            if candidate.score >= close * ranked[0].score:
+                chosen.append(candidate)
+        return chosen
+
+    def best_new(self, text: str, weights: dict[str, float], named: list[str], context: list[str],
+                 shown: set[str]) -> list[Scored]:
+        """One question of several: its best facts, or when those already answered an earlier
+        question ("what's your aim, and do you care for the eye?"), its own next best if close."""
+        chosen = self.best(text, weights, named, context, MAX_FACTS_PER_QUESTION, close=0.9)
+        if not chosen or any(c.fact.id not in shown for c in chosen):
+            return chosen
+        ranked = self.index.rank(text, weights, named, context, self.background)
+        return [r for r in ranked if r.fact.id not in shown and r.score >= OWN_FACT * ranked[0].score][:1]
