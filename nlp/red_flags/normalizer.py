@@ -36,6 +36,8 @@ WORD_TAG = "WORD"
 _SENTENCE_PUNCT = frozenset(".!?…")
 _CLAUSE_PUNCT = frozenset(",;:—–")
 _DIGITS_THEN_LETTERS = re.compile(r"^(\d+)([a-z]+)$")  # "2days", "48hrs": split like "2 days"
+_LETTER_RUN = re.compile(r"([a-z])\1{2,}")  # "sooo", "bleeeding": a letter typed three times or more
+_SHORT_LENGTH = 5  # tokens shorter than this are corrected only when a single concept word is closest
 _FUZZY_CACHE_LIMIT = 50_000
 
 # --------------------------------------------------------------------------------------------------
@@ -201,30 +203,74 @@ class Normalizer:
             return self._targets.get(word, self._targets.get(surface, word))
         settings = self._settings
         if (
-            len(surface) < settings.fuzzy_min_length
-            or len(surface) > self._longest_correctable
-            or not surface.isalpha()
+            not surface.isalpha()
             or surface in settings.fuzzy_stoplist
             or word in settings.fuzzy_stoplist
             or surface in self._known_words  # a real English word is never "corrected"
         ):
             return word
+        reshaped = self._reshape(surface)
+        if reshaped is not None:
+            return reshaped
+        surface = _LETTER_RUN.sub(r"\1\1", surface)
+        if len(surface) < settings.fuzzy_min_length or len(surface) > self._longest_correctable:
+            return word
         if surface in self._fuzzy_cache:
             return self._fuzzy_cache[surface] or word
-        best: tuple[int, int, str] | None = None
+        corrected = self._closest(surface)
+        if len(self._fuzzy_cache) < _FUZZY_CACHE_LIMIT:
+            self._fuzzy_cache[surface] = corrected
+        return corrected or word
+
+    def _known(self, form: str) -> str | None:
+        """The normalised word of a correctly spelt ``form``, or None when it is no known word."""
+        if form in self._targets:
+            return self._targets[form]
+        if form in self._known_words or form in self._overrides:
+            lemma = self.lemma(form)
+            return self._targets.get(lemma, lemma)
+        return None
+
+    def _reshape(self, surface: str) -> str | None:
+        """Spelling habits that no edit distance needs: letters typed three times or more ("sooo
+        bleeeding", read with two and then one of them) and a dropped final g ("bleedin", "droopin").
+        Linear in the token's length."""
+        if _LETTER_RUN.search(surface):
+            for collapsed in (_LETTER_RUN.sub(r"\1\1", surface), _LETTER_RUN.sub(r"\1", surface)):
+                known = self._known(collapsed)
+                if known is not None:
+                    return known
+        if len(surface) >= 4 and surface.endswith("in"):
+            return self._known(surface + "g")
+        return None
+
+    def _closest(self, surface: str) -> str | None:
+        """The concept word within the edit limit of ``surface`` (bounded SymSpell look-up), or None.
+
+        A short token ("fcae", "sdie") must have a single closest concept word: with four letters,
+        one edit reaches too many words to guess between them."""
+        settings = self._settings
+        best: tuple[int, int] | None = None
+        chosen: set[str] = set()
         for deleted in _deletions(surface, self._max_distance(len(surface))):
             for form in self._deletion_index.get(deleted, ()):
                 if settings.fuzzy_same_first_letter and form[0] != surface[0]:
                     continue
                 limit = self._max_distance(min(len(form), len(surface)))
                 distance = _osa_distance(surface, form, limit)
-                if distance <= limit:
-                    candidate = (distance, abs(len(form) - len(surface)), form)
-                    best = candidate if best is None or candidate < best else best
-        corrected = self._targets[best[2]] if best else None
-        if len(self._fuzzy_cache) < _FUZZY_CACHE_LIMIT:
-            self._fuzzy_cache[surface] = corrected
-        return corrected or word
+                if distance > limit:
+                    continue
+                score = (distance, abs(len(form) - len(surface)))
+                if best is None or score < best:
+                    best, chosen = score, {form}
+                elif score == best:
+                    chosen.add(form)
+        if not chosen:
+            return None
+        words = {self._targets[form] for form in chosen}
+        if len(surface) < _SHORT_LENGTH and len(words) > 1:
+            return None
+        return self._targets[min(chosen)]
 
     def boundary(self, text: str, words: frozenset[str]) -> str | None:
         """The canonical boundary a token stands for, or None for an ordinary token."""

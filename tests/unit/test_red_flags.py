@@ -479,3 +479,25 @@ def test_two_kinds_in_one_message_are_both_reported(nlp: Language, rules: RedFla
 def test_accents_do_not_matter(nlp: Language, rules: RedFlagRules) -> None:
     with_accents = kinds(nlp, rules, "tengo la cara caída y no puedo hablar")
     assert with_accents == kinds(nlp, rules, "tengo la cara caida y no puedo hablar") == ["stroke"]
+
+
+# Misspellings as a general habit (session 5): short words one edit away when a single concept word
+# is closest, letters typed three times, a dropped final g, and common text-speak. Written for this
+# test from general knowledge of typing errors, not from any held-out message.
+TYPO_FORMS: list[tuple[str, str]] = [
+    ("my fcae has dropped on one side and my arm is weak", "stroke"),
+    ("my face is droopy n my arm feels numb", "stroke"),
+    ("the wound is bleeeding and will not stop since the op", "post_op"),
+    ("my mouth is droopin on one side since this mornin", "new_palsy"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TYPO_FORMS)
+def test_common_misspellings_still_fire(nlp: Language, rules: RedFlagRules, text: str, expected: str) -> None:
+    assert kinds(nlp, rules, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text", ["my face is fine, I have a question about the fees",
+                                  "is the fade of the scar normal after a year?"])
+def test_real_short_words_are_not_corrected_into_symptoms(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == []
