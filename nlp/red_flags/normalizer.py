@@ -247,14 +247,19 @@ class Normalizer:
     def _closest(self, surface: str) -> str | None:
         """The concept word within the edit limit of ``surface`` (bounded SymSpell look-up), or None.
 
-        A short token ("fcae", "sdie") must have a single closest concept word: with four letters,
-        one edit reaches too many words to guess between them."""
+        A short token ("fcae", "smle") may only have two letters swapped or one left out, and must
+        have a single closest concept word of four letters or more: with four letters, a changed
+        letter reaches too many words, among them other languages' ("piel" is no "pill")."""
         settings = self._settings
+        short = len(surface) < _SHORT_LENGTH
         best: tuple[int, int] | None = None
         chosen: set[str] = set()
         for deleted in _deletions(surface, self._max_distance(len(surface))):
             for form in self._deletion_index.get(deleted, ()):
                 if settings.fuzzy_same_first_letter and form[0] != surface[0]:
+                    continue
+                changed_letter = len(form) == len(surface) and sorted(form) != sorted(surface)
+                if short and (len(form) < _SHORT_LENGTH - 1 or changed_letter):
                     continue
                 limit = self._max_distance(min(len(form), len(surface)))
                 distance = _osa_distance(surface, form, limit)
@@ -268,7 +273,7 @@ class Normalizer:
         if not chosen:
             return None
         words = {self._targets[form] for form in chosen}
-        if len(surface) < _SHORT_LENGTH and len(words) > 1:
+        if short and len(words) > 1:
             return None
         return self._targets[min(chosen)]
 

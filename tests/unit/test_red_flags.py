@@ -501,3 +501,15 @@ def test_common_misspellings_still_fire(nlp: Language, rules: RedFlagRules, text
                                   "is the fade of the scar normal after a year?"])
 def test_real_short_words_are_not_corrected_into_symptoms(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert kinds(nlp, rules, text) == []
+
+
+@pytest.mark.parametrize("text", ["Estoy muy desanimada con mi cara. ¿Cuándo me pueden dar cita?",
+                                  "No tengo ganas de nada desde la parálisis, ¿la cirugía ayuda?",
+                                  "Evito los espejos desde hace meses. ¿Hay tratamiento?"])
+def test_spanish_low_mood_beside_a_question_is_a_checkin(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == ["checkin"]
+
+
+@pytest.mark.parametrize("text", ["Tengo el dedo dormido, ¿es normal?", "La piel de la cicatriz está seca, ¿qué crema uso?"])
+def test_spanish_words_are_not_corrected_into_english_symptoms(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == []
