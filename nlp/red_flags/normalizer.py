@@ -90,6 +90,17 @@ def _osa_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+def _plain_slip(surface: str, form: str, distance: int) -> bool:
+    """True when ``surface`` is ``form`` with letters left out, two letters swapped or one doubled."""
+    if len(form) > len(surface):
+        return distance == len(form) - len(surface)
+    if len(form) == len(surface):
+        return sorted(form) == sorted(surface)
+    return len(surface) == len(form) + 1 and any(
+        surface[i] == surface[i - 1] and surface[:i] + surface[i + 1 :] == form for i in range(1, len(surface))
+    )
+
+
 def _deletions(word: str, depth: int) -> set[str]:
     """All strings reachable from ``word`` by deleting up to ``depth`` characters (SymSpell index)."""
     found = {word}
@@ -145,13 +156,14 @@ class Normalizer:
 
     def set_fuzzy_targets(self, words: Iterable[str]) -> None:
         """Index the concept vocabulary (and every inflection of it) for typo correction."""
-        wanted = {w for w in words if w.isalpha() and len(w) >= 4}
-        targets = {w: w for w in wanted}
+        # A word under four letters is no target itself, but its longer forms are ("arms", "eyes").
+        wanted = {w for w in words if w.isalpha()}
+        targets = {w: w for w in wanted if len(w) >= 4}
         for form, lemma in self._lemmas.items():
-            if lemma in wanted and form.isalpha():
+            if lemma in wanted and form.isalpha() and (len(lemma) >= 4 or len(form) >= 4):
                 targets.setdefault(form, lemma)
         for form, lemma in self._overrides.items():
-            if lemma in wanted:
+            if lemma in wanted and (len(lemma) >= 4 or len(form) >= 4):
                 targets.setdefault(form, lemma)
         self._targets = targets
         # A token longer than this cannot be within the edit limit of any concept word: it is
@@ -233,13 +245,16 @@ class Normalizer:
 
     def _reshape(self, surface: str) -> str | None:
         """Spelling habits that no edit distance needs: letters typed three times or more ("sooo
-        bleeeding", read with two and then one of them) and a dropped final g ("bleedin", "droopin").
-        Linear in the token's length."""
+        bleeeding", read with two and then one of them), a concept word with one letter doubled
+        ("scaar") and a dropped final g ("bleedin", "droopin"). Linear in the token's length."""
         if _LETTER_RUN.search(surface):
             for collapsed in (_LETTER_RUN.sub(r"\1\1", surface), _LETTER_RUN.sub(r"\1", surface)):
                 known = self._known(collapsed)
                 if known is not None:
                     return known
+        for i in range(1, len(surface) if len(surface) <= self._longest_correctable else 0):
+            if surface[i] == surface[i - 1] and surface[:i] + surface[i + 1 :] in self._targets:
+                return self._targets[surface[:i] + surface[i + 1 :]]  # one letter typed twice ("scaar")
         if len(surface) >= 4 and surface.endswith("in"):
             return self._known(surface + "g")
         return None
@@ -252,7 +267,7 @@ class Normalizer:
         letter reaches too many words, among them other languages' ("piel" is no "pill")."""
         settings = self._settings
         short = len(surface) < _SHORT_LENGTH
-        best: tuple[int, int] | None = None
+        best: tuple[int, int, int, int] | None = None
         chosen: set[str] = set()
         for deleted in _deletions(surface, self._max_distance(len(surface))):
             for form in self._deletion_index.get(deleted, ()):
@@ -265,7 +280,10 @@ class Normalizer:
                 distance = _osa_distance(surface, form, limit)
                 if distance > limit:
                     continue
-                score = (distance, abs(len(form) - len(surface)))
+                # Letters left out, doubled or swapped are likelier than a changed or stray letter
+                # ("croked" is "crooked", not "choked"); then the closer length, then the longer word.
+                length_change = abs(len(form) - len(surface))
+                score = (distance, int(not _plain_slip(surface, form, distance)), length_change, -len(form))
                 if best is None or score < best:
                     best, chosen = score, {form}
                 elif score == best:
