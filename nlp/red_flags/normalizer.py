@@ -90,12 +90,37 @@ def _osa_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    """Letters next to each other on a QWERTY keyboard (same row, or the two touching keys above and below)."""
+    rows = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+    found: dict[str, set[str]] = {}
+    for r, row in enumerate(rows):
+        for c, letter in enumerate(row):
+            near = found.setdefault(letter, set())
+            near.update(row[i] for i in (c - 1, c + 1) if 0 <= i < len(row))
+            if r > 0:
+                near.update(rows[r - 1][i] for i in (c, c + 1) if i < len(rows[r - 1]))
+            if r < len(rows) - 1:
+                near.update(rows[r + 1][i] for i in (c - 1, c) if 0 <= i < len(rows[r + 1]))
+    for letter, near in found.items():  # symmetric
+        for other in near:
+            found.setdefault(other, set()).add(letter)
+    return {letter: frozenset(near) for letter, near in found.items()}
+
+
+_NEIGHBOURS = _keyboard_neighbours()
+
+
 def _plain_slip(surface: str, form: str, distance: int) -> bool:
-    """True when ``surface`` is ``form`` with letters left out, two letters swapped or one doubled."""
+    """True when ``surface`` is ``form`` with letters left out, two letters swapped, one doubled or
+    one replaced by a key next to it ("fsce")."""
     if len(form) > len(surface):
         return distance == len(form) - len(surface)
     if len(form) == len(surface):
-        return sorted(form) == sorted(surface)
+        if sorted(form) == sorted(surface):
+            return True
+        changed = [(a, b) for a, b in zip(surface, form, strict=True) if a != b]
+        return len(changed) == 1 and changed[0][0] in _NEIGHBOURS.get(changed[0][1], ())
     return len(surface) == len(form) + 1 and any(
         surface[i] == surface[i - 1] and surface[:i] + surface[i + 1 :] == form for i in range(1, len(surface))
     )
@@ -262,38 +287,43 @@ class Normalizer:
     def _closest(self, surface: str) -> str | None:
         """The concept word within the edit limit of ``surface`` (bounded SymSpell look-up), or None.
 
-        A short token ("fcae", "smle") may only have two letters swapped or one left out, and must
-        have a single closest concept word of four letters or more: with four letters, a changed
-        letter reaches too many words, among them other languages' ("piel" is no "pill")."""
-        settings = self._settings
+        A short token ("fcae", "smle", "fsce") may only have two letters swapped, one left out or one
+        replaced by a neighbouring key, and must have a single closest concept word of four letters or
+        more: with four letters, any changed letter reaches too many words, among them other
+        languages' ("piel" is no "pill")."""
         short = len(surface) < _SHORT_LENGTH
         best: tuple[int, int, int, int] | None = None
         chosen: set[str] = set()
         for deleted in _deletions(surface, self._max_distance(len(surface))):
             for form in self._deletion_index.get(deleted, ()):
-                if settings.fuzzy_same_first_letter and form[0] != surface[0]:
+                score = self._score(surface, form, short)
+                if score is None or (best is not None and score > best):
                     continue
-                changed_letter = len(form) == len(surface) and sorted(form) != sorted(surface)
-                if short and (len(form) < _SHORT_LENGTH - 1 or changed_letter):
-                    continue
-                limit = self._max_distance(min(len(form), len(surface)))
-                distance = _osa_distance(surface, form, limit)
-                if distance > limit:
-                    continue
-                # Letters left out, doubled or swapped are likelier than a changed or stray letter
-                # ("croked" is "crooked", not "choked"); then the closer length, then the longer word.
-                length_change = abs(len(form) - len(surface))
-                score = (distance, int(not _plain_slip(surface, form, distance)), length_change, -len(form))
                 if best is None or score < best:
-                    best, chosen = score, {form}
-                elif score == best:
-                    chosen.add(form)
+                    best, chosen = score, set()
+                chosen.add(form)
         if not chosen:
             return None
-        words = {self._targets[form] for form in chosen}
-        if short and len(words) > 1:
+        if short and len({self._targets[form] for form in chosen}) > 1:
             return None
         return self._targets[min(chosen)]
+
+    def _score(self, surface: str, form: str, short: bool) -> tuple[int, int, int, int] | None:
+        """How likely ``form`` is the word meant by ``surface`` (lower is likelier), or None when it cannot be."""
+        if self._settings.fuzzy_same_first_letter and form[0] != surface[0]:
+            return None
+        if short and len(form) < _SHORT_LENGTH - 1:
+            return None
+        limit = self._max_distance(min(len(form), len(surface)))
+        distance = _osa_distance(surface, form, limit)
+        if distance > limit:
+            return None
+        slip = _plain_slip(surface, form, distance)
+        if short and len(form) == len(surface) and not slip:
+            return None
+        # Letters left out, doubled, swapped or hit next to the key are likelier than any other
+        # change ("croked" is "crooked", not "choked"); then the closer length, then the longer word.
+        return distance, int(not slip), abs(len(form) - len(surface)), -len(form)
 
     def boundary(self, text: str, words: frozenset[str]) -> str | None:
         """The canonical boundary a token stands for, or None for an ordinary token."""
