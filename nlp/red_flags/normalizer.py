@@ -185,7 +185,8 @@ class Normalizer:
         wanted = {w for w in words if w.isalpha()}
         targets = {w: w for w in wanted if len(w) >= 4}
         for form, lemma in self._lemmas.items():
-            if lemma in wanted and form.isalpha() and (len(lemma) >= 4 or len(form) >= 4):
+            if (lemma in wanted and form.isalpha() and (len(lemma) >= 4 or len(form) >= 4)
+                    and self._overrides.get(form, lemma) == lemma):  # the rules' overrides win ("dice")
                 targets.setdefault(form, lemma)
         for form, lemma in self._overrides.items():
             if lemma in wanted and (len(lemma) >= 4 or len(form) >= 4):
@@ -218,10 +219,47 @@ class Normalizer:
             raw = [pair for token in self._tokenizer(lowered) for pair in self._split(token.text, token.norm_)]
         else:
             raw = self._split(lowered, norm.replace("’", "'"))
-        result = tuple((self._correct(word, surface), surface) for word, surface in raw)
+        result = tuple(pair for word, surface in raw for pair in self._read(word, surface))
         if len(self._piece_cache) < _FUZZY_CACHE_LIMIT:
             self._piece_cache[key] = result
         return result
+
+    def _read(self, word: str, surface: str) -> list[tuple[str, str]]:
+        """One surface word as (normalised word, surface) pairs: corrected, or two words typed as one."""
+        corrected = self._correct(word, surface)
+        if corrected == word and corrected not in self._targets:
+            unglued = self._unglue(surface)
+            if unglued:
+                return unglued
+        return [(corrected, surface)]
+
+    def _unglue(self, surface: str) -> list[tuple[str, str]] | None:
+        """Two words typed without the space ("myface", "cantbreathe"): a concept word and a known word.
+
+        Only unknown tokens up to twice the longest concept word are tried, so the cost stays bounded."""
+        settings = self._settings
+        if (
+            len(surface) < 5
+            or len(surface) > 2 * self._longest_correctable
+            or not surface.isalpha()
+            or surface in self._known_words
+            or surface in settings.fuzzy_stoplist
+        ):
+            return None
+        best: tuple[int, list[tuple[str, str]]] | None = None
+        for i in range(2, len(surface) - 1):
+            left, right = surface[:i], surface[i:]
+            concept = max((len(w) for w in (left, right) if w in self._targets and len(w) >= 4), default=0)
+            if not concept or (best is not None and concept <= best[0]):
+                continue
+            if min(len(left), len(right)) >= 2 and all(self._known(w) is not None for w in (left, right)):
+                best = (concept, [pair for w in (left, right) for pair in self._known_pieces(w)])
+        return best[1] if best else None
+
+    def _known_pieces(self, text: str) -> list[tuple[str, str]]:
+        """A correctly spelt word as pairs, contractions split as the tokenizer does ("cant")."""
+        pairs = [pair for token in self._tokenizer(text) for pair in self._split(token.text, token.norm_)]
+        return [(self._targets.get(word, word), surface) for word, surface in pairs]
 
     def _split(self, surface: str, norm: str) -> list[tuple[str, str]]:
         surface = surface.lower()

@@ -489,6 +489,8 @@ TYPO_FORMS: list[tuple[str, str]] = [
     ("my face is droopy n my arm feels numb", "stroke"),
     ("the wound is bleeeding and will not stop since the op", "post_op"),
     ("my mouth is droopin on one side since this mornin", "new_palsy"),
+    ("my face is droopy and my armis weak and numb", "stroke"),
+    ("i cantbreathe since the operation", "breathing"),
 ]
 
 
@@ -498,7 +500,7 @@ def test_common_misspellings_still_fire(nlp: Language, rules: RedFlagRules, text
 
 
 @pytest.mark.parametrize("text", ["my face is fine, I have a question about the fees",
-                                  "is the fade of the scar normal after a year?"])
+                                  "is the fade of the scar normal after a year?", "roll a dice"])
 def test_real_short_words_are_not_corrected_into_symptoms(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert kinds(nlp, rules, text) == []
 
