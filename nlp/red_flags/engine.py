@@ -142,7 +142,8 @@ class RedFlagRules:
                     key = f"red_flag:{name}:{'except' if is_except else 'phrase'}:{len(self._patterns)}"
                     self._patterns[vocab.strings.add(key)] = _PatternInfo(name, is_except, literal)
                     self._matcher.add(key, [pattern])
-        self._norm.set_fuzzy_targets(vocabulary - self._settings.fuzzy_stoplist)
+        # Stop-listed words are never corrected themselves, but a misspelling may still aim at them ("sinse").
+        self._norm.set_fuzzy_targets(vocabulary)
 
     @classmethod
     def from_file(cls, vocab: Vocab, path: Path = DEFAULT_RULES_PATH) -> RedFlagRules:

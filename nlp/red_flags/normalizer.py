@@ -36,6 +36,8 @@ WORD_TAG = "WORD"
 _SENTENCE_PUNCT = frozenset(".!?…")
 _CLAUSE_PUNCT = frozenset(",;:—–")
 _DIGITS_THEN_LETTERS = re.compile(r"^(\d+)([a-z]+)$")  # "2days", "48hrs": split like "2 days"
+_LETTER_RUN = re.compile(r"([a-z])\1{2,}")  # "sooo", "bleeeding": a letter typed three times or more
+_SHORT_LENGTH = 5  # tokens shorter than this are corrected only when a single concept word is closest
 _FUZZY_CACHE_LIMIT = 50_000
 
 # --------------------------------------------------------------------------------------------------
@@ -86,6 +88,42 @@ def _osa_distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         previous2, previous = previous, current
     return previous[-1]
+
+
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    """Letters next to each other on a QWERTY keyboard (same row, or the two touching keys above and below)."""
+    rows = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+    found: dict[str, set[str]] = {}
+    for r, row in enumerate(rows):
+        for c, letter in enumerate(row):
+            near = found.setdefault(letter, set())
+            near.update(row[i] for i in (c - 1, c + 1) if 0 <= i < len(row))
+            if r > 0:
+                near.update(rows[r - 1][i] for i in (c, c + 1) if i < len(rows[r - 1]))
+            if r < len(rows) - 1:
+                near.update(rows[r + 1][i] for i in (c - 1, c) if 0 <= i < len(rows[r + 1]))
+    for letter, near in found.items():  # symmetric
+        for other in near:
+            found.setdefault(other, set()).add(letter)
+    return {letter: frozenset(near) for letter, near in found.items()}
+
+
+_NEIGHBOURS = _keyboard_neighbours()
+
+
+def _plain_slip(surface: str, form: str, distance: int) -> bool:
+    """True when ``surface`` is ``form`` with letters left out, two letters swapped, one doubled or
+    one replaced by a key next to it ("fsce")."""
+    if len(form) > len(surface):
+        return distance == len(form) - len(surface)
+    if len(form) == len(surface):
+        if sorted(form) == sorted(surface):
+            return True
+        changed = [(a, b) for a, b in zip(surface, form, strict=True) if a != b]
+        return len(changed) == 1 and changed[0][0] in _NEIGHBOURS.get(changed[0][1], ())
+    return len(surface) == len(form) + 1 and any(
+        surface[i] == surface[i - 1] and surface[:i] + surface[i + 1 :] == form for i in range(1, len(surface))
+    )
 
 
 def _deletions(word: str, depth: int) -> set[str]:
@@ -143,13 +181,15 @@ class Normalizer:
 
     def set_fuzzy_targets(self, words: Iterable[str]) -> None:
         """Index the concept vocabulary (and every inflection of it) for typo correction."""
-        wanted = {w for w in words if w.isalpha() and len(w) >= 4}
-        targets = {w: w for w in wanted}
+        # A word under four letters is no target itself, but its longer forms are ("arms", "eyes").
+        wanted = {w for w in words if w.isalpha()}
+        targets = {w: w for w in wanted if len(w) >= 4}
         for form, lemma in self._lemmas.items():
-            if lemma in wanted and form.isalpha():
+            if (lemma in wanted and form.isalpha() and (len(lemma) >= 4 or len(form) >= 4)
+                    and self._overrides.get(form, lemma) == lemma):  # the rules' overrides win ("dice")
                 targets.setdefault(form, lemma)
         for form, lemma in self._overrides.items():
-            if lemma in wanted:
+            if lemma in wanted and (len(lemma) >= 4 or len(form) >= 4):
                 targets.setdefault(form, lemma)
         self._targets = targets
         # A token longer than this cannot be within the edit limit of any concept word: it is
@@ -179,10 +219,47 @@ class Normalizer:
             raw = [pair for token in self._tokenizer(lowered) for pair in self._split(token.text, token.norm_)]
         else:
             raw = self._split(lowered, norm.replace("’", "'"))
-        result = tuple((self._correct(word, surface), surface) for word, surface in raw)
+        result = tuple(pair for word, surface in raw for pair in self._read(word, surface))
         if len(self._piece_cache) < _FUZZY_CACHE_LIMIT:
             self._piece_cache[key] = result
         return result
+
+    def _read(self, word: str, surface: str) -> list[tuple[str, str]]:
+        """One surface word as (normalised word, surface) pairs: corrected, or two words typed as one."""
+        corrected = self._correct(word, surface)
+        if corrected == word and corrected not in self._targets:
+            unglued = self._unglue(surface)
+            if unglued:
+                return unglued
+        return [(corrected, surface)]
+
+    def _unglue(self, surface: str) -> list[tuple[str, str]] | None:
+        """Two words typed without the space ("myface", "cantbreathe"): a concept word and a known word.
+
+        Only unknown tokens up to twice the longest concept word are tried, so the cost stays bounded."""
+        settings = self._settings
+        if (
+            len(surface) < 5
+            or len(surface) > 2 * self._longest_correctable
+            or not surface.isalpha()
+            or surface in self._known_words
+            or surface in settings.fuzzy_stoplist
+        ):
+            return None
+        best: tuple[int, list[tuple[str, str]]] | None = None
+        for i in range(2, len(surface) - 1):
+            left, right = surface[:i], surface[i:]
+            concept = max((len(w) for w in (left, right) if w in self._targets and len(w) >= 4), default=0)
+            if not concept or (best is not None and concept <= best[0]):
+                continue
+            if min(len(left), len(right)) >= 2 and all(self._known(w) is not None for w in (left, right)):
+                best = (concept, [pair for w in (left, right) for pair in self._known_pieces(w)])
+        return best[1] if best else None
+
+    def _known_pieces(self, text: str) -> list[tuple[str, str]]:
+        """A correctly spelt word as pairs, contractions split as the tokenizer does ("cant")."""
+        pairs = [pair for token in self._tokenizer(text) for pair in self._split(token.text, token.norm_)]
+        return [(self._targets.get(word, word), surface) for word, surface in pairs]
 
     def _split(self, surface: str, norm: str) -> list[tuple[str, str]]:
         surface = surface.lower()
@@ -201,30 +278,90 @@ class Normalizer:
             return self._targets.get(word, self._targets.get(surface, word))
         settings = self._settings
         if (
-            len(surface) < settings.fuzzy_min_length
-            or len(surface) > self._longest_correctable
-            or not surface.isalpha()
+            not surface.isalpha()
             or surface in settings.fuzzy_stoplist
             or word in settings.fuzzy_stoplist
             or surface in self._known_words  # a real English word is never "corrected"
         ):
             return word
+        reshaped = self._reshape(surface)
+        if reshaped is not None:
+            return reshaped
+        surface = _LETTER_RUN.sub(r"\1\1", surface)
+        if len(surface) < settings.fuzzy_min_length or len(surface) > self._longest_correctable:
+            return word
         if surface in self._fuzzy_cache:
             return self._fuzzy_cache[surface] or word
-        best: tuple[int, int, str] | None = None
-        for deleted in _deletions(surface, self._max_distance(len(surface))):
-            for form in self._deletion_index.get(deleted, ()):
-                if settings.fuzzy_same_first_letter and form[0] != surface[0]:
-                    continue
-                limit = self._max_distance(min(len(form), len(surface)))
-                distance = _osa_distance(surface, form, limit)
-                if distance <= limit:
-                    candidate = (distance, abs(len(form) - len(surface)), form)
-                    best = candidate if best is None or candidate < best else best
-        corrected = self._targets[best[2]] if best else None
+        corrected = self._closest(surface)
         if len(self._fuzzy_cache) < _FUZZY_CACHE_LIMIT:
             self._fuzzy_cache[surface] = corrected
         return corrected or word
+
+    def _known(self, form: str) -> str | None:
+        """The normalised word of a correctly spelt ``form``, or None when it is no known word."""
+        if form in self._targets:
+            return self._targets[form]
+        if form in self._known_words or form in self._overrides:
+            lemma = self.lemma(form)
+            return self._targets.get(lemma, lemma)
+        return None
+
+    def _reshape(self, surface: str) -> str | None:
+        """Spelling habits that no edit distance needs: letters typed three times or more ("sooo
+        bleeeding", read with two and then one of them), a concept word with one letter doubled
+        ("scaar") and a dropped final g ("bleedin", "droopin"). Linear in the token's length."""
+        if _LETTER_RUN.search(surface):
+            for collapsed in (_LETTER_RUN.sub(r"\1\1", surface), _LETTER_RUN.sub(r"\1", surface)):
+                known = self._known(collapsed)
+                if known is not None:
+                    return known
+        for i in range(1, len(surface) if len(surface) <= self._longest_correctable else 0):
+            if surface[i] == surface[i - 1] and surface[:i] + surface[i + 1 :] in self._targets:
+                return self._targets[surface[:i] + surface[i + 1 :]]  # one letter typed twice ("scaar")
+        if len(surface) >= 4 and surface.endswith("in"):
+            return self._known(surface + "g")
+        return None
+
+    def _closest(self, surface: str) -> str | None:
+        """The concept word within the edit limit of ``surface`` (bounded SymSpell look-up), or None.
+
+        A short token ("fcae", "smle", "fsce") may only have two letters swapped, one left out or one
+        replaced by a neighbouring key, and must have a single closest concept word of four letters or
+        more: with four letters, any changed letter reaches too many words, among them other
+        languages' ("piel" is no "pill")."""
+        short = len(surface) < _SHORT_LENGTH
+        best: tuple[int, int, int, int] | None = None
+        chosen: set[str] = set()
+        for deleted in _deletions(surface, self._max_distance(len(surface))):
+            for form in self._deletion_index.get(deleted, ()):
+                score = self._score(surface, form, short)
+                if score is None or (best is not None and score > best):
+                    continue
+                if best is None or score < best:
+                    best, chosen = score, set()
+                chosen.add(form)
+        if not chosen:
+            return None
+        if short and len({self._targets[form] for form in chosen}) > 1:
+            return None
+        return self._targets[min(chosen)]
+
+    def _score(self, surface: str, form: str, short: bool) -> tuple[int, int, int, int] | None:
+        """How likely ``form`` is the word meant by ``surface`` (lower is likelier), or None when it cannot be."""
+        if self._settings.fuzzy_same_first_letter and form[0] != surface[0]:
+            return None
+        if short and len(form) < _SHORT_LENGTH - 1:
+            return None
+        limit = self._max_distance(min(len(form), len(surface)))
+        distance = _osa_distance(surface, form, limit)
+        if distance > limit:
+            return None
+        slip = _plain_slip(surface, form, distance)
+        if short and len(form) == len(surface) and not slip:
+            return None
+        # Letters left out, doubled, swapped or hit next to the key are likelier than any other
+        # change ("croked" is "crooked", not "choked"); then the closer length, then the longer word.
+        return distance, int(not slip), abs(len(form) - len(surface)), -len(form)
 
     def boundary(self, text: str, words: frozenset[str]) -> str | None:
         """The canonical boundary a token stands for, or None for an ordinary token."""

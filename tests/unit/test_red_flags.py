@@ -479,3 +479,39 @@ def test_two_kinds_in_one_message_are_both_reported(nlp: Language, rules: RedFla
 def test_accents_do_not_matter(nlp: Language, rules: RedFlagRules) -> None:
     with_accents = kinds(nlp, rules, "tengo la cara caída y no puedo hablar")
     assert with_accents == kinds(nlp, rules, "tengo la cara caida y no puedo hablar") == ["stroke"]
+
+
+# Misspellings as a general habit (session 5): short words one edit away when a single concept word
+# is closest, letters typed three times, a dropped final g, and common text-speak. Written for this
+# test from general knowledge of typing errors, not from any held-out message.
+TYPO_FORMS: list[tuple[str, str]] = [
+    ("my fcae has dropped on one side and my arm is weak", "stroke"),
+    ("my face is droopy n my arm feels numb", "stroke"),
+    ("the wound is bleeeding and will not stop since the op", "post_op"),
+    ("my mouth is droopin on one side since this mornin", "new_palsy"),
+    ("my face is droopy and my armis weak and numb", "stroke"),
+    ("i cantbreathe since the operation", "breathing"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TYPO_FORMS)
+def test_common_misspellings_still_fire(nlp: Language, rules: RedFlagRules, text: str, expected: str) -> None:
+    assert kinds(nlp, rules, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text", ["my face is fine, I have a question about the fees",
+                                  "is the fade of the scar normal after a year?", "roll a dice"])
+def test_real_short_words_are_not_corrected_into_symptoms(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == []
+
+
+@pytest.mark.parametrize("text", ["Estoy muy desanimada con mi cara. ¿Cuándo me pueden dar cita?",
+                                  "No tengo ganas de nada desde la parálisis, ¿la cirugía ayuda?",
+                                  "Evito los espejos desde hace meses. ¿Hay tratamiento?"])
+def test_spanish_low_mood_beside_a_question_is_a_checkin(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == ["checkin"]
+
+
+@pytest.mark.parametrize("text", ["Tengo el dedo dormido, ¿es normal?", "La piel de la cicatriz está seca, ¿qué crema uso?"])
+def test_spanish_words_are_not_corrected_into_english_symptoms(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == []

@@ -62,7 +62,7 @@ def test_the_shipped_model_separates_its_own_training_set_when_cross_validated()
     recall = sum(p >= DEFAULT_THRESHOLD for p in risk) / len(risk)
     print(f"cross-validated: recall {recall:.3f}, false alarms {false_alarms:.3f}")
     assert false_alarms <= 0.03
-    assert recall >= 0.65  # measured 0.68 (false alarms 0.018): README, "Red flags"
+    assert recall >= 0.65  # measured 0.73 (false alarms 0.027): README, "Red flags"
 
 
 @pytest.mark.parametrize("text", ["How long does the gracilis operation take?", "hello", "What is Botox used for?"])
