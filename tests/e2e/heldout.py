@@ -255,10 +255,12 @@ class Figure:
 # The issue's thresholds for the blind set, and where `make test` gates today when one is not
 # reached yet (the achieved figure minus a small margin; README says which).
 BLIND_TARGETS = {"in_scope": 0.95, "follow_ups": 0.90, "out_of_scope": 0.95, "small_talk": 0.90}
-# Where `make test` gates the blind set (tests/e2e/run.py's defaults): just below the figures last
-# reached (understand-s4: in-scope 152/171, follow-ups 31/41, out-of-scope 39/40, small talk 28/29;
-# README, "Understanding patients' own words"), the issue's target where it is reached.
-BLIND_GATES = {"in_scope": 0.87, "follow_ups": 0.73, "out_of_scope": 0.95, "small_talk": 0.93}
+# Where `make test` gates the blind sets (tests/e2e/run.py's defaults): just below the figures last
+# reached (session 5: blind in-scope 156/171, follow-ups 32/41, out-of-scope 39/40, small talk 27/29;
+# blind3 146/162, 31/36, 35/36, 27/28; README, "Understanding patients' own words"), the issue's target
+# where it is reached (out of scope 95 %, small talk 90 %).
+BLIND_GATES = {"in_scope": 0.89, "follow_ups": 0.75, "out_of_scope": 0.95, "small_talk": 0.90}
+BLIND3_GATES = {"in_scope": 0.87, "follow_ups": 0.80, "out_of_scope": 0.95, "small_talk": 0.90}
 
 
 def figures(result: HeldoutResult, label: str) -> dict[str, Figure]:
@@ -273,16 +275,15 @@ def figures(result: HeldoutResult, label: str) -> dict[str, Figure]:
     return found
 
 
-def run_sets(url: str, token: str, disclaimer: str, workers: int, gates: dict[str, float],
+def run_sets(url: str, token: str, disclaimer: str, workers: int, gates: dict[str, dict[str, float]],
              with_blind: bool = True) -> tuple[list, list]:
-    """Score dev (reported) and blind (gated at ``gates``) when present; print per-category figures.
-
-    Returns (gate rows, reported rows) in run.py's (result, ok, rule) shape.
+    """Score dev sets (reported) and blind sets (gated at ``gates[name]``) when present; print
+    per-category figures. Returns (gate rows, reported rows) in run.py's (result, ok, rule) shape.
     """
     client = Client(url, token, disclaimer)
     gate_rows: list = []
     reported: list = []
-    for name in ("dev", "dev2", "blind") if with_blind else ("dev", "dev2"):
+    for name in ("dev", "dev2", *gates) if with_blind else ("dev", "dev2"):
         directory = E2E_DIR / name
         if not (directory / "in_scope.yml").exists():
             continue
@@ -290,9 +291,9 @@ def run_sets(url: str, token: str, disclaimer: str, workers: int, gates: dict[st
         print("\n".join(report(result, f"Patient-language held-out set: {name} (per category)", False)))
         found = figures(result, name)
         for key, figure in found.items():
-            floor = 1.0 if key == "length" else gates.get(key, 0.0)
+            floor = 1.0 if key == "length" else gates.get(name, {}).get(key, 0.0)
             row = (figure, figure.rate >= floor, f">= {100 * floor:.0f}%")
-            (gate_rows if name == "blind" else reported).append(row)
+            (gate_rows if name in gates else reported).append(row)
     return gate_rows, reported
 
 

@@ -512,6 +512,7 @@ def test_spanish_low_mood_beside_a_question_is_a_checkin(nlp: Language, rules: R
     assert kinds(nlp, rules, text) == ["checkin"]
 
 
-@pytest.mark.parametrize("text", ["Tengo el dedo dormido, ¿es normal?", "La piel de la cicatriz está seca, ¿qué crema uso?"])
+@pytest.mark.parametrize("text", ["Tengo el dedo dormido, ¿es normal?",
+                                  "La piel de la cicatriz está seca, ¿qué crema uso?"])
 def test_spanish_words_are_not_corrected_into_english_symptoms(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert kinds(nlp, rules, text) == []
