@@ -18,7 +18,9 @@ TWO_EDITS_FROM = 9    # long words ("electromyography") may be two edits off and
 MAX_WORD = 30         # longer tokens are not words a patient misspelt: left alone
 
 
-def _deletions(word: str, depth: int) -> set[str]:
+def deletions(word: str, depth: int) -> set[str]:
+    """All strings reachable from ``word`` by deleting up to ``depth`` characters (the index both
+    spellers look words up by: this one and the red-flag rules' ``nlp.red_flags.normalizer``)."""
     forms, frontier = {word}, {word}
     for _ in range(depth):
         frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
@@ -34,7 +36,7 @@ class Speller:
         self._by_form: dict[str, set[str]] = defaultdict(set)
         for word in self.known:
             if MIN_LENGTH <= len(word) <= MAX_WORD:
-                for form in _deletions(word, self._depth(word)):
+                for form in deletions(word, self._depth(word)):
                     self._by_form[form].add(word)
 
     @staticmethod
@@ -47,7 +49,7 @@ class Speller:
         if word in self.known or not MIN_LENGTH <= len(word) <= MAX_WORD or not word.isalpha():
             return word
         candidates: set[str] = set()
-        for form in _deletions(word, self._depth(word)):
+        for form in deletions(word, self._depth(word)):
             candidates |= self._by_form.get(form, set())
         # a misspelling keeps its first letter far more often than not: "night" is no "tight"
         candidates = {c for c in candidates if c[0] == word[0] and abs(len(c) - len(word)) <= self._depth(c)}
