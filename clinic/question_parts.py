@@ -37,7 +37,8 @@ _RETURN = re.compile(r"\b(going back|back to|return(?:ing)? to|again|re the|abou
 _LOGISTICS = re.compile(r"\b(cost|costs|price|prices|pay|paying|paid|fee|fees|charge|insurance|insurer|covered|"
                         r"nhs|medicare|private|privately|book|booking|appointment|appointments|cancel|waiting list|"
                         r"address|parking|bus|opening hours|phone|email|refund|discount|money|"
-                        r"afford|loan|instal+ments?|quote)\b", re.IGNORECASE)
+                        r"afford|loan|instal+ments?|quote|"
+                        r"how much (?:is it|is an?|are they|for|do you charge|does it come to))\b", re.IGNORECASE)
 
 
 # "Apart from Botox, what else is there?": the patient knows the named option and asks for the others.

@@ -10,7 +10,14 @@ from actions.conversation import ActionOutOfScope, ActionSmallTalk
 from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, FactRanker
 from clinic.fact_ranking import FactEntry, FactIndex, stem, terms
 from clinic.queries import KnowledgeBase
-from clinic.question_parts import comparison_sides, correction, is_comparison, looks_like_question, split_questions
+from clinic.question_parts import (
+    asks_logistics,
+    comparison_sides,
+    correction,
+    is_comparison,
+    looks_like_question,
+    split_questions,
+)
 from tests.unit.test_actions import SPOKE, run, texts, tracker
 
 
@@ -197,3 +204,8 @@ def test_each_question_of_several_weighs_the_classifiers_reading_of_it_alone() -
     assert "1-5 hours" in reply(parts) and "Outpatient or Hospital Stay" in reply(parts)
     assert "1-5 hours" not in reply([])  # the whole message's reading: the gracilis' months of waiting
     assert "1-5 hours" not in reply([{"text": 3, "intents": "forged"}])
+
+
+def test_a_price_question_naming_a_procedure_goes_to_the_front_desk() -> None:
+    assert asks_logistics("how much is a nerve graft?") and asks_logistics("how much for botox")
+    assert not asks_logistics("how much will it hurt?") and not asks_logistics("how much movement will I get back?")
