@@ -42,6 +42,9 @@ from clinic.question_parts import (
     returns_to_earlier,
 )
 
+MAX_SPECIFIC_REPLY = 900  # issue #11: a specific question's reply, everything in it
+OFFER_ROOM = 70           # "Would you like the full answer on ...?"
+
 
 def facts_text(kb: KnowledgeBase, answer: FactAnswer) -> str:
     """One fact as a line, several as bullets; a framed topic's facts among others with its frame
@@ -57,7 +60,24 @@ def facts_text(kb: KnowledgeBase, answer: FactAnswer) -> str:
 
 
 def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedure_id: str | None) -> None:
-    """The facts (one line, or bullets), then an offer of the topic's full answer when there is more."""
+    """The facts (one line, or bullets), then an offer of the topic's full answer when there is more.
+    The whole reply, frame, caveat and offer included, stays within MAX_SPECIFIC_REPLY characters:
+    the last facts that are not part of a frame make room, and stay on offer."""
+    text = answer_text(kb, answer)
+    offer_room = OFFER_ROOM if answer.topic is not None else 0
+    droppable = [f for f in answer.facts if f.fact.id not in answer.framed_ids]
+    while len(text) + offer_room + reply.reserved > MAX_SPECIFIC_REPLY and len(answer.facts) > 1 and droppable:
+        answer.facts.remove(droppable.pop())
+        answer.more = True
+        text = answer_text(kb, answer)
+    reply.say(text, sources=answer.sources)
+    if answer.more and answer.topic is not None:
+        offer = kb.message("offer_more", title=answer.topic.title.lower())
+        reply.say(offer, [topic_button(answer.topic, procedure_id)])
+
+
+def answer_text(kb: KnowledgeBase, answer: FactAnswer) -> str:
+    """The facts with what goes around them: the general-figure note, the topic's frame and caveat."""
     text = facts_text(kb, answer)
     main = answer.main_topic
     if answer.general_for:
@@ -72,10 +92,7 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
         closing = kb.answer(main.id).closing if main.closing and (framed or main.id in CAVEAT_TOPICS) else ""
         closing = "" if closing and closing in text else closing  # the caveat was itself the fact asked for
         text = "\n\n".join(part for part in (fill(main.intro) if framed else "", text, closing) if part)
-    reply.say(text, sources=answer.sources)
-    if answer.more and answer.topic is not None:
-        offer = kb.message("offer_more", title=answer.topic.title.lower())
-        reply.say(offer, [topic_button(answer.topic, procedure_id)])
+    return text
 
 
 

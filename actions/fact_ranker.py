@@ -43,6 +43,7 @@ class FactAnswer:
     main_topic: TopicView | None = None  # the lead fact's topic, when it was completed around it
     general_for: str = ""  # a named procedure the page gives only general figures for, on this topic
     frames: dict[str, str] = field(default_factory=dict)  # fact id -> framed topic whose facts start there
+    framed_ids: set[str] = field(default_factory=set)  # every fact of a frame: kept together
 
     @property
     def sources(self) -> list[str]:

@@ -195,7 +195,7 @@ def _keep_frames(answer: FactAnswer, ranker: FactRanker) -> None:
     for fact in list(answer.facts):
         framing = [t for t in fact.topic_ids if t in ranker.topics and ranker.topics[t].frame_always]
         # a fact also of an unframed topic (the tests, also part of "how the decision is made") stands alone
-        if fact.fact.id in placed or not framing or len(framing) < len(fact.topic_ids) or framing[0] == main:
+        if fact.fact.id in placed or not framing or len(framing) < len(fact.topic_ids) or main in framing:
             continue
         group = [c for c in ranker.catalogue.values() if framing[0] in c.topic_ids]
         at = min(answer.facts.index(c) for c in group if c in answer.facts)
@@ -203,6 +203,7 @@ def _keep_frames(answer: FactAnswer, ranker: FactRanker) -> None:
         answer.facts[at:at] = group  # in the page's order: the line, then what it depends on
         answer.frames[answer.facts[at].fact.id] = framing[0]
         placed.update(c.fact.id for c in group)
+    answer.framed_ids = placed
     others = [c for c in answer.facts if c.fact.id not in placed]
     while _length(answer.facts) > BUDGET and len(others) > 1:
         answer.facts.remove(others.pop())  # the frame stays whole: the last other fact makes room

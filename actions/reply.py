@@ -58,6 +58,7 @@ class Reply:
     messages: list[tuple[str, list[Button], list[str]]] = field(default_factory=list)
     urgent: bool = False
     disclaimer_key: str = "disclaimer"  # "es.disclaimer" when the patient wrote in Spanish
+    reserved: int = 0  # characters of lines said after the answer (the check-in line): answers leave room
 
     def say(self, text: str, buttons: list[Button] | None = None, sources: list[str] | None = None) -> None:
         """Add a message; ``sources`` are the page sentences an answer rests on (the widget shows them)."""
@@ -128,6 +129,8 @@ class ClinicAction(Action, ABC):
         try:
             if POSSIBLY_URGENT in kinds:
                 note_possible_urgency(reply, tracker, kb)
+            if CHECK_IN in kinds:
+                reply.reserved = len(kb.message(f"{language_prefix(tracker)}red_flag.{CHECK_IN}"))
             events = self.respond(reply, tracker, kb)
             if CHECK_IN in kinds:
                 add_check_in(reply, tracker, kb)

@@ -18,7 +18,7 @@ from clinic.question_parts import (
     looks_like_question,
     split_questions,
 )
-from tests.unit.test_actions import SPOKE, run, texts, tracker
+from tests.unit.test_actions import SPOKE, flag, run, texts, tracker
 
 
 @pytest.fixture(autouse=True)
@@ -209,3 +209,15 @@ def test_each_question_of_several_weighs_the_classifiers_reading_of_it_alone() -
 def test_a_price_question_naming_a_procedure_goes_to_the_front_desk() -> None:
     assert asks_logistics("how much is a nerve graft?") and asks_logistics("how much for botox")
     assert not asks_logistics("how much will it hurt?") and not asks_logistics("how much movement will I get back?")
+
+
+def test_a_specific_reply_stays_within_900_characters_with_the_check_in_line() -> None:
+    text = ("I'm so fed up with all this. What are the risks, what does synkinesis treatment involve, "
+            "and how are the surgery options decided?")
+    ranking = [{"name": "ask_risks", "confidence": 0.4}, {"name": "ask_synkinesis", "confidence": 0.3},
+               {"name": "ask_personal_advice", "confidence": 0.2}]
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_risks", text, ranking=ranking,
+                                                      entities=[flag("checkin")]))
+    reply = [m.get("text") or "" for m in messages]
+    assert "988" in reply[-1]  # the check-in line is said, last
+    assert sum(len(t) for t in reply) <= 900
