@@ -62,6 +62,10 @@ def clip(text: str) -> str:
     return text[:MAX_TEXT]
 
 
+# A clause that sets a condition for the question after it, not a question of its own.
+_CONDITION = re.compile(r"^(?:and |but |so )?(?:if|when|unless|once|in case|given that|assuming)\b", re.IGNORECASE)
+
+
 def split_questions(text: str) -> list[str]:
     """The message's questions, at most three; a single question comes back alone.
 
@@ -70,7 +74,13 @@ def split_questions(text: str) -> list[str]:
     so nothing asked is silently dropped from the text that is ranked.
     """
     parts = [p.strip(" ,.!:") for p in _QUESTION_BREAK.split(clip(text)) if p and p.strip(" ,.!:")]
-    return [p for p in parts if len(p.split()) >= 2] or [clip(text).strip()]
+    joined: list[str] = []
+    for part in parts:  # "if the nerve won't recover, what can be done?" is one question and its condition
+        if joined and _CONDITION.match(joined[-1]) and not joined[-1].endswith("?"):
+            joined[-1] = f"{joined[-1]}, {part}"
+        else:
+            joined.append(part)
+    return [p for p in joined if len(p.split()) >= 2] or [clip(text).strip()]
 
 
 def comparison_sides(text: str) -> list[str]:

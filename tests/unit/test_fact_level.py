@@ -221,3 +221,9 @@ def test_a_specific_reply_stays_within_900_characters_with_the_check_in_line() -
     reply = [m.get("text") or "" for m in messages]
     assert "988" in reply[-1]  # the check-in line is said, last
     assert sum(len(t) for t in reply) <= 900
+
+
+def test_a_condition_stays_with_its_question() -> None:
+    assert split_questions("If my nerve can't be fixed, what else is there?") == [
+        "If my nerve can't be fixed, what else is there"]
+    assert len(split_questions("what is a nerve graft? if it fails, what then?")) == 2
