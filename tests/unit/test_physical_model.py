@@ -95,6 +95,8 @@ def test_cue_and_the_shipped_model_together_raise_the_kind(nlp: Language) -> Non
     "my smile is weaker when I'm tired",
     "my throat is sore after the operation yesterday",
     "my eye waters a lot when I eat, is that the nerve?",
+    "my eye is dry and sore in the evenings",  # comes and goes: the weak cue gives way
+    "my eye gets red and dry at night",
 ])
 def test_look_alikes_get_no_urgent_flag(nlp: Language, text: str) -> None:
     """Written here from general knowledge: physical words, no emergency."""
