@@ -17,7 +17,10 @@ one gentle line added.
 For self-harm, the rules also report weaker cues (a means, a farewell, future absence...) that a
 small risk model trained on ``nlp/self_harm_risk.yml`` may confirm (``nlp/red_flags/assessment.py``):
 phrase lists alone missed half of the indirect ways people say it, and the model alone would
-start urgent replies on its own, which a cue-less message never gets.
+start urgent replies on its own, which a cue-less message never gets. The physical kinds (stroke,
+breathing, post-op, new palsy, eye) have weak cues too, which a physical model trained on
+``nlp/physical_urgency.yml`` may confirm when the rules found no emergency of their own. Cues never
+leave ``assess``: not as a reply, not as a check-in, not in the log below.
 
 The rules decide what is an emergency; the trained classifier alone does not. When the classifier
 predicts ``report_urgent_symptom`` but no rule matches (measured: it also says so for chronic
@@ -59,6 +62,12 @@ from nlp.message_guard import GuardedText
 from nlp.off_topic import off_topic
 from nlp.red_flags import DEFAULT_RULES_PATH, RedFlagRules
 from nlp.red_flags.assessment import assess
+from nlp.red_flags.physical_model import (
+    DEFAULT_PHYSICAL_PATH,
+    DEFAULT_PHYSICAL_THRESHOLD,
+    PhysicalUrgencyModel,
+    load_physical_model,
+)
 from nlp.red_flags.risk_model import DEFAULT_THRESHOLD, DEFAULT_TRAINING_PATH, SelfHarmRiskModel, load_model
 
 log = logging.getLogger(__name__)
@@ -79,7 +88,10 @@ class RedFlagDetector(GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {"rules_path": str(DEFAULT_RULES_PATH), "urgent_intent": URGENT_INTENT,
-                "risk_training_path": str(DEFAULT_TRAINING_PATH), "risk_threshold": DEFAULT_THRESHOLD}
+                "risk_training_path": str(DEFAULT_TRAINING_PATH), "risk_threshold": DEFAULT_THRESHOLD,
+                "physical_training_path": str(DEFAULT_PHYSICAL_PATH),
+                # 1.0 or more switches the physical second opinion off (the rules alone decide)
+                "physical_threshold": DEFAULT_PHYSICAL_THRESHOLD}
 
     def __init__(self, config: dict[str, Any]) -> None:
         self._rules_path = Path(config["rules_path"])
@@ -89,6 +101,9 @@ class RedFlagDetector(GraphComponent):
         self._risk_training = Path(config["risk_training_path"])
         self._risk_threshold = float(config["risk_threshold"])
         self._risk_model: SelfHarmRiskModel | None = None
+        self._physical_training = Path(config["physical_training_path"])
+        self._physical_threshold = float(config["physical_threshold"])
+        self._physical_model: PhysicalUrgencyModel | None = None
 
     @classmethod
     def create(
@@ -101,6 +116,8 @@ class RedFlagDetector(GraphComponent):
         detector = cls(config)
         RedFlagRules.from_file(Vocab(), detector._rules_path)  # fail at load time, not on a patient's message
         detector._risk_model = load_model(detector._risk_training, detector._risk_threshold)
+        if detector._physical_threshold < 1.0:
+            detector._physical_model = load_physical_model(detector._physical_training, detector._physical_threshold)
         return detector
 
     def _rules_for(self, vocab: Vocab) -> RedFlagRules:
@@ -119,7 +136,7 @@ class RedFlagDetector(GraphComponent):
             if doc is None:
                 continue
             guarded = message.get(GUARD_PROPERTY) or GuardedText(str(message.get(TEXT) or ""))
-            flags = assess(self._rules_for(doc.vocab).detect(doc), doc.text, self._risk_model)
+            flags = assess(self._rules_for(doc.vocab).detect(doc), doc.text, self._risk_model, self._physical_model)
             urgent = [f for f in flags if f.kind != CHECKIN_KIND]
             if guarded.language != "en":
                 self._add_entity(message, LANGUAGE_ENTITY, guarded.language)

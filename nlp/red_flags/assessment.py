@@ -1,11 +1,14 @@
-"""The final say on a message's red flags: the rules' findings, with the risk model's second opinion.
+"""The final say on a message's red flags: the rules' findings, with the models' second opinions.
 
-The rules (``engine``) decide every urgent kind. For self-harm only, the rules also report a weaker
-cue (``self_harm_cue``: a means, a farewell, a death word, future absence; never distress alone)
-that is not urgent by itself; when the risk model (``risk_model``) reads the whole message as a present risk,
-that cue becomes an urgent ``self_harm`` flag. So no classifier alone can start an urgent reply
-(the rules must have seen a cue), and no phrase list alone has to foresee every way of writing it.
-This module imports no Rasa (the red-flag component is its bridge).
+The rules (``engine``) decide every urgent kind. They also report weaker cues that are not urgent
+by themselves: ``self_harm_cue`` (a means, a farewell, a death word, future absence; never distress
+alone) and one ``<kind>_cue`` per physical kind (``stroke_cue``: one stroke sign without the second;
+``eye_emergency_cue``: an eye symptom without the combination the rule needs; ...). A cue becomes an
+urgent flag of its kind only when a model reading the whole message agrees: the risk model
+(``risk_model``) for self-harm, the physical model (``physical_model``) for the others. So no
+classifier alone can start an urgent reply (the rules must have seen a cue), no phrase list alone
+has to foresee every way of writing it, and no cue ever leaves this module (not as a reply, not as
+a check-in, not in the staff log). This module imports no Rasa (the red-flag component is its bridge).
 """
 
 from __future__ import annotations
@@ -13,30 +16,60 @@ from __future__ import annotations
 from spacy.language import Language
 
 from nlp.red_flags.engine import RedFlag, RedFlagRules, default_rules
+from nlp.red_flags.physical_model import PHYSICAL_KINDS, PhysicalUrgencyModel, load_physical_model
 from nlp.red_flags.risk_model import SelfHarmRiskModel, load_model
 
 SELF_HARM = "self_harm"
 SELF_HARM_CUE = "self_harm_cue"
+CUE_SUFFIX = "_cue"
 CHECKIN = "checkin"
 MODEL_CONCEPT = "risk_model"  # named in the flag's concepts (and so in the logs) when the model spoke
+PHYSICAL_MODEL_CONCEPT = "physical_model"
 
 
-def assess(flags: list[RedFlag], text: str, model: SelfHarmRiskModel | None) -> list[RedFlag]:
-    """``flags`` from ``RedFlagRules.detect`` without the cue kind, plus self-harm when the model
-    confirms a cue; most urgent first, and no check-in beside an urgent self-harm flag."""
-    cue = next((f for f in flags if f.kind == SELF_HARM_CUE), None)
-    found = [f for f in flags if f.kind != SELF_HARM_CUE]
-    if cue is None or model is None or any(f.kind == SELF_HARM for f in found) or not model.is_risk(text):
+def is_cue(kind: str) -> bool:
+    """Cue kinds are never a result: only their model-confirmed kind is."""
+    return kind.endswith(CUE_SUFFIX)
+
+
+def _confirmed(cue: RedFlag, text: str, risk: SelfHarmRiskModel | None,
+               physical: PhysicalUrgencyModel | None) -> RedFlag | None:
+    """The urgent flag a cue stands for, when its model agrees; None otherwise."""
+    kind = cue.kind.removesuffix(CUE_SUFFIX)
+    if kind == SELF_HARM and risk is not None and risk.is_risk(text):
+        return RedFlag(SELF_HARM, (*cue.concepts, MODEL_CONCEPT))
+    if kind in PHYSICAL_KINDS and physical is not None and physical.confirms(text, kind):
+        return RedFlag(kind, (*cue.concepts, PHYSICAL_MODEL_CONCEPT))
+    return None
+
+
+def assess(flags: list[RedFlag], text: str, model: SelfHarmRiskModel | None,
+           physical: PhysicalUrgencyModel | None = None) -> list[RedFlag]:
+    """``flags`` from ``RedFlagRules.detect`` without the cue kinds, plus each kind whose cue its
+    model confirms (never one the rules found already, and a physical kind only when nothing else
+    is urgent); most urgent first, and no check-in beside a raised flag."""
+    found = [f for f in flags if not is_cue(f.kind)]
+    kinds = {f.kind for f in found}
+    cues = [f for f in flags if is_cue(f.kind) and f.kind.removesuffix(CUE_SUFFIX) not in kinds]
+    raised = [r for f in cues if f.kind == SELF_HARM_CUE and (r := _confirmed(f, text, model, None)) is not None]
+    # The physical model is a second opinion for messages the rules found no emergency in: beside
+    # one, its advice is given already and a model kind would only compete with it (measured on dev:
+    # a razor taken to "the droopy side of my face" also read as a stroke).
+    if not raised and not kinds - {CHECKIN}:
+        raised = [r for f in cues if f.kind != SELF_HARM_CUE
+                  and (r := _confirmed(f, text, None, physical)) is not None]
+    if not raised:
         return found
-    raised = RedFlag(SELF_HARM, (*cue.concepts, MODEL_CONCEPT))
     order = {kind: i for i, kind in enumerate(RedFlagRules.KINDS)}
-    return sorted([*(f for f in found if f.kind != CHECKIN), raised], key=lambda f: order[f.kind])
+    return sorted([*(f for f in found if f.kind != CHECKIN), *raised], key=lambda f: order[f.kind])
 
 
 def detect_text(nlp: Language, text: str, rules: RedFlagRules | None = None,
-                model: SelfHarmRiskModel | None = None) -> list[RedFlag]:
+                model: SelfHarmRiskModel | None = None,
+                physical: PhysicalUrgencyModel | None = None) -> list[RedFlag]:
     """What the assistant decides for ``text``: the clinic pipeline, the rules (default: the shipped
-    file) and the shipped risk model (default), as the Rasa component does."""
+    file) and the shipped models (default), as the Rasa component does."""
     doc = nlp(text)
     chosen = rules if rules is not None else default_rules(nlp.vocab)
-    return assess(chosen.detect(doc), doc.text, model if model is not None else load_model())
+    return assess(chosen.detect(doc), doc.text, model if model is not None else load_model(),
+                  physical if physical is not None else load_physical_model())

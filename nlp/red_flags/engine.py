@@ -61,7 +61,7 @@ DEFAULT_RULES_PATH = Path(__file__).resolve().parent.parent / "red_flags.yml"
 class RedFlag:
     """One urgent situation found in a message."""
 
-    kind: str  # "stroke" | "self_harm" | "post_op" | "new_palsy" | "eye_emergency"
+    kind: str  # one of RedFlagRules.KINDS
     concepts: tuple[str, ...]  # names of the concepts that matched (safe to log: no patient text)
 
 
@@ -107,9 +107,11 @@ class RedFlagRules:
     # Most urgent first. "checkin" is not an emergency: an ambiguous statement of distress that gets
     # its question answered plus one gentle line (the Rasa component treats it apart).
     # "self_harm_cue" is not one either: a weaker self-harm cue that only the risk model's second
-    # opinion can raise to "self_harm" (nlp/red_flags/assessment.py); alone it changes nothing.
+    # opinion can raise to "self_harm" (nlp/red_flags/assessment.py); the "<kind>_cue" after it, the same
+    # for the physical kinds with the physical model. Alone, a cue changes nothing.
     KINDS: tuple[str, ...] = ("stroke", "self_harm", "breathing", "post_op", "new_palsy", "eye_emergency", "checkin",
-                              "self_harm_cue")
+                              "self_harm_cue", "stroke_cue", "breathing_cue", "post_op_cue", "new_palsy_cue",
+                              "eye_emergency_cue")
 
     def __init__(self, vocab: Vocab, rules: Mapping[str, Any]) -> None:
         """Validate and compile a parsed rules mapping (see ``nlp/red_flags.yml``)."""

@@ -42,7 +42,7 @@ def held_out_word_sets() -> set[frozenset[str]]:
 
 
 def training_examples() -> list[tuple[str, str]]:
-    """(intent, example) for every example of data/*.yml and of the self-harm risk model's training file."""
+    """(intent, example) for every example of data/*.yml and of the two red-flag models' training files."""
     examples = []
     for path in sorted((ROOT / "data").glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -54,6 +54,10 @@ def training_examples() -> list[tuple[str, str]]:
     risk_file = yaml.safe_load((ROOT / "nlp" / "self_harm_risk.yml").read_text(encoding="utf-8")) or {}
     for label in ("risk", "ordinary"):
         examples += [(f"self_harm_risk.{label}", str(text)) for text in risk_file.get(label) or []]
+    # So is the physical urgency model's (one list per urgent kind, plus "ordinary").
+    physical_file = yaml.safe_load((ROOT / "nlp" / "physical_urgency.yml").read_text(encoding="utf-8")) or {}
+    for label, texts in physical_file.items():
+        examples += [(f"physical_urgency.{label}", str(text)) for text in texts or []]
     return examples
 
 

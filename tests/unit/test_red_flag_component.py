@@ -130,3 +130,22 @@ def test_a_weaker_self_harm_cue_is_urgent_only_when_the_risk_model_agrees(nlp) -
     without_model = guarded(nlp, text, [("ask_stages", 0.8)])
     detector().process([without_model])  # no model: the cue alone never makes a message urgent
     assert without_model.get(INTENT)["name"] == "ask_stages" and values(without_model, "red_flag_kind") == []
+
+
+def test_a_physical_cue_is_urgent_only_when_the_physical_model_agrees(nlp) -> None:
+    from nlp.red_flags.physical_model import load_physical_model
+
+    confirmed = detector()
+    confirmed._physical_model = load_physical_model()
+    text = "Dad's arm went heavy while eating and he dropped his fork"
+    message = guarded(nlp, text, [("ask_recovery", 0.8)])
+    confirmed.process([message])
+    assert message.get(INTENT)["name"] == "report_urgent_symptom" and values(message, "red_flag_kind") == ["stroke"]
+    without_model = guarded(nlp, text, [("ask_recovery", 0.8)])
+    detector().process([without_model])  # no model: the cue is neither urgent nor a check-in
+    assert without_model.get(INTENT)["name"] == "ask_recovery" and values(without_model, "red_flag_kind") == []
+
+
+def test_a_threshold_of_one_switches_the_physical_model_off() -> None:
+    config = {**RedFlagDetector.get_default_config(), "physical_threshold": 1.0}
+    assert RedFlagDetector.create(config, None, None, None)._physical_model is None  # type: ignore[arg-type]

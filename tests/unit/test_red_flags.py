@@ -267,8 +267,8 @@ def test_must_not_fire(nlp: Language, rules: RedFlagRules, text: str) -> None:
 
 def test_case_counts() -> None:
     assert len(MUST_FIRE) >= 50 and len(MUST_NOT_FIRE) >= 40
-    # self_harm_cue is never a result on its own: the risk model raises it to self_harm or drops it
-    assert {kind for _, kind in MUST_FIRE} == set(RedFlagRules.KINDS) - {"self_harm_cue"}
+    # cue kinds are never a result on their own: a model raises one to its kind or it is dropped
+    assert {kind for _, kind in MUST_FIRE} == {k for k in RedFlagRules.KINDS if not k.endswith("_cue")}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -277,7 +277,8 @@ def test_case_counts() -> None:
 
 def test_kinds_are_in_priority_order() -> None:
     assert RedFlagRules.KINDS == (
-        "stroke", "self_harm", "breathing", "post_op", "new_palsy", "eye_emergency", "checkin", "self_harm_cue"
+        "stroke", "self_harm", "breathing", "post_op", "new_palsy", "eye_emergency", "checkin", "self_harm_cue",
+        "stroke_cue", "breathing_cue", "post_op_cue", "new_palsy_cue", "eye_emergency_cue",
     )
 
 
@@ -369,7 +370,7 @@ def write_rules(tmp_path: Path) -> Iterator[Any]:
 
 def test_minimal_rules_load_and_work(nlp: Language, write_rules: Any) -> None:
     rules = RedFlagRules.from_file(nlp.vocab, write_rules(minimal_rules()))
-    assert kinds(nlp, rules, "it droops") == [k for k in RedFlagRules.KINDS if k != "self_harm_cue"]
+    assert kinds(nlp, rules, "it droops") == [k for k in RedFlagRules.KINDS if not k.endswith("_cue")]
     assert kinds(nlp, rules, "it does not droop") == []
     assert kinds(nlp, rules, "what if it droops") == []
 
