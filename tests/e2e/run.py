@@ -31,12 +31,12 @@ from tests.e2e.heldout import BLIND3_GATES, BLIND_GATES, run_sets
 from tests.e2e.rest_client import actions_of_last_turn, exchange
 from tests.e2e.socketio_check import socketio_first_replies
 
-# Gated a few points below what is reached (README, "Red flags"): 96/108 and 80/106 in session 4.
-BLIND_URGENT_GATE = 0.85
-# blind2 was written at the start of session 4, before its rule work: 82/106 in session 5.
-BLIND2_URGENT_GATE = 0.74
-# blind3 was written at the start of session 5, before its work: 88/105 then.
-BLIND3_URGENT_GATE = 0.80
+# Gated a few points below what is reached (README, "Red flags"): 97/108, 87/106 and 90/105 in session 5.
+BLIND_URGENT_GATE = 0.87
+# blind2 was written at the start of session 4, before its rule work.
+BLIND2_URGENT_GATE = 0.79
+# blind3 was written at the start of session 5, before its work (88/105 then).
+BLIND3_URGENT_GATE = 0.83
 
 E2E_DIR = Path(__file__).resolve().parent
 ANSWER_ACTIONS = {"action_answer_question", "action_choose_option"}
