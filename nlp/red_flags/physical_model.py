@@ -28,11 +28,12 @@ from nlp.red_flags.risk_model import build_pipeline
 DEFAULT_PHYSICAL_PATH = Path(__file__).resolve().parent.parent / "physical_urgency.yml"
 PHYSICAL_KINDS: tuple[str, ...] = ("stroke", "breathing", "post_op", "new_palsy", "eye_emergency")
 ORDINARY = "ordinary"
-# Chosen by 5-fold cross-validation on the training file only (tests/unit/test_physical_model.py): a
-# kind counts when it is the model's most likely label at this probability or more. Then 1.3 % of the
-# file's ordinary messages read as some urgent kind (3.0 % was the aim; 0.30 gives 1.9 %, 0.45 0.6 %)
-# and 72-90 % of each kind's messages read as that kind; the rules' cue is required as well.
-DEFAULT_PHYSICAL_THRESHOLD = 0.35
+# A kind counts when it is the model's most likely label at this probability or more. 5-fold
+# cross-validation on the training file only (tests/unit/test_physical_model.py): at 0.35, 1.3 % of
+# its ordinary messages read as an urgent kind and 72-90 % of each kind's as that kind; but then four
+# of the assistant's own ordinary training questions ("is laser eye surgery painful", "my face feels
+# tight since my bell's palsy") got urgent advice. At 0.5: 0.6 % and 60-80 %, and two of those four.
+DEFAULT_PHYSICAL_THRESHOLD = 0.5
 MIN_EXAMPLES = 20
 
 

@@ -88,6 +88,9 @@ LOOK_ALIKES = [
     "The wait is killing me, when will I see movement after the cross-face graft?",
     "The surgeon said my facial nerve was cut in a car accident with a knife in the glovebox, can it be joined?",
     "Does a selective myectomy mean cutting the muscle itself?",
+    # withdrawing the clinic's own callback is no farewell
+    "I don't need the callback no more",
+    "i want to cancel the phone call",
 ]
 
 
@@ -95,3 +98,13 @@ LOOK_ALIKES = [
 def test_look_alikes_get_no_urgent_flag(nlp: Language, text: str) -> None:
     """Written here from general knowledge (not from a held-out set): alarming words, no risk."""
     assert [f.kind for f in detect_text(nlp, text) if f.kind != "checkin"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "some mornings I'm disappointed I woke up",
+    "I punched myself in the face until it bruised, it's what I deserve",
+])
+def test_general_words_of_acts_and_passive_wishes_are_cues_the_model_can_confirm(nlp: Language, text: str) -> None:
+    """Written here from general knowledge: an act, a quantity swallowed, a wish not to come through."""
+    assert "self_harm" in [f.kind for f in detect_text(nlp, text)]
+
