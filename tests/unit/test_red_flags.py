@@ -517,3 +517,20 @@ def test_spanish_low_mood_beside_a_question_is_a_checkin(nlp: Language, rules: R
                                   "La piel de la cicatriz está seca, ¿qué crema uso?"])
 def test_spanish_words_are_not_corrected_into_english_symptoms(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert kinds(nlp, rules, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "my brow has slumped down over my eye on the bad side, can a lift fix that?",
+    "most mornings I wake up with my eye dry because it won't close at night, what can be done?",
+])
+def test_a_slumped_brow_and_a_habitual_dry_eye_are_no_emergency(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("my dad slumped over at lunch and now one side of his face is drooping", "stroke"),
+    ("I woke up with my eye not closing and my mouth drooping this morning", "new_palsy"),
+])
+def test_a_person_slumped_and_waking_up_with_a_droop_still_fire(nlp: Language, rules: RedFlagRules, text: str,
+                                                               kind: str) -> None:
+    assert kind in kinds(nlp, rules, text)
