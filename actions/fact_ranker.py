@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from clinic.fact_ranking import SUBJECT_WORDS, FactEntry, FactIndex, Scored, load_cues
+from clinic.fact_ranking import SUBJECT_WORDS, FactEntry, Scored, index_of, load_cues
 from clinic.queries import CatalogueFact, KnowledgeBase, TopicView
 from clinic.question_parts import is_follow_up
 
@@ -60,7 +60,7 @@ class FactRanker:
         self.topics = {t.id: t for t in kb.topics()}
         entries = [FactEntry(c.fact.id, c.topic_ids, c.fact.procedure_ids, f"{c.fact.label} {c.fact.text}",
                              cues.get(c.fact.id, ())) for c in self.catalogue.values()]
-        self.index = FactIndex(entries)
+        self.index = index_of(tuple(entries))
         self.background: list[str] = []  # the procedures of the story around this question
         # each question of the message with the classifier's reading of it alone (actions.turn)
         self.part_intents: list[tuple[str, dict[str, float]]] = []

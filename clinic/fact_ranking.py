@@ -201,6 +201,14 @@ class FactIndex:
 
 
 @lru_cache(maxsize=4)
+def index_of(facts: tuple[FactEntry, ...]) -> FactIndex:
+    """The index of these facts, built once: several checks of one turn rank the same facts, and
+    building (BM25 tables and the speller's deletion index) costs far more than looking it up.
+    A changed fact or cue is a different key, so an edited knowledge base is indexed anew."""
+    return FactIndex(list(facts))
+
+
+@lru_cache(maxsize=4)
 def _cues(path: Path, mtime: float) -> dict[str, tuple[str, ...]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {str(k): tuple(str(c) for c in v or []) for k, v in (data.get("cues") or {}).items()}
