@@ -32,15 +32,17 @@ def is_cue(kind: str) -> bool:
     return kind.endswith(CUE_SUFFIX)
 
 
-def _confirmed(cue: RedFlag, text: str, risk: SelfHarmRiskModel | None,
-               physical: PhysicalUrgencyModel | None) -> RedFlag | None:
-    """The urgent flag a cue stands for, when its model agrees; None otherwise."""
-    kind = cue.kind.removesuffix(CUE_SUFFIX)
-    if kind == SELF_HARM and risk is not None and risk.is_risk(text):
-        return RedFlag(SELF_HARM, (*cue.concepts, MODEL_CONCEPT))
-    if kind in PHYSICAL_KINDS and physical is not None and physical.confirms(text, kind):
-        return RedFlag(kind, (*cue.concepts, PHYSICAL_MODEL_CONCEPT))
-    return None
+def _physically_confirmed(cues: list[RedFlag], text: str, physical: PhysicalUrgencyModel | None) -> list[RedFlag]:
+    """The physical kind whose cue the model confirms: the model reads the message once, and only
+    its one likeliest kind can be confirmed, whatever the number of cues."""
+    physical_cues = [f for f in cues if f.kind.removesuffix(CUE_SUFFIX) in PHYSICAL_KINDS]
+    if physical is None or not physical_cues:
+        return []
+    label, probability = physical.reading(text)
+    if probability < physical.threshold:
+        return []
+    return [RedFlag(label, (*f.concepts, PHYSICAL_MODEL_CONCEPT))
+            for f in physical_cues if f.kind.removesuffix(CUE_SUFFIX) == label]
 
 
 def assess(flags: list[RedFlag], text: str, model: SelfHarmRiskModel | None,
@@ -51,13 +53,13 @@ def assess(flags: list[RedFlag], text: str, model: SelfHarmRiskModel | None,
     found = [f for f in flags if not is_cue(f.kind)]
     kinds = {f.kind for f in found}
     cues = [f for f in flags if is_cue(f.kind) and f.kind.removesuffix(CUE_SUFFIX) not in kinds]
-    raised = [r for f in cues if f.kind == SELF_HARM_CUE and (r := _confirmed(f, text, model, None)) is not None]
+    raised = [RedFlag(SELF_HARM, (*f.concepts, MODEL_CONCEPT))
+              for f in cues if f.kind == SELF_HARM_CUE and model is not None and model.is_risk(text)]
     # The physical model is a second opinion for messages the rules found no emergency in: beside
     # one, its advice is given already and a model kind would only compete with it (measured on dev:
     # a razor taken to "the droopy side of my face" also read as a stroke).
     if not raised and not kinds - {CHECKIN}:
-        raised = [r for f in cues if f.kind != SELF_HARM_CUE
-                  and (r := _confirmed(f, text, None, physical)) is not None]
+        raised = _physically_confirmed(cues, text, physical)
     if not raised:
         return found
     order = {kind: i for i, kind in enumerate(RedFlagRules.KINDS)}

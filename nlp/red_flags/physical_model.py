@@ -80,11 +80,6 @@ class PhysicalUrgencyModel:
         label, probability = max(self.probabilities(text).items(), key=lambda item: item[1])
         return label, probability
 
-    def confirms(self, text: str, kind: str) -> bool:
-        """True when ``kind`` is the model's reading of the message (more likely than ordinary and
-        than every other kind) with at least the threshold's probability."""
-        label, probability = self.reading(text)
-        return label == kind and probability >= self.threshold
 
 
 @lru_cache(maxsize=2)

@@ -27,11 +27,13 @@ from nlp.red_flags.risk_model import build_pipeline
 class FixedReading:
     """Stands in for the physical model: reads every text as ``kind``."""
 
+    threshold = 0.5
+
     def __init__(self, kind: str) -> None:
         self.kind = kind
 
-    def confirms(self, text: str, kind: str) -> bool:
-        return kind == self.kind
+    def reading(self, text: str) -> tuple[str, float]:
+        return self.kind, 1.0
 
 
 def kinds(flags: list[RedFlag]) -> list[str]:
