@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from clinic.fact_ranking import SUBJECT_WORDS, FactEntry, Scored, index_of, load_cues
 from clinic.queries import CatalogueFact, KnowledgeBase, TopicView
 from clinic.question_parts import is_follow_up
+from clinic.views import padded_words
 
 MAX_FACTS = 4
 MAX_QUESTIONS = 3       # questions of one message answered, sides of one comparison
@@ -100,7 +101,7 @@ class FactRanker:
     def names_topic(topic: TopicView, text: str) -> bool:
         """A keyword of the topic is in the text, and not one made only of the clinic's subject
         words ("facial reanimation" is in half the questions and names no topic)."""
-        padded = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+        padded = padded_words(text)
         return any(f" {k} " in padded and not set(k.split()) <= SUBJECT_WORDS for k in topic.keywords)
 
     def asks_something(self, text: str) -> bool:
