@@ -534,3 +534,10 @@ def test_a_slumped_brow_and_a_habitual_dry_eye_are_no_emergency(nlp: Language, r
 def test_a_person_slumped_and_waking_up_with_a_droop_still_fire(nlp: Language, rules: RedFlagRules, text: str,
                                                                kind: str) -> None:
     assert kind in kinds(nlp, rules, text)
+
+
+def test_wanting_to_go_in_prepared_is_no_self_harm_cue(nlp: Language, rules: RedFlagRules) -> None:
+    """"I want to go" is how patients speak of their consultation: not even a weak cue for the risk model."""
+    doc = nlp("I want to go in with realistic expectations rather than scaring myself, what are the risks?")
+    assert [f.kind for f in rules.detect(doc)] == []
+
