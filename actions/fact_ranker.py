@@ -65,6 +65,7 @@ class FactRanker:
         self.background: list[str] = []  # the procedures of the story around this question
         # each question of the message with the classifier's reading of it alone (actions.turn)
         self.part_intents: list[tuple[str, dict[str, float]]] = []
+        self.avoided: set[str] = set()  # procedures the question being ranked says did not help
 
     def part_confidence(self, part: str) -> dict[str, float] | None:
         """The classifier's reading of this question alone: the classified part sharing most of its
@@ -109,10 +110,16 @@ class FactRanker:
         return max(self.index.lexical_scores(text), default=0.0) > MIN_PART_LEXICAL or any(
             self.names_topic(t, text) for t in self.topics.values())
 
+    def ranked(self, text: str, weights: dict[str, float], named: list[str], context: list[str]) -> list[Scored]:
+        """Every fact, best first, without the facts about an option the question says did not help
+        ("is there surgery if Botox isn't enough?" asks for the others)."""
+        ranked = self.index.rank(text, weights, named, context, self.background)
+        return [r for r in ranked if not set(r.fact.procedures) & self.avoided] if self.avoided else ranked
+
     def best(self, text: str, weights: dict[str, float], named: list[str], context: list[str],
              limit: int, close: float = CLOSE_TO_BEST) -> list[Scored]:
         """The best fact, and the next ones (up to ``limit``) scoring within ``close`` of it."""
-        ranked = self.index.rank(text, weights, named, context, self.background)
+        ranked = self.ranked(text, weights, named, context)
         if not ranked:
             return []
         chosen = [ranked[0]]
@@ -128,5 +135,5 @@ class FactRanker:
         chosen = self.best(text, weights, named, context, MAX_FACTS_PER_QUESTION, close=0.9)
         if not chosen or any(c.fact.id not in shown for c in chosen):
             return chosen
-        ranked = self.index.rank(text, weights, named, context, self.background)
+        ranked = self.ranked(text, weights, named, context)
         return [r for r in ranked if r.fact.id not in shown and r.score >= OWN_FACT * ranked[0].score][:1]

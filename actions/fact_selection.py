@@ -24,7 +24,7 @@ from actions.fact_ranker import (
 from actions.formatting import fact_line
 from clinic.fact_ranking import Scored
 from clinic.queries import CatalogueFact, TopicView
-from clinic.question_parts import comparison_sides, is_comparison, points_back, split_questions
+from clinic.question_parts import asks_alternatives, comparison_sides, is_comparison, points_back, split_questions
 
 
 def _add(answer: FactAnswer, ranker: FactRanker, scored: list[Scored]) -> None:
@@ -89,14 +89,18 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
             # from it): it does not pull the message's other questions towards it
             part_context = [] if named else context
             shown = {f.fact.id for f in answer.facts}
+            part_named = _without_failed(ranker, part, part_named)
             _add(answer, ranker, ranker.best_new(part, weights, part_named, part_context, shown))
+            ranker.avoided = set()
     if len(asked) <= 1 or not answer.facts:
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
-        ranked = ranker.best(text, weights, named, context, 3)
+        asked_named = _without_failed(ranker, text, named)
+        ranked = ranker.best(text, weights, asked_named, context if asked_named == named else [], 3)
         _add(answer, ranker, ranked)
         framed = _framed(topic, intent_confidence)
         if len(named) < 2:
             _complete(answer, ranker, framed or topic, named + context, force=framed is not None, named=tuple(named))
+        ranker.avoided = set()
     _fit(answer)
     _keep_frames(answer, ranker)
     _offer_more(answer, ranker)
@@ -141,6 +145,15 @@ def _inherited(ranker: FactRanker, part: str, named: list[str], weights: dict[st
     return named
 
 
+def _without_failed(ranker: FactRanker, question: str, named: list[str]) -> list[str]:
+    """The procedures a question asks about: not one it says did not help ("what if physio isn't
+    enough?"), which the ranking then leaves out (``FactRanker.avoided``) so the others answer."""
+    if len(named) != 1 or not asks_alternatives(question):
+        return named
+    ranker.avoided = set(named)
+    return []
+
+
 def _about_procedures(topic: TopicView | None) -> bool:
     """Whether the question is about what procedures are (so two named ones are two sides to answer),
     rather than a topic both share ("is the graft and the muscle done the same day?")."""
@@ -179,7 +192,7 @@ def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, p
         if main not in fact.topic_ids or fact in answer.facts or len(answer.facts) >= MAX_FACTS:
             continue
         about = set(fact.fact.procedure_ids)
-        if about and not about & set(procedures):
+        if about and (not about & set(procedures) or about & ranker.avoided):
             continue
         if _length(answer.facts) + len(fact_line(fact.fact)) > COMPLETE_BUDGET:
             break

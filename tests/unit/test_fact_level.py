@@ -8,9 +8,11 @@ import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
 from actions.conversation import ActionOutOfScope, ActionSmallTalk
 from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, FactRanker
+from actions.fact_selection import rank_answer
 from clinic.fact_ranking import FactEntry, FactIndex, stem, terms
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import (
+    asks_alternatives,
     asks_logistics,
     comparison_sides,
     correction,
@@ -227,3 +229,22 @@ def test_a_condition_stays_with_its_question() -> None:
     assert split_questions("If my nerve can't be fixed, what else is there?") == [
         "If my nerve can't be fixed, what else is there"]
     assert len(split_questions("what is a nerve graft? if it fails, what then?")) == 2
+
+
+@pytest.mark.parametrize("text", ["is there surgery if the injections aren't enough?", "physio didn't help me",
+                                  "the jabs have stopped working, what now?"])
+def test_an_option_that_did_not_help_asks_for_the_others(text: str) -> None:
+    assert asks_alternatives(text)
+
+
+@pytest.mark.parametrize("text", ["does botox work?", "how long does the botox last?", "will physio help?"])
+def test_asking_whether_an_option_helps_is_not_asking_for_the_others(text: str) -> None:
+    assert not asks_alternatives(text)
+
+
+def test_the_option_that_did_not_help_is_not_the_answer(sqlite_kb: KnowledgeBase) -> None:
+    text = "Botox stopped working for me, what now?"
+    answer = rank_answer(FactRanker(sqlite_kb), text, sqlite_kb.topic("synkinesis"), {"ask_synkinesis": 0.9},
+                         ["botox"], [], None, {"botox": [(0, 5)]})
+    ids = [f.fact.id for f in answer.facts]
+    assert ids and "botox" not in ids and any(i.startswith("selective") for i in ids)
