@@ -54,7 +54,8 @@ _ALTERNATIVES = re.compile(r"\b(apart from|besides|aside from|other than|except(
 # the one that did not do enough, so the others are asked for (never that one again).
 _DID_NOT_HELP = re.compile(r"\b(?:(?:is|was|are|were)n'?t|(?:is|was|are|were) not|not) (?:enough|sufficient|"
                            r"working|helping|doing (?:enough|much|anything))\b|"
-                           r"\b(?:(?:do|does|did)n'?t|(?:do|does|did) not|won'?t|will not|never) (?:work|help|last)(?:ed|s)?\b|"
+                           r"\b(?:(?:do|does|did)n'?t|(?:do|does|did) not|won'?t|will not|never) "
+                           r"(?:work|help|last)(?:ed|s)?\b|"
                            r"\b(?:stop(?:s|ped)?|quit|quits) (?:working|helping)\b|"
                            r"\bno longer (?:work|help)s?\b|\b(?:has|have|had) failed\b|\bfailed (?:me|for me)\b",
                            re.IGNORECASE)
