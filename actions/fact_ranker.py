@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from clinic.fact_ranking import SUBJECT_WORDS, FactEntry, Scored, index_of, load_cues
+from clinic.fact_ranking import NEGATORS, SUBJECT_WORDS, FactEntry, Scored, index_of, load_cues
 from clinic.queries import CatalogueFact, KnowledgeBase, TopicView
 from clinic.question_parts import is_follow_up
 from clinic.views import padded_words
@@ -101,9 +101,10 @@ class FactRanker:
     @staticmethod
     def names_topic(topic: TopicView, text: str) -> bool:
         """A keyword of the topic is in the text, and not one made only of the clinic's subject
-        words ("facial reanimation" is in half the questions and names no topic)."""
+        words ("facial reanimation" is in half the questions and names no topic), nor one the patient
+        rules out ("options that aren't surgery", "without an operation" ask for the other kind)."""
         padded = padded_words(text)
-        return any(f" {k} " in padded and not set(k.split()) <= SUBJECT_WORDS for k in topic.keywords)
+        return any(_affirmed(padded, k) for k in topic.keywords if not set(k.split()) <= SUBJECT_WORDS)
 
     def asks_something(self, text: str) -> bool:
         """Whether a part of a message has words of any fact or names a topic ("3 questions:" has neither)."""
@@ -137,3 +138,19 @@ class FactRanker:
             return chosen
         ranked = self.ranked(text, weights, named, context)
         return [r for r in ranked if r.fact.id not in shown and r.score >= OWN_FACT * ranked[0].score][:1]
+
+
+RULED_OUT_BY = NEGATORS | {"non", "avoid", "instead", "besides", "apart"}
+
+
+def _affirmed(padded: str, keyword: str) -> bool:
+    """Whether ``keyword`` occurs in ``padded`` (see ``padded_words``) at least once not ruled out by
+    one of the two words before it ("not surgery", "without an operation", "non surgical")."""
+    at = padded.find(f" {keyword} ")
+    while at >= 0:
+        before = padded[:at].split()[-2:]
+        if not RULED_OUT_BY & set(before):
+            return True
+        at = padded.find(f" {keyword} ", at + 1)
+    return False
+

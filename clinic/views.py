@@ -12,8 +12,9 @@ from datetime import datetime
 
 
 def padded_words(text: str) -> str:
-    """Lower-case alphanumeric words between single spaces, with a space at each end."""
-    return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()) + " "
+    """Lower-case alphanumeric words between single spaces, with a space at each end. An apostrophe
+    joins its word ("aren't" stays one word, "arent"), so a negation survives for the fact ranking."""
+    return " " + re.sub(r"[^a-z0-9]+", " ", re.sub(r"['’]", "", text.lower())) + " "
 
 
 @dataclass(frozen=True)
