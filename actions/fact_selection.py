@@ -24,7 +24,14 @@ from actions.fact_ranker import (
 from actions.formatting import fact_line
 from clinic.fact_ranking import Scored
 from clinic.queries import CatalogueFact, TopicView
-from clinic.question_parts import asks_alternatives, comparison_sides, is_comparison, points_back, split_questions
+from clinic.question_parts import (
+    asks_alternatives,
+    comparison_sides,
+    is_comparison,
+    points_back,
+    split_questions,
+    without_comparing_words,
+)
 
 
 def _add(answer: FactAnswer, ranker: FactRanker, scored: list[Scored]) -> None:
@@ -67,8 +74,9 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     if is_comparison(text) and len(named) + len(context) >= 2 or (len(named) >= 2 and _about_procedures(topic)):
         sides = list(dict.fromkeys(named + context))[:MAX_QUESTIONS]
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
+        compared = without_comparing_words(text)
         for side in sides:
-            _add(answer, ranker, ranker.best(text, weights, [side], [], MAX_FACTS_PER_QUESTION)[:1])
+            _add(answer, ranker, ranker.best(compared, weights, [side], [], MAX_FACTS_PER_QUESTION)[:1])
         answer.procedures = sides
     parts = [side for part in split_questions(text)
              for side in (comparison_sides(part) if is_comparison(part) else [part])]

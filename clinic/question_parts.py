@@ -110,6 +110,13 @@ def is_comparison(text: str) -> bool:
     return bool(_COMPARISON.search(clip(text)))
 
 
+def without_comparing_words(text: str) -> str:
+    """The text with its comparing words blanked (same length, same offsets): in "what's the
+    difference between a graft and a transfer?" the word "difference" asks what each one is, and
+    must not rank a fact that happens to use it ("you may notice a difference after months")."""
+    return _COMPARISON.sub(lambda m: " " * len(m.group()), text)
+
+
 def is_follow_up(text: str) -> bool:
     return bool(_FOLLOW_UP.search(clip(text)))
 

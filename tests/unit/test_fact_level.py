@@ -248,3 +248,12 @@ def test_the_option_that_did_not_help_is_not_the_answer(sqlite_kb: KnowledgeBase
                          ["botox"], [], None, {"botox": [(0, 5)]})
     ids = [f.fact.id for f in answer.facts]
     assert ids and "botox" not in ids and any(i.startswith("selective") for i in ids)
+
+
+def test_the_comparing_word_ranks_no_fact_of_its_own(sqlite_kb: KnowledgeBase) -> None:
+    text = "What's the difference between nerve grafting and a nerve transfer?"
+    positions = {"nerve_graft": [(text.index("nerve grafting"), text.index("nerve grafting") + 14)],
+                 "nerve_transfer": [(text.index("nerve transfer"), text.index("nerve transfer") + 14)]}
+    answer = rank_answer(FactRanker(sqlite_kb), text, sqlite_kb.topic("procedure_info"), {"ask_procedure_info": 0.5},
+                         ["nerve_graft", "nerve_transfer"], [], None, positions)
+    assert [f.fact.id for f in answer.facts][:2] == ["nerve_graft", "nerve_transfer"]
