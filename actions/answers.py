@@ -23,12 +23,14 @@ from actions.fact_checks import is_overview
 from actions.formatting import answer_buttons, answer_text, offer_topics, procedure_button, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.turn import (
+    asked_procedures,
     entity_value,
     intent_confidences,
     latest_intent,
     latest_text,
     mentioned_procedures,
     previous_intent,
+    slot_before_message,
 )
 from actions.which_one import answer_which_of
 from clinic.errors import UnknownContent
@@ -117,9 +119,11 @@ class ActionAnswerQuestion(ClinicAction):
         if topic is None:
             reply.say(kb.message("not_understood"))
             return []
-        named_all = mentioned_procedures(tracker)
+        named_all = asked_procedures(tracker)  # a long story's tried treatments are not asked about
         named = named_all[0] if named_all else None
-        procedure_id = named or tracker.get_slot(PROCEDURE_SLOT)
+        story_named = len(named_all) < len(mentioned_procedures(tracker))
+        procedure_id = named or (slot_before_message(tracker, PROCEDURE_SLOT) if story_named
+                                 else tracker.get_slot(PROCEDURE_SLOT))
         text = latest_text(tracker)
         has_context = bool(tracker.get_slot(PROCEDURE_SLOT)) or previous_intent(tracker) not in NON_TOPIC_INTENTS
         if named is None and is_underspecified(text, topic, has_context):

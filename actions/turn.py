@@ -13,6 +13,7 @@ from actions.constants import (
     RED_FLAG_EXTRACTOR,
     RED_FLAG_KIND_ENTITY,
 )
+from clinic.question_parts import question_focus
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -145,6 +146,18 @@ def procedure_positions(tracker: Tracker) -> dict[str, list[tuple[int, int]]]:
             span = (int(entity.get("start") or 0), int(entity.get("end") or 0))
             positions.setdefault(str(entity["value"]), []).append(span)
     return positions
+
+
+def asked_procedures(tracker: Tracker) -> list[str]:
+    """The procedures this message asks about: in a long story, those named in its question
+    sentence(s) ("I've done physio for a year... which treatments do you have for this?" asks about
+    the treatments, not about physio, which the story names as tried)."""
+    named = mentioned_procedures(tracker)
+    own = question_focus(latest_text(tracker), with_context=False)
+    if own is None or not named:
+        return named
+    positions = procedure_positions(tracker)
+    return [p for p in named if any(own[0] <= start < own[1] for start, _ in positions.get(p, []))]
 
 
 def procedures_outside(tracker: Tracker, excluded: str) -> list[str]:

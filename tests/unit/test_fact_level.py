@@ -257,3 +257,17 @@ def test_the_comparing_word_ranks_no_fact_of_its_own(sqlite_kb: KnowledgeBase) -
     answer = rank_answer(FactRanker(sqlite_kb), text, sqlite_kb.topic("procedure_info"), {"ask_procedure_info": 0.5},
                          ["nerve_graft", "nerve_transfer"], [], None, positions)
     assert [f.fact.id for f in answer.facts][:2] == ["nerve_graft", "nerve_transfer"]
+
+
+def test_a_treatment_the_story_says_was_tried_does_not_narrow_the_question() -> None:
+    text = ("Since my palsy came back my cheek pulls and my eye narrows when I talk. I have done physio "
+            "exercises at home for a year now and it is still the same. Which treatments do you offer for this?")
+    start = text.index("physio")
+    events = [*SPOKE, {"event": "user", "text": text},  # Rasa fills the slot from the story's name
+              {"event": "slot", "name": "procedure", "value": "physical_therapy"}]
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_synkinesis", text, entities=[{"entity": "treatment", "value": "physical_therapy", "start": start,
+                                           "end": start + 6}], slots={"procedure": "physical_therapy"},
+        events=events))
+    reply = texts(messages)
+    assert "Botox" in reply and "Selective neurectomy" in reply and "Selective myectomy" in reply
