@@ -51,10 +51,14 @@ class ActionSmallTalk(ClinicAction):
         in_context = in_conversation(reply, tracker, kb)  # "no, I meant the other one"
         if in_context is not None:
             return in_context
-        if mentioned_procedures(tracker) and looks_like_question(latest_text(tracker)):
+        text, intent = latest_text(tracker), latest_intent(tracker)
+        if mentioned_procedures(tracker) and looks_like_question(text):
             # a question naming a procedure is not small talk, whatever the classifier made of its typos
-            return answer_with_facts(reply, tracker, kb, None, latest_text(tracker))
-        intent = latest_intent(tracker)
+            return answer_with_facts(reply, tracker, kb, None, text)
+        if in_scope_after_all(kb, text, intent_confidences(tracker).get(intent, 0.0)):
+            # filed as small talk, barely ("can you make my face look level when it's still?"), but
+            # its own words single out a fact of the page: a question, answered
+            return answer_with_facts(reply, tracker, kb, None, text)
         try:
             reply.say(kb.message(intent))
         except KeyError:

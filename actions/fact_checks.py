@@ -58,11 +58,11 @@ def strong_match(kb: KnowledgeBase, text: str, confidence: dict[str, float], lik
 SURE_OUT_OF_SCOPE = 0.5
 
 
-def in_scope_after_all(kb: KnowledgeBase, text: str, out_of_scope_confidence: float) -> bool:
-    """A message the classifier filed as out of scope, but barely, whose own words clearly single
-    out a fact of the page ("can I get the wrinkle-freezing jabs for my stiff muscles?"). Prices,
-    bookings and places stay with the front desk whatever procedure they name."""
-    if out_of_scope_confidence >= SURE_OUT_OF_SCOPE or asks_logistics(text) or not looks_like_question(text):
+def in_scope_after_all(kb: KnowledgeBase, text: str, off_topic_confidence: float) -> bool:
+    """A message the classifier filed as out of scope or small talk, but barely, whose own words
+    clearly single out a fact of the page ("can I get the wrinkle-freezing jabs for my stiff
+    muscles?"). Prices, bookings and places stay with the front desk whatever procedure they name."""
+    if off_topic_confidence >= SURE_OUT_OF_SCOPE or asks_logistics(text) or not looks_like_question(text):
         return False
     return max(FactRanker(kb).index.lexical_scores(text), default=0.0) >= LEXICAL_FLOOR
 

@@ -271,3 +271,13 @@ def test_a_treatment_the_story_says_was_tried_does_not_narrow_the_question() -> 
         events=events))
     reply = texts(messages)
     assert "Botox" in reply and "Selective neurectomy" in reply and "Selective myectomy" in reply
+
+
+def test_a_question_barely_filed_as_small_talk_is_answered_when_its_words_name_a_fact() -> None:
+    text = "could the surgeon make both sides look even at rest even if it won't move?"
+    messages, _ = run(ActionSmallTalk(), tracker("something_else", text, ranking=[
+        {"name": "something_else", "confidence": 0.3}, {"name": "ask_procedure_info", "confidence": 0.2}]))
+    assert "Static restoration" in texts(messages)
+    messages, _ = run(ActionSmallTalk(), tracker("thank", "thanks, that was helpful", ranking=[
+        {"name": "thank", "confidence": 0.45}, {"name": "affirm", "confidence": 0.2}]))
+    assert "Static restoration" not in texts(messages) and texts(messages)
