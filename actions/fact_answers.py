@@ -147,6 +147,23 @@ def focus_on_question(ranker: FactRanker, tracker: Tracker, text: str, named: li
     return text, named, positions
 
 
+def narrowed_by_words(ranker: FactRanker, text: str, named: list[str],
+                      positions: Positions) -> tuple[list[str], Positions]:
+    """Each procedure named by a bare family word ("graft", "transfer") replaced by the member of
+    that family the question's own words single out (``FactRanker.narrower``)."""
+    chosen: list[str] = []
+    where: Positions = {}
+    for procedure in named:
+        spans = positions.get(procedure, [])
+        words = {text[a:b].lower().strip().rstrip("s") for a, b in spans}
+        word = words.pop() if len(words) == 1 else ""
+        narrower = ranker.narrower(text, procedure, word) if word and " " not in word else procedure
+        if narrower not in chosen:
+            chosen.append(narrower)
+        where.setdefault(narrower, []).extend(spans)
+    return chosen, where
+
+
 def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: TopicView | None, text: str,
                       named: list[str] | None = None) -> list[dict[str, Any]]:
     """Rank, say and remember: the conversation keeps the topic and procedure for follow-ups."""
@@ -161,6 +178,7 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         context_topic = earlier_topic(tracker) or context_topic
     positions = procedure_positions(tracker)
     named, positions = prefer_specific(tracker, text, named, positions)
+    named, positions = narrowed_by_words(ranker, text, named, positions)
     if not named:  # "what's the risk with the transfer?" after a nerve transfer was discussed
         positions = named_in_passing(tracker, text)
         named = list(positions)

@@ -117,6 +117,18 @@ class FactRanker:
         ranked = self.index.rank(text, weights, named, context, self.background)
         return [r for r in ranked if not set(r.fact.procedures) & self.avoided] if self.avoided else ranked
 
+    def narrower(self, text: str, procedure: str, word: str) -> str:
+        """The member of a family that a bare family word means ("the graft that takes branches from
+        the healthy side" is the cross-face nerve graft, not any nerve graft): the procedure of that
+        last word whose fact the question's own words single out, else ``procedure`` itself."""
+        for scored in self.index.rank(text, {}):
+            if scored.lexical < SPECIFIC_MATCH:
+                break
+            for other in scored.fact.procedures:
+                if other != procedure and other.rsplit("_", 1)[-1] == word:
+                    return other
+        return procedure
+
     def best(self, text: str, weights: dict[str, float], named: list[str], context: list[str],
              limit: int, close: float = CLOSE_TO_BEST) -> list[Scored]:
         """The best fact, and the next ones (up to ``limit``) scoring within ``close`` of it."""

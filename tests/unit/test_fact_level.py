@@ -281,3 +281,15 @@ def test_a_question_barely_filed_as_small_talk_is_answered_when_its_words_name_a
     messages, _ = run(ActionSmallTalk(), tracker("thank", "thanks, that was helpful", ranking=[
         {"name": "thank", "confidence": 0.45}, {"name": "affirm", "confidence": 0.2}]))
     assert "Static restoration" not in texts(messages) and texts(messages)
+
+
+def test_a_bare_family_word_means_the_member_its_question_describes() -> None:
+    text = "is the graft the one that borrows spare nerve branches from the healthy side?"
+    start = text.index("graft")
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", text, entities=[
+        {"entity": "procedure", "value": "nerve_graft", "start": start, "end": start + 5}]))
+    assert "Cross face nerve grafts" in texts(messages)
+    text = "what is the graft?"
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", text, entities=[
+        {"entity": "procedure", "value": "nerve_graft", "start": 12, "end": 17}]))
+    assert "nerve grafting" in texts(messages) and "Cross face" not in texts(messages)
