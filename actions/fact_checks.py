@@ -9,12 +9,12 @@ from clinic.queries import Answer, KnowledgeBase
 from clinic.question_parts import asks_logistics, looks_like_question, split_questions
 
 # How much the classifier's belief in an overview topic weighs against the words pointing at one fact
-# outside it, and the margin those words need. Measured on the four studied dev sets (dev, dev2, dev5,
-# dev6u): 0.6/0.2 answered three more questions than 0.9/0.3 ("which muscles can be transferred?")
-# and lost one (symptom words in a broad synkinesis question pulled the eyelid fact in); 0.5/0.1 and
-# 0.3/0.1 lost more of those.
-OVERVIEW_BELIEF = 0.6
-CLEARLY_BETTER = 0.2
+# outside it, and the margin those words need. Tried: 0.5/0.1 won as many dev questions as it
+# lost (symptom words in a broad synkinesis question pulled the eyelid fact in); 0.6/0.2 won three on
+# four studied dev sets but lost two of the gated multi-turn conversations ("what helps with
+# synkinesis?" lost its numbered list, so "the first" had nothing to choose from).
+OVERVIEW_BELIEF = 0.9
+CLEARLY_BETTER = 0.3
 
 
 def is_overview(kb: KnowledgeBase, answer: Answer, text: str, named: list[str], confidence: float) -> bool:
