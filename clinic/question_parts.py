@@ -10,9 +10,21 @@ from dataclasses import dataclass
 MAX_QUESTIONS = 3
 MAX_TEXT = 2000  # longer messages are read up to here: every check stays linear and small
 
+_ASKING = r"(?:what|how|wh\w+|is|are|do|does|did|can|could|will|would|should|might|may)"
 _QUESTION_BREAK = re.compile(r"[?;]+|\n|\s[-–]\s|,?\s+\band\b\s+(?=(?:what|how|wh\w+|is|are|do|does|can|could|"
                              r"will|would|should|might|may|i|also|the|any|if)\b)|,\s*(?=(?:what|how|wh\w+|is|"
-                             r"are|do|does|can|could|will|would|should|might|may|and)\b)", re.IGNORECASE)
+                             r"are|do|does|can|could|will|would|should|might|may|and)\b)|"
+                             # "1) how long is it 2) do I stay in?", "a. ... b. ...": a numbered list
+                             r"(?:^|(?<=\s))\(?(?:\d{1,2}|[a-c])[.)](?=\s)|"
+                             # "how long is the op also what anaesthetic is used", "... plus do I stay in"
+                             rf"\s+(?:and\s+)?(?:also|plus)\s+(?={_ASKING}\b|whether\b|if\b)", re.IGNORECASE)
+# A full stop before a sentence that asks ("What's a cross-face graft. Also is it painful"): a new
+# question, when another sentence of the message asks too.
+# (not after a list marker: "1. what is it 2. how long" is the numbered list's to cut)
+_ASKING_SENTENCE = re.compile(r"(?<=[a-z0-9)])(?<!\s[0-9a-c])(?<!\s\d\d)\.\s+"
+                              rf"(?=(?:and\s+|also\s+|so\s+|but\s+)?{_ASKING}\b)", re.IGNORECASE)
+_LIST_MARKER_AT_END = re.compile(r"\s+\(?(?:[a-c]|\d{1,2})[.)]$", re.IGNORECASE)  # "... graft b." before "how long"
+_ASKS = re.compile(rf"^\s*(?:and\s+|also\s+|so\s+|but\s+)?{_ASKING}\b", re.IGNORECASE)
 _COMPARISON = re.compile(r"\b(vs\.?|versus|compared? (?:with|to)|comparison|differen(?:t|ce|ces)|differ|"
                          r"better than|rather than|instead of|or the|which (?:one|is) (?:better|worse|more|less))\b",
                          re.IGNORECASE)
@@ -84,7 +96,8 @@ def split_questions(text: str) -> list[str]:
     keeping only parts with at least two words. Parts beyond the third are joined to the third,
     so nothing asked is silently dropped from the text that is ranked.
     """
-    parts = [p.strip(" ,.!:") for p in _QUESTION_BREAK.split(clip(text)) if p and p.strip(" ,.!:")]
+    parts = [_LIST_MARKER_AT_END.sub("", p.strip(" ,.!:")) for sentence in _asking_sentences(clip(text))
+             for p in _QUESTION_BREAK.split(sentence) if p and p.strip(" ,.!:")]
     joined: list[str] = []
     for part in parts:  # "if the nerve won't recover, what can be done?" is one question and its condition
         if joined and _CONDITION.match(joined[-1]) and not joined[-1].endswith("?"):
@@ -92,6 +105,25 @@ def split_questions(text: str) -> list[str]:
         else:
             joined.append(part)
     return [p for p in joined if len(p.split()) >= 2] or [clip(text).strip()]
+
+
+def _asking_sentences(text: str) -> list[str]:
+    """The message cut before each sentence that asks, when at least two do; a sentence that asks
+    nothing (the story: "My mum had Bell's palsy.") stays with the question after it."""
+    sentences = _ASKING_SENTENCE.split(text)
+    if sum(bool(_ASKS.match(s)) for s in sentences) < 2:
+        return [text]
+    joined: list[str] = []
+    pending = ""
+    for sentence in sentences:
+        if _ASKS.match(sentence):
+            joined.append(f"{pending}{sentence}")
+            pending = ""
+        else:
+            pending += f"{sentence}. "
+    if pending and joined:
+        joined[-1] = f"{joined[-1]}. {pending}"
+    return joined or [text]
 
 
 def comparison_sides(text: str) -> list[str]:

@@ -13,7 +13,7 @@ import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
 from actions.memory import memory_events
 from clinic.queries import KnowledgeBase
-from clinic.question_parts import asks_alternatives, asks_which_of, correction, question_focus
+from clinic.question_parts import asks_alternatives, asks_which_of, correction, question_focus, split_questions
 from nlp.off_topic import off_topic
 from tests.unit.test_actions import run, texts, tracker, user_event
 
@@ -149,3 +149,16 @@ def test_a_question_about_my_case_is_read_with_the_situation_just_described() ->
         "ask_personal_advice", "so what can be done for me?", events=events,
         ranking=[{"name": "ask_personal_advice", "confidence": 0.6}]))
     assert "nerve function cannot be restored" in texts(messages)
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("1) how long is the op 2) do I stay in overnight 3) when can I drive", 3),
+    ("a. what is a nerve graft b. how long does it take", 2),
+    ("how long is the op also what anaesthetic is used", 2),
+    ("My dad has a palsy. Whats a cross face graft. Also is it painful", 2),
+    ("I had my op in 2019. It went well. How long is recovery", 1),
+    ("how many stages are there, 2 or 3", 1),
+    ("is there also a risk of infection", 1),
+])
+def test_questions_are_found_in_lists_and_run_on_sentences(text: str, parts: int) -> None:
+    assert len(split_questions(text)) == parts
