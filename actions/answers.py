@@ -22,6 +22,7 @@ from actions.fact_answers import answer_with_facts
 from actions.fact_checks import is_overview
 from actions.formatting import answer_buttons, answer_text, offer_topics, procedure_button, topic_button
 from actions.reply import ClinicAction, Reply
+from actions.situation import with_situation
 from actions.turn import (
     asked_procedures,
     entity_value,
@@ -139,7 +140,8 @@ class ActionAnswerQuestion(ClinicAction):
         # The classifier's belief in the overview actually shown: "how does <a procedure> work" with
         # no procedure recognised is a belief in one procedure (described in lay words), not in the
         # list of all of them, so the words then decide more easily which procedure's facts to give.
-        if not is_overview(kb, answer, text, named_all, intent_confidences(tracker).get(answer.topic.intent, 0.0)):
+        checked = with_situation(tracker, text)  # "what is possible for me?" after the patient's case
+        if not is_overview(kb, answer, checked, named_all, intent_confidences(tracker).get(answer.topic.intent, 0.0)):
             return answer_with_facts(reply, tracker, kb, topic, text)
         said = answer_text(answer, kb)
         reply.say(said, answer_buttons(answer, kb))

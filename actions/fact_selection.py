@@ -102,6 +102,8 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
             ranker.avoided = set()
     if len(asked) <= 1 or not answer.facts:
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
+        if not named and len(context) == 1 and asks_alternatives(text):
+            ranker.avoided, context = set(context), []  # "Botox wears me out... what are my other options?"
         asked_named = _without_failed(ranker, text, named)
         ranked = ranker.best(text, weights, asked_named, context if asked_named == named else [], 3)
         _add(answer, ranker, ranked)

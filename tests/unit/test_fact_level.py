@@ -293,3 +293,15 @@ def test_a_bare_family_word_means_the_member_its_question_describes() -> None:
     messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", text, entities=[
         {"entity": "procedure", "value": "nerve_graft", "start": 12, "end": 17}]))
     assert "nerve grafting" in texts(messages) and "Cross face" not in texts(messages)
+
+
+def test_a_short_question_about_my_case_is_read_with_the_case_just_described() -> None:
+    situation = ("The left side of my face has been still for six years and my specialist says the nerve "
+                 "will never recover.")
+    events = [*SPOKE, {"event": "user", "text": situation, "parse_data": {"intent": {"name": "ask_candidacy"}}},
+              {"event": "bot", "text": "..."}, {"event": "user", "text": "so what could be done for me?"}]
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_surgery_options", "so what could be done for me?",
+                                                      events=events, ranking=[
+                                                          {"name": "ask_surgery_options", "confidence": 0.4},
+                                                          {"name": "ask_candidacy", "confidence": 0.3}]))
+    assert "temporalis or gracilis" in texts(messages)

@@ -1,0 +1,39 @@
+"""A short follow-up about the patient's own case, read with the case they just described.
+
+"My nerve was said to be dead two years ago." then "what is possible for me?": the second message
+has no words of its own that say which facts apply; the first one does. The classifier reads the
+follow-up alone and files it under a broad topic, whose overview would ignore what the patient
+said. So such a follow-up is answered from the two messages together (the ranking and the choice
+between overview and facts), while the classifier's topic stays the prior.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from actions.turn import latest_text, mentioned_procedures, previous_text
+
+# The patient, or the person they write for: "for me", "my options", "someone like him".
+_ABOUT_THEM = re.compile(r"\b(?:me|my|mine|i|im|i'm|him|his|her|us|our|ours|them|their)\b", re.IGNORECASE)
+MAX_FOLLOW_UP_WORDS = 12   # longer messages say enough themselves
+MIN_SITUATION_WORDS = 8    # "I see." describes no case
+
+
+def situation_for(tracker: Tracker) -> str | None:
+    """The patient's previous message, when the latest one is a short question about their own case
+    that names no procedure ("so what are my options then?") and the previous one described it."""
+    text = latest_text(tracker)
+    if len(text.split()) > MAX_FOLLOW_UP_WORDS or not _ABOUT_THEM.search(text) or mentioned_procedures(tracker):
+        return None
+    situation = previous_text(tracker)
+    if len(situation.split()) < MIN_SITUATION_WORDS or not _ABOUT_THEM.search(situation):
+        return None
+    return situation
+
+
+def with_situation(tracker: Tracker, text: str) -> str:
+    """``text``, preceded by the situation it asks about when it is such a follow-up."""
+    situation = situation_for(tracker)
+    return f"{situation} . {text}" if situation else text
