@@ -22,7 +22,7 @@ from actions.fact_selection import rank_answer
 from actions.formatting import BULLET, fact_line, topic_button
 from actions.memory import named_in_passing, prefer_specific
 from actions.reply import Reply
-from actions.situation import situation_for, with_situation
+from actions.situation import same_question_about, situation_for, with_situation
 from actions.turn import (
     earlier_topic,
     intent_confidences,
@@ -167,6 +167,14 @@ def narrowed_by_words(ranker: FactRanker, text: str, named: list[str],
     return chosen, where
 
 
+def asked_again(kb: KnowledgeBase, ranker: FactRanker, text: str, positions: Positions,
+                context_topic: str | None) -> tuple[TopicView, dict[str, float]] | None:
+    """The topic just discussed, as the classifier's only reading, when ``text`` asks the same
+    question for another procedure (``actions.situation.same_question_about``); else None."""
+    asked = kb.topic(context_topic or "") if same_question_about(ranker, text, positions, context_topic) else None
+    return (asked, {asked.intent: 1.0}) if asked is not None else None
+
+
 def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: TopicView | None, text: str,
                       named: list[str] | None = None) -> list[dict[str, Any]]:
     """Rank, say and remember: the conversation keeps the topic and procedure for follow-ups."""
@@ -199,8 +207,11 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         shift = text.find(fix.meant) if fix.meant else 0
         positions = {p: [(a - shift, b - shift) for a, b in spans] for p, spans in positions.items()}
         text, confidence = fix.meant or text, {}
-    if fix is None:  # a long story: its question sentence says which fact is asked for
+    if fix is None:
+        # a long story: its question sentence says which fact is asked for; "and for the muscle
+        # one?" after the risks of a transfer: the same question again
         text, named, positions = focus_on_question(ranker, tracker, text, named, positions)
+        topic, confidence = asked_again(kb, ranker, text, positions, context_topic) or (topic, confidence)
     ranker.part_intents = question_part_confidences(tracker)
     answer = rank_answer(ranker, text, topic, confidence, named, context, context_topic, positions, excluded)
     if not answer.facts:

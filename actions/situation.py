@@ -1,4 +1,5 @@
-"""A short follow-up about the patient's own case, read with the case they just described.
+"""Follow-ups that lean on the conversation: a short question about the patient's own case, read
+with the case they just described, and the same question again for another procedure.
 
 "My nerve was said to be dead two years ago." then "what is possible for me?": the second message
 has no words of its own that say which facts apply; the first one does. The classifier reads the
@@ -13,7 +14,10 @@ import re
 
 from rasa_sdk import Tracker
 
+from actions.fact_ranker import HUB_TOPICS, FactRanker
+from actions.fact_selection import blank_names
 from actions.turn import latest_text, mentioned_procedures, previous_text
+from clinic.question_parts import is_follow_up
 
 # The patient, or the person they write for: "for me", "my options", "someone like him".
 _ABOUT_THEM = re.compile(r"\b(?:me|my|mine|i|im|i'm|him|his|her|us|our|ours|them|their)\b", re.IGNORECASE)
@@ -37,3 +41,15 @@ def with_situation(tracker: Tracker, text: str) -> str:
     """``text``, preceded by the situation it asks about when it is such a follow-up."""
     situation = situation_for(tracker)
     return f"{situation} . {text}" if situation else text
+
+
+def same_question_about(ranker: FactRanker, text: str, positions: dict[str, list[tuple[int, int]]],
+                        context_topic: str | None) -> bool:
+    """Whether ``text`` asks the question just answered again, for the procedure it names and
+    nothing else ("and for the muscle one?", "same for muscle transfers?", "what about with the leg
+    muscle?" after the time off work): the topic discussed is then the question, whatever the
+    classifier (which sees little more than a procedure's name) made of it. A description of each
+    procedure (the hub topic) needs no such help."""
+    if not context_topic or context_topic in HUB_TOPICS or not positions or not is_follow_up(text):
+        return False
+    return not ranker.asks_something(blank_names(text, positions))

@@ -305,3 +305,12 @@ def test_a_short_question_about_my_case_is_read_with_the_case_just_described() -
                                                           {"name": "ask_surgery_options", "confidence": 0.4},
                                                           {"name": "ask_candidacy", "confidence": 0.3}]))
     assert "temporalis or gracilis" in texts(messages)
+
+
+def test_the_same_question_for_another_procedure_keeps_the_topic_discussed() -> None:
+    text = "and what about the thigh muscle one?"
+    start = text.index("thigh muscle")
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", text, slots={"topic": "time_off_work"},
+                                                      entities=[{"entity": "procedure", "value": "gracilis",
+                                                                 "start": start, "end": start + 12}]))
+    assert "1-5 weeks" in texts(messages)
