@@ -69,7 +69,11 @@ _DID_NOT_HELP = re.compile(r"\b(?:(?:is|was|are|were)n'?t|(?:is|was|are|were) no
                            r"\b(?:(?:do|does|did)n'?t|(?:do|does|did) not|won'?t|will not|never) "
                            r"(?:work|help|last)(?:ed|s)?\b|"
                            r"\b(?:stop(?:s|ped)?|quit|quits) (?:working|helping)\b|"
-                           r"\bno longer (?:work|help)s?\b|\b(?:has|have|had) failed\b|\bfailed (?:me|for me)\b",
+                           r"\bno longer (?:work|help)s?\b|\b(?:has|have|had) failed\b|\bfailed (?:me|for me)\b|"
+                           # "does Botox help, and if it doesn't, is there an operation?"
+                           r"\bif (?:it|that|this|they|those|these)\s+(?:(?:does|do|did|is|are|will)n'?t|"
+                           r"(?:does|do|did|is|are|will) not|fails?|isn'?t enough)(?=\s*(?:[,.;?!]|$))|"
+                           r"\bif not\b(?=\s*(?:[,.;?!]|$))",
                            re.IGNORECASE)
 
 

@@ -232,12 +232,14 @@ def test_a_condition_stays_with_its_question() -> None:
 
 
 @pytest.mark.parametrize("text", ["is there surgery if the injections aren't enough?", "physio didn't help me",
-                                  "the jabs have stopped working, what now?"])
+                                  "the jabs have stopped working, what now?", "does physio help, if not what then?",
+                                  "do the injections help and if they don't, is there surgery?"])
 def test_an_option_that_did_not_help_asks_for_the_others(text: str) -> None:
     assert asks_alternatives(text)
 
 
-@pytest.mark.parametrize("text", ["does botox work?", "how long does the botox last?", "will physio help?"])
+@pytest.mark.parametrize("text", ["does botox work?", "how long does the botox last?", "will physio help?",
+                                  "what happens if it doesn't get enough blood?", "is it ok if not everything moves?"])
 def test_asking_whether_an_option_helps_is_not_asking_for_the_others(text: str) -> None:
     assert not asks_alternatives(text)
 
