@@ -232,7 +232,8 @@ def test_a_condition_stays_with_its_question() -> None:
 
 
 @pytest.mark.parametrize("text", ["is there surgery if the injections aren't enough?", "physio didn't help me",
-                                  "the jabs have stopped working, what now?", "does physio help, if not what then?",
+                                  "the jabs have stopped working, what now?",
+                                  "does physio help, and if not, what then?",
                                   "do the injections help and if they don't, is there surgery?"])
 def test_an_option_that_did_not_help_asks_for_the_others(text: str) -> None:
     assert asks_alternatives(text)
