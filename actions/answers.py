@@ -131,8 +131,10 @@ class ActionAnswerQuestion(ClinicAction):
             candidates = [topic, *(kb.topic(t) for t in topic.confusable_with)]
             offer_topics(reply, kb, [t for t in candidates if t is not None], None)
             return []
-        if len(named_all) == 1 and topic.id in ALTERNATIVE_TOPICS and asks_alternatives(text):
-            alternatives = list_without(kb, named_all[0])
+        # "apart from Botox, what else?", or "what are my other options?" after Botox was discussed
+        instead_of = named_all if named_all else [p for p in [procedure_id] if p]
+        if len(instead_of) == 1 and topic.id in ALTERNATIVE_TOPICS and asks_alternatives(text):
+            alternatives = list_without(kb, instead_of[0])
             if alternatives is not None:
                 reply.say(answer_text(alternatives, kb), answer_buttons(alternatives, kb))
                 return context_events(alternatives, tracker)

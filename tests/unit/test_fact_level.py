@@ -317,3 +317,10 @@ def test_the_same_question_for_another_procedure_keeps_the_topic_discussed() -> 
                                                       entities=[{"entity": "procedure", "value": "gracilis",
                                                                  "start": start, "end": start + 12}]))
     assert "1-5 weeks" in texts(messages)
+
+
+def test_other_options_after_a_treatment_was_discussed_lists_the_others() -> None:
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_surgery_options", "ok, and what other options are there?",
+                                                      slots={"procedure": "botox", "topic": "synkinesis"}))
+    reply = texts(messages)
+    assert "Selective neurectomy" in reply and "Physical therapy" in reply
