@@ -175,6 +175,24 @@ def asked_again(kb: KnowledgeBase, ranker: FactRanker, text: str, positions: Pos
     return (asked, {asked.intent: 1.0}) if asked is not None else None
 
 
+def procedures_meant(ranker: FactRanker, tracker: Tracker, text: str, named: list[str],
+                     context: list[str]) -> tuple[list[str], Positions]:
+    """The procedures the question is about, and where it names them: the specific one a bare word
+    means, one named by the last word of its name ("what's the risk with the transfer?" after a
+    nerve transfer), or one its own words describe ("is that the same for the surgery where they
+    cut nerves?" after Botox, a procedure other than the one discussed)."""
+    positions = procedure_positions(tracker)
+    named, positions = prefer_specific(tracker, text, named, positions)
+    named, positions = narrowed_by_words(ranker, text, named, positions)
+    if not named:
+        positions = named_in_passing(tracker, text)
+        named = list(positions)
+    described = ranker.described(text) if not named and context else None
+    if described is not None and described not in context:
+        named = [described]
+    return named, positions
+
+
 def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: TopicView | None, text: str,
                       named: list[str] | None = None) -> list[dict[str, Any]]:
     """Rank, say and remember: the conversation keeps the topic and procedure for follow-ups."""
@@ -187,12 +205,7 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     context_topic, excluded = tracker.get_slot(TOPIC_SLOT), None
     if returns_to_earlier(text):  # "going back to the static one": the topic before the last one
         context_topic = earlier_topic(tracker) or context_topic
-    positions = procedure_positions(tracker)
-    named, positions = prefer_specific(tracker, text, named, positions)
-    named, positions = narrowed_by_words(ranker, text, named, positions)
-    if not named:  # "what's the risk with the transfer?" after a nerve transfer was discussed
-        positions = named_in_passing(tracker, text)
-        named = list(positions)
+    named, positions = procedures_meant(ranker, tracker, text, named, context)
     fix = correction(text)
     if fix is not None:
         # "I meant the nerve transfer, not the muscle one": answer what was meant. Naming another

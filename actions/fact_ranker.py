@@ -117,6 +117,15 @@ class FactRanker:
         ranked = self.index.rank(text, weights, named, context, self.background)
         return [r for r in ranked if not set(r.fact.procedures) & self.avoided] if self.avoided else ranked
 
+    def described(self, text: str) -> str | None:
+        """The one procedure whose fact the question's own words single out ("the surgery where they
+        cut nerves" is a selective neurectomy), or None."""
+        ranked = self.index.rank(text, {})
+        top = ranked[0] if ranked else None
+        if top is None or top.lexical < SPECIFIC_MATCH or len(top.fact.procedures) != 1:
+            return None
+        return top.fact.procedures[0]
+
     def narrower(self, text: str, procedure: str, word: str) -> str:
         """The member of a family that a bare family word means ("the graft that takes branches from
         the healthy side" is the cross-face nerve graft, not any nerve graft): the procedure of that

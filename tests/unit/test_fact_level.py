@@ -324,3 +324,11 @@ def test_other_options_after_a_treatment_was_discussed_lists_the_others() -> Non
                                                       slots={"procedure": "botox", "topic": "synkinesis"}))
     reply = texts(messages)
     assert "Selective neurectomy" in reply and "Physical therapy" in reply
+
+
+def test_a_procedure_described_in_lay_words_is_asked_about_rather_than_the_one_discussed() -> None:
+    text = "and is it the same idea for the operation where they cut the small nerve branches?"
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", text,
+                                                      slots={"procedure": "botox", "topic": "procedure_info"}))
+    reply = texts(messages)
+    assert "relax tight muscles" in reply and reply.find("relax tight muscles") < reply.find("block nerve signals")
