@@ -131,13 +131,14 @@ def _offer_more(answer: FactAnswer, ranker: FactRanker) -> None:
 
 
 def _starts(text: str, parts: list[str]) -> list[int]:
-    """Where each part of ``text`` begins, searching on from the previous one."""
+    """Where each part of ``text`` begins, searching on from the previous one; the first begins at
+    the start, so a name blanked before it ("Botox or surgery...?") is still its own."""
     starts, at = [], 0
     for part in parts:
         found = text.find(part, at)
         starts.append(found if found >= 0 else at)
         at = starts[-1] + len(part)
-    return starts
+    return [0, *starts[1:]] if starts else starts
 
 
 def _inherited(ranker: FactRanker, part: str, named: list[str], weights: dict[str, float]) -> list[str]:
@@ -150,8 +151,8 @@ def _inherited(ranker: FactRanker, part: str, named: list[str], weights: dict[st
         return named
     ranked = ranker.index.rank(part, weights)
     top = ranked[0].fact if ranked and ranked[0].lexical >= SPECIFIC_MATCH else None
-    if top is not None and top.procedures and named[0] not in top.procedures:
-        return []
+    if top is not None and named[0] not in top.procedures:
+        return []  # its words single out another procedure's fact, or a general one ("how long is recovery")
     return named
 
 

@@ -11,7 +11,7 @@ MAX_QUESTIONS = 3
 MAX_TEXT = 2000  # longer messages are read up to here: every check stays linear and small
 
 _ASKING = r"(?:what|how|wh\w+|is|are|do|does|did|can|could|will|would|should|might|may)"
-_QUESTION_BREAK = re.compile(r"[?;]+|\n|\s[-–]\s|,?\s+\band\b\s+(?=(?:what|how|wh\w+|is|are|do|does|can|could|"
+_QUESTION_BREAK = re.compile(r"[?;]+|\n|\s[-–+&]\s|,?\s+\band\b\s+(?=(?:what|how|wh\w+|is|are|do|does|can|could|"
                              r"will|would|should|might|may|i|also|the|any|if)\b)|,\s*(?=(?:what|how|wh\w+|is|"
                              r"are|do|does|can|could|will|would|should|might|may|and)\b)|"
                              # "1) how long is it 2) do I stay in?", "a. ... b. ...": a numbered list

@@ -332,3 +332,12 @@ def test_a_procedure_described_in_lay_words_is_asked_about_rather_than_the_one_d
                                                       slots={"procedure": "botox", "topic": "procedure_info"}))
     reply = texts(messages)
     assert "relax tight muscles" in reply and reply.find("relax tight muscles") < reply.find("block nerve signals")
+
+
+def test_words_singling_out_a_general_fact_do_not_inherit_the_procedure(sqlite_kb: KnowledgeBase) -> None:
+    text = "tell me the main risk of a nerve transfer and how long recovery could take at worst"
+    start = text.index("nerve transfer")
+    answer = rank_answer(FactRanker(sqlite_kb), text, sqlite_kb.topic("risks"), {"ask_risks": 0.6, "ask_recovery": 0.3},
+                         ["nerve_transfer"], [], None, {"nerve_transfer": [(start, start + 14)]})
+    ids = [f.fact.id for f in answer.facts]
+    assert "full_recovery" in ids and "improvement_takes_months" not in ids

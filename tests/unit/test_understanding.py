@@ -158,6 +158,7 @@ def test_a_question_about_my_case_is_read_with_the_situation_just_described() ->
     ("My dad has a palsy. Whats a cross face graft. Also is it painful", 2),
     ("I had my op in 2019. It went well. How long is recovery", 1),
     ("how many stages are there, 2 or 3", 1),
+    ("which tests for diagnosis + who decides if surgery is right", 2),
     ("is there also a risk of infection", 1),
 ])
 def test_questions_are_found_in_lists_and_run_on_sentences(text: str, parts: int) -> None:
