@@ -88,18 +88,7 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         if part_named or ranker.asks_something(part):  # "3 questions:" asks nothing
             asked.append((part, part_named))
     if len(asked) > 1:
-        for part, part_named in asked[:MAX_QUESTIONS]:
-            own = ranker.part_confidence(part)
-            weights = ranker.topic_weights(part, intent_confidence if own is None else own, context_topic,
-                                           excluded_topic, share=0.5 if own is None else PART_SHARE)
-            part_named = part_named or _inherited(ranker, part, named, weights)
-            # the conversation's procedure is this message's when it names one (the slot is filled
-            # from it): it does not pull the message's other questions towards it
-            part_context = [] if named else context
-            shown = {f.fact.id for f in answer.facts}
-            part_named = _without_failed(ranker, part, part_named)
-            _add(answer, ranker, ranker.best_new(part, weights, part_named, part_context, shown))
-            ranker.avoided = set()
+        _answer_each(answer, ranker, asked, intent_confidence, named, context, context_topic, excluded_topic)
     if len(asked) <= 1 or not answer.facts:
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         if not named and len(context) == 1 and asks_alternatives(text):
@@ -115,6 +104,29 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     _keep_frames(answer, ranker)
     _offer_more(answer, ranker)
     return answer
+
+
+def _answer_each(answer: FactAnswer, ranker: FactRanker, asked: list[tuple[str, list[str]]],
+                 intent_confidence: dict[str, float], named: list[str], context: list[str],
+                 context_topic: str | None, excluded_topic: str | None) -> None:
+    """Several questions: each one's facts, ranked with the classifier's reading of it alone."""
+    per_question: list[list[Scored]] = []
+    for part, part_named in asked[:MAX_QUESTIONS]:
+        own = ranker.part_confidence(part)
+        weights = ranker.topic_weights(part, intent_confidence if own is None else own, context_topic,
+                                       excluded_topic, share=0.5 if own is None else PART_SHARE)
+        part_named = part_named or _inherited(ranker, part, named, weights)
+        # the conversation's procedure is this message's when it names one (the slot is filled
+        # from it): it does not pull the message's other questions towards it
+        part_context = [] if named else context
+        shown = {f.fact.id for f in answer.facts} | {s.fact.id for chosen in per_question for s in chosen}
+        part_named = _without_failed(ranker, part, part_named)
+        per_question.append(ranker.best_new(part, weights, part_named, part_context, shown))
+        ranker.avoided = set()
+    # each question's best fact first, then the second ones while there is room: a third question
+    # is never crowded out by the first two questions' second facts
+    for rank in range(MAX_FACTS_PER_QUESTION):
+        _add(answer, ranker, [chosen[rank] for chosen in per_question if len(chosen) > rank])
 
 
 def _offer_more(answer: FactAnswer, ranker: FactRanker) -> None:

@@ -9,7 +9,7 @@ from actions.answers import ActionAnswerQuestion
 from actions.conversation import ActionOutOfScope, ActionSmallTalk
 from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, FactRanker
 from actions.fact_selection import rank_answer
-from clinic.fact_ranking import FactEntry, FactIndex, stem, terms
+from clinic.fact_ranking import FactEntry, FactIndex, Scored, stem, terms
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import (
     asks_alternatives,
@@ -341,3 +341,15 @@ def test_words_singling_out_a_general_fact_do_not_inherit_the_procedure(sqlite_k
                          ["nerve_transfer"], [], None, {"nerve_transfer": [(start, start + 14)]})
     ids = [f.fact.id for f in answer.facts]
     assert "full_recovery" in ids and "improvement_takes_months" not in ids
+
+
+def test_a_third_question_is_not_crowded_out_by_the_first_two(sqlite_kb: KnowledgeBase,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    ranker = FactRanker(sqlite_kb)
+    entries = {e.id: e for e in ranker.index.facts}
+    picks = iter([["general_risks", "specific_risks"], ["surgery_time", "anesthesia"], ["hospital_stay"]])
+    monkeypatch.setattr(FactRanker, "best_new", lambda self, *args: [
+        Scored(entries[i], 1.0, 1.0) for i in next(picks)])
+    text = "what can go wrong, how long is the operation, and do I stay in hospital?"
+    answer = rank_answer(ranker, text, sqlite_kb.topic("risks"), {"ask_risks": 0.5}, [], [], None, {})
+    assert [f.fact.id for f in answer.facts][:3] == ["general_risks", "surgery_time", "hospital_stay"]
