@@ -78,8 +78,9 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         for side in sides:
             _add(answer, ranker, ranker.best(compared, weights, [side], [], MAX_FACTS_PER_QUESTION)[:1])
         answer.procedures = sides
-    parts = [side for part in split_questions(text)
-             for side in (comparison_sides(part) if is_comparison(part) else [part])]
+    parts = [item for part in split_questions(text)
+             for side in (comparison_sides(part) if is_comparison(part) else [part])
+             for item in _listed_topics(ranker, side)]
     asked = []
     starts = _starts(text, parts)
     for part, start, end in zip(parts, starts, [*starts[1:], len(text)], strict=True):
@@ -140,6 +141,21 @@ def _offer_more(answer: FactAnswer, ranker: FactRanker) -> None:
     if topic is not None and topic.id not in HUB_TOPICS:  # "how a procedure works" in full is every procedure
         shown = {f.fact.id for f in answer.facts}
         answer.more = any(topic.id in c.topic_ids and c.fact.id not in shown for c in ranker.catalogue.values())
+
+
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+
+
+def _listed_topics(ranker: FactRanker, part: str) -> list[str]:
+    """"Anaesthesia, hospital stay and time off work?": a list whose every item names a different
+    topic is that many questions; anything else ("swelling and bruising") stays one question."""
+    items = [item for item in _LIST_SEPARATOR.split(part) if item.strip()]
+    if len(items) < 2 or len(items) > MAX_QUESTIONS:
+        return [part]
+    named = [[t.id for t in ranker.topics.values() if ranker.names_topic(t, item)] for item in items]
+    if not all(named) or len({topics[0] for topics in named}) < len(items):
+        return [part]
+    return items
 
 
 def _starts(text: str, parts: list[str]) -> list[int]:

@@ -353,3 +353,13 @@ def test_a_third_question_is_not_crowded_out_by_the_first_two(sqlite_kb: Knowled
     text = "what can go wrong, how long is the operation, and do I stay in hospital?"
     answer = rank_answer(ranker, text, sqlite_kb.topic("risks"), {"ask_risks": 0.5}, [], [], None, {})
     assert [f.fact.id for f in answer.facts][:3] == ["general_risks", "surgery_time", "hospital_stay"]
+
+
+def test_a_list_of_topics_is_a_question_each(sqlite_kb: KnowledgeBase) -> None:
+    text = "please tell me about the anaesthetic, the hospital stay and time off work"
+    answer = rank_answer(FactRanker(sqlite_kb), text, sqlite_kb.topic("anesthesia"), {"ask_anesthesia": 0.5},
+                         [], [], None, {})
+    assert {"anesthesia", "hospital_stay", "time_off_work"} <= {f.fact.id for f in answer.facts}
+    one = rank_answer(FactRanker(sqlite_kb), "will there be swelling and bruising?", sqlite_kb.topic("risks"),
+                      {"ask_risks": 0.8}, [], [], None, {})
+    assert one.facts[0].fact.id == "general_risks"
