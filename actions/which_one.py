@@ -19,7 +19,7 @@ from actions.formatting import fact_line
 from actions.reply import Reply
 from actions.turn import latest_text, mentioned_procedures
 from clinic.queries import KnowledgeBase
-from clinic.question_parts import asks_which_of
+from clinic.question_parts import asks_which_of, split_questions
 
 _NOT_THIS = re.compile(r"\b(?:rather than|instead of|not)\b[^,.;?!]*", re.IGNORECASE)
 MAX_OPTIONS = 3
@@ -43,8 +43,26 @@ def answer_which_of(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[d
     listed = recent_options(tracker)
     if not 2 <= len(listed) <= MAX_OPTIONS:
         return None
-    text = _NOT_THIS.sub(" ", text)  # "...works on the muscle rather than the nerve": the nerve is not it
     ranker = FactRanker(kb)
+    # "which one cuts nerves and which one divides muscle?": each such question answered
+    parts = [part for part in split_questions(text) if asks_which_of(part)] or [text]
+    picks = [pick for pick in (_pick(ranker, part, listed) for part in parts[:MAX_OPTIONS]) if pick is not None]
+    chosen = None
+    for option, fact_id in dict(picks).items():
+        procedure = kb.procedure(option)
+        if procedure is None:
+            continue
+        fact = ranker.catalogue[fact_id]
+        reply.say(kb.message("which_of_listed", procedure=procedure.name) + "\n" + fact_line(fact.fact),
+                  sources=list(fact.sources))
+        chosen = procedure.id
+    return [SlotSet(PROCEDURE_SLOT, chosen)] if chosen is not None else None
+
+
+def _pick(ranker: FactRanker, text: str, listed: list[str]) -> tuple[str, str] | None:
+    """The option one question singles out and the fact that says so, or None when its words point
+    at none of them clearly."""
+    text = _NOT_THIS.sub(" ", text)  # "...works on the muscle rather than the nerve": the nerve is not it
     best: dict[str, tuple[float, str]] = {}  # option -> (score, fact id) of its best-matching fact
     for entry, score in zip(ranker.index.facts, ranker.index.lexical_scores(text), strict=True):
         about = [p for p in entry.procedures if p in listed]
@@ -54,10 +72,4 @@ def answer_which_of(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[d
     if not ranked or ranked[0][1][0] < MIN_SCORE or (len(ranked) > 1 and ranked[1][1][0] >= ranked[0][1][0]):
         return None
     option, (_, fact_id) = ranked[0]
-    procedure = kb.procedure(option)
-    if procedure is None:
-        return None
-    fact = ranker.catalogue[fact_id]
-    reply.say(kb.message("which_of_listed", procedure=procedure.name) + "\n" + fact_line(fact.fact),
-              sources=list(fact.sources))
-    return [SlotSet(PROCEDURE_SLOT, procedure.id)]
+    return option, fact_id

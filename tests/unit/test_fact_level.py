@@ -363,3 +363,12 @@ def test_a_list_of_topics_is_a_question_each(sqlite_kb: KnowledgeBase) -> None:
     one = rank_answer(FactRanker(sqlite_kb), "will there be swelling and bruising?", sqlite_kb.topic("risks"),
                       {"ask_risks": 0.8}, [], [], None, {})
     assert one.facts[0].fact.id == "general_risks"
+
+
+def test_two_which_of_questions_are_both_answered() -> None:
+    slots = {"recent_procedures": ["selective_neurectomy", "selective_myectomy"],
+             "listed_options": ["selective_neurectomy", "selective_myectomy"]}
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_synkinesis", "which one of them divides muscles, and which one cuts nerve branches?", slots=slots))
+    reply = texts(messages)
+    assert "dividing facial muscles" in reply and "cutting specific facial nerve branches" in reply
