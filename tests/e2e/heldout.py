@@ -261,6 +261,10 @@ BLIND_TARGETS = {"in_scope": 0.95, "follow_ups": 0.90, "out_of_scope": 0.95, "sm
 # where it is reached (out of scope 95 %, small talk 90 %).
 BLIND_GATES = {"in_scope": 0.89, "follow_ups": 0.75, "out_of_scope": 0.95, "small_talk": 0.90}
 BLIND3_GATES = {"in_scope": 0.87, "follow_ups": 0.80, "out_of_scope": 0.95, "small_talk": 0.90}
+# blind4 was written at the start of session 6, before its work (151/171, 28/42, 36/36, 28/28 then).
+BLIND4_GATES = {"in_scope": 0.87, "follow_ups": 0.69, "out_of_scope": 0.95, "small_talk": 0.90}
+# The studied sets, reported: dev7 holds only several-question messages, comparisons and follow-ups.
+STUDIED = ("dev", "dev2", "dev6", "dev7")
 
 
 def figures(result: HeldoutResult, label: str) -> dict[str, Figure]:
@@ -283,7 +287,7 @@ def run_sets(url: str, token: str, disclaimer: str, workers: int, gates: dict[st
     client = Client(url, token, disclaimer)
     gate_rows: list = []
     reported: list = []
-    for name in ("dev", "dev2", *gates) if with_blind else ("dev", "dev2"):
+    for name in (*STUDIED, *gates) if with_blind else STUDIED:
         directory = E2E_DIR / name
         if not (directory / "in_scope.yml").exists():
             continue

@@ -27,7 +27,7 @@ import yaml
 
 from clinic.content import read_content
 from clinic.queries import fill
-from tests.e2e.heldout import BLIND3_GATES, BLIND_GATES, run_sets
+from tests.e2e.heldout import BLIND3_GATES, BLIND4_GATES, BLIND_GATES, run_sets
 from tests.e2e.rest_client import actions_of_last_turn, exchange
 from tests.e2e.socketio_check import socketio_first_replies
 
@@ -37,6 +37,9 @@ BLIND_URGENT_GATE = 0.87
 BLIND2_URGENT_GATE = 0.79
 # blind3 was written at the start of session 5, before its work (88/105 then).
 BLIND3_URGENT_GATE = 0.83
+# blind4 was written at the start of session 6, before its work (102/119 urgent, 9/115 ordinary
+# with urgent text then; 105/119 and 4/115 after).
+BLIND4_URGENT_GATE = 0.86
 
 E2E_DIR = Path(__file__).resolve().parent
 ANSWER_ACTIONS = {"action_answer_question", "action_choose_option"}
@@ -249,19 +252,20 @@ def main(argv: list[str] | None = None) -> int:
     # Two generations of red-flag sets: dev/blind (session 3), dev2/blind2 (written later, after the
     # first round of rule work, so blind2 measures rules that never saw anything like it).
     safety = {name: evaluate_safety(bot, E2E_DIR / name / "red_flags", args.workers)
-              for name in ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3")}
+              for name in ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "dev6", "blind4")}
     for name, tallies in safety.items():
         print(f"Red-flag set {name}:")
         print(safety_report(tallies, blind=name.startswith("blind")))
     blind_urgent, blind_ordinary = safety["blind"]["urgent"], safety["blind"]["ordinary"]
     blind2_urgent, blind2_ordinary = safety["blind2"]["urgent"], safety["blind2"]["ordinary"]
     blind3_urgent, blind3_ordinary = safety["blind3"]["urgent"], safety["blind3"]["ordinary"]
+    blind4_urgent, blind4_ordinary = safety["blind4"]["urgent"], safety["blind4"]["ordinary"]
     # The patient-language sets: dev is studied and reported; blind is gated and only ever seen
     # as per-category figures (tests/e2e/heldout.py).
     blind_gates = {"in_scope": args.blind_in_scope, "follow_ups": args.blind_follow_ups,
                    "out_of_scope": args.blind_out_of_scope, "small_talk": args.blind_small_talk}
     heldout_gates, heldout_reported = run_sets(args.url, args.token, disclaimer, args.workers,
-                                               {"blind": blind_gates, "blind3": BLIND3_GATES},
+                                               {"blind": blind_gates, "blind3": BLIND3_GATES, "blind4": BLIND4_GATES},
                                                with_blind=not args.no_blind)
 
     near_trigger_rate = 1 - near.rate
@@ -290,6 +294,10 @@ def main(argv: list[str] | None = None) -> int:
          blind3_urgent.rate() >= BLIND3_URGENT_GATE, f">= {100 * BLIND3_URGENT_GATE:.0f}%"),
         (as_set_result(blind3_ordinary, "blind3 ordinary: no urgent advice"), 1 - blind3_ordinary.rate() <= 0.03,
          "<= 3% urgent"),
+        (as_set_result(blind4_urgent, "blind4 red flags: right advice first"),
+         blind4_urgent.rate() >= BLIND4_URGENT_GATE, f">= {100 * BLIND4_URGENT_GATE:.0f}%"),
+        (as_set_result(blind4_ordinary, "blind4 ordinary: no urgent advice"), 1 - blind4_ordinary.rate() <= 0.05,
+         "<= 5% urgent"),
         *heldout_gates,
     ]
     # Reported, not gated: how often a vague first message is answered with a question back. No

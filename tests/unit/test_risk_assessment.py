@@ -12,13 +12,19 @@ from nlp.red_flags.risk_model import DEFAULT_THRESHOLD, TrainingSet, build_pipel
 
 
 class FixedOpinion:
-    """Stands in for the model: answers the same for every text."""
+    """Stands in for the model: answers the same for every text (a sure risk, or none)."""
 
-    def __init__(self, risk: bool) -> None:
+    threshold = DEFAULT_THRESHOLD
+
+    def __init__(self, risk: bool, probability: float | None = None) -> None:
         self.risk = risk
+        self._probability = probability if probability is not None else (0.99 if risk else 0.01)
 
     def is_risk(self, text: str) -> bool:
         return self.risk
+
+    def probability(self, text: str) -> float:
+        return self._probability
 
 
 CUE = RedFlag("self_harm_cue", ("future_absence",))
@@ -47,6 +53,18 @@ def test_a_cue_the_model_does_not_confirm_is_dropped() -> None:
 def test_raised_self_harm_keeps_the_priority_order_and_replaces_the_checkin() -> None:
     found = [RedFlag("stroke", ("stroke_now",)), RedFlag("post_op", ("fever",)), RedFlag("checkin", ("distress",)), CUE]
     assert kinds(assess(found, "text", FixedOpinion(True))) == ["stroke", "self_harm", "post_op"]  # type: ignore[arg-type]
+
+
+def test_the_broadest_cue_alone_needs_a_surer_model_for_a_takeover() -> None:
+    hint = RedFlag("self_harm_cue", ("risk_hint",))
+    assert kinds(assess([hint], "t", FixedOpinion(True, 0.95))) == ["self_harm"]  # type: ignore[arg-type]
+    assert kinds(assess([hint], "t", FixedOpinion(True, 0.75))) == ["checkin"]  # type: ignore[arg-type]
+    assert kinds(assess([hint], "t", FixedOpinion(False, 0.5))) == []  # type: ignore[arg-type]
+    # beside a stronger cue, or beside another urgent kind, the usual rules hold
+    both = RedFlag("self_harm_cue", ("risk_hint", "future_absence"))
+    assert kinds(assess([both], "t", FixedOpinion(True, 0.75))) == ["self_harm"]  # type: ignore[arg-type]
+    found = [RedFlag("stroke", ("stroke_now",)), hint]
+    assert kinds(assess(found, "t", FixedOpinion(True, 0.75))) == ["stroke"]  # type: ignore[arg-type]
 
 
 def test_the_shipped_model_separates_its_own_training_set_when_cross_validated() -> None:
