@@ -449,6 +449,7 @@ def test_a_long_made_up_word_costs_a_constant_per_character(nlp: Language, rules
     "my mum had a stroke in 2015 and her face still droops, could she have a nerve transfer?",
     "I have a consultation today about my lopsided smile, it's been like this for 2 years",
     "I choke up every time I see old photos of my smile, do you offer support?",
+    "my son's face dropped suddenly a few months ago, the GP said Bell's palsy, what surgery is there?",
 ])
 def test_ordinary_questions_with_alarming_words_are_not_urgent(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
