@@ -10,8 +10,10 @@ from actions.answers import answer_option, named_listed_option
 from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT
 from actions.fact_answers import answer_in_context, answer_with_facts
 from actions.fact_checks import in_scope_after_all, strong_match
+from actions.fact_ranker import FactRanker
 from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
+from actions.situation import describes_situation
 from actions.turn import (
     intent_confidences,
     intent_ranking,
@@ -79,6 +81,12 @@ class ActionShowMenu(ClinicAction):
         return []
 
 
+def answer_situation(reply: Reply, tracker: Tracker, kb: KnowledgeBase, text: str) -> list[dict[str, Any]]:
+    """A patient's account of their case: acknowledged, then the page's facts its words point at."""
+    reply.say(kb.message("situation_heard"))
+    return answer_with_facts(reply, tracker, kb, None, text)
+
+
 class ActionOutOfScope(ClinicAction):
     """Says what the assistant covers and offers the front desk; never invents logistics."""
 
@@ -102,6 +110,8 @@ class ActionOutOfScope(ClinicAction):
             return answer_with_facts(reply, tracker, kb, None, text)
         if in_scope_after_all(kb, text, intent_confidences(tracker).get("out_of_scope", 0.0)):
             return answer_with_facts(reply, tracker, kb, None, text)
+        if not asks_logistics(text) and describes_situation(FactRanker(kb), text):
+            return answer_situation(reply, tracker, kb, text)
         reply.say(kb.message("out_of_scope"))
         return []
 
@@ -134,6 +144,8 @@ class ActionDidYouMean(ClinicAction):
         in_context = in_conversation(reply, tracker, kb)
         if in_context is not None:
             return in_context
+        if describes_situation(FactRanker(kb), latest_text(tracker)):
+            return answer_situation(reply, tracker, kb, latest_text(tracker))
         topics = suggested_topics(tracker, kb)
         if topics and (len(split_questions(latest_text(tracker))) > 1
                        or strong_match(kb, latest_text(tracker), intent_confidences(tracker), topics[0].id)):

@@ -17,7 +17,8 @@ from rasa_sdk import Tracker
 from actions.fact_ranker import HUB_TOPICS, FactRanker
 from actions.fact_selection import blank_names
 from actions.turn import latest_text, mentioned_procedures, previous_text
-from clinic.question_parts import is_follow_up
+from clinic.fact_ranking import SUBJECT_WORDS
+from clinic.question_parts import is_follow_up, looks_like_question
 
 # The patient, or the person they write for: "for me", "my options", "someone like him".
 _ABOUT_THEM = re.compile(r"\b(?:me|my|mine|i|im|i'm|him|his|her|us|our|ours|them|their)\b", re.IGNORECASE)
@@ -53,3 +54,26 @@ def same_question_about(ranker: FactRanker, text: str, positions: dict[str, list
     if not context_topic or context_topic in HUB_TOPICS or not positions or not is_follow_up(text):
         return False
     return not ranker.asks_something(blank_names(text, positions))
+
+
+# Someone describing a case: the writer ("I", "my") or a person they write for.
+_SOMEONE = re.compile(r"\b(?:i|im|i'm|ive|i've|my|me|he|she|his|her|son|daughter|mum|mom|mother|dad|father|"
+                      r"husband|wife|partner|child|baby|brother|sister|grandmother|grandfather)\b", re.IGNORECASE)
+_ANIMAL = re.compile(r"\b(?:dog|dogs|cat|cats|puppy|kitten|horse|pony|rabbit|pet|pets)\b", re.IGNORECASE)
+MIN_SITUATION_STATEMENT_WORDS = 6
+# Words that put a statement in the clinic's field, beside its subject words (face, palsy...).
+PALSY_WORDS = frozenset("nerve nerves smile smiling eyelid eyebrow brow cheek mouth synkinesis droop droopy drooping "
+                        "lopsided crooked paralysed paralyzed twitch twitching blink blinking".split())
+
+
+def describes_situation(ranker: FactRanker, text: str) -> bool:
+    """A statement, not a question, about the writer's (or a relative's) own palsy: "My surgeon
+    removed a tumour and cut my facial nerve three years ago." It is not out of scope and needs no
+    "did you mean": the page's facts its words point at are what the patient can use next."""
+    if "?" in text or looks_like_question(text) or len(text.split()) < MIN_SITUATION_STATEMENT_WORDS:
+        return False
+    if not _SOMEONE.search(text) or _ANIMAL.search(text):
+        return False
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & (SUBJECT_WORDS | PALSY_WORDS)) and max(ranker.index.lexical_scores(text), default=0.0) > 0
+

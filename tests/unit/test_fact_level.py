@@ -372,3 +372,12 @@ def test_two_which_of_questions_are_both_answered() -> None:
         "ask_synkinesis", "which one of them divides muscles, and which one cuts nerve branches?", slots=slots))
     reply = texts(messages)
     assert "dividing facial muscles" in reply and "cutting specific facial nerve branches" in reply
+
+
+def test_a_patient_telling_their_case_is_not_declined() -> None:
+    text = "My facial nerve was cut when a tumour was taken out four years ago and my smile never came back."
+    messages, _ = run(ActionOutOfScope(), tracker("out_of_scope", text))
+    reply = texts(messages)
+    assert "Thank you for telling me" in reply and "Sorry, I can only answer" not in reply
+    messages, _ = run(ActionOutOfScope(), tracker("out_of_scope", "I have had a sore back for a few weeks now."))
+    assert "Sorry, I can only answer" in texts(messages)
