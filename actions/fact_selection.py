@@ -90,6 +90,7 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
             asked.append((part, part_named))
     if len(asked) > 1:
         _answer_each(answer, ranker, asked, intent_confidence, named, context, context_topic, excluded_topic)
+        _mark_general(answer, ranker, named or context[:1])
     if len(asked) <= 1 or not answer.facts:
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         if not named and len(context) == 1 and asks_alternatives(text):
@@ -236,6 +237,21 @@ def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, p
         if _length(answer.facts) + len(fact_line(fact.fact)) > COMPLETE_BUDGET:
             break
         answer.facts.append(fact)
+
+
+def _mark_general(answer: FactAnswer, ranker: FactRanker, procedures: list[str]) -> None:
+    """Several questions about one procedure ("is the gracilis surgery done asleep, and how long in
+    hospital?"): a figure the page gives for facial reanimation surgery in general is said to be so
+    (issue #9), as for a single question; the page's own facts about that procedure need no note."""
+    if len(set(procedures)) != 1:
+        return
+    for fact in answer.facts:
+        topics = [ranker.topics[t] for t in fact.topic_ids if t in ranker.topics and t not in HUB_TOPICS]
+        if not fact.fact.procedure_ids and any(t.uses_procedure for t in topics) and not any(
+                procedures[0] in c.fact.procedure_ids and set(c.topic_ids) & set(fact.topic_ids)
+                for c in ranker.catalogue.values()):
+            answer.general_for = procedures[0]
+            return
 
 
 def _keep_frames(answer: FactAnswer, ranker: FactRanker) -> None:

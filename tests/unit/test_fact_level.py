@@ -381,3 +381,12 @@ def test_a_patient_telling_their_case_is_not_declined() -> None:
     assert "Thank you for telling me" in reply and "Sorry, I can only answer" not in reply
     messages, _ = run(ActionOutOfScope(), tracker("out_of_scope", "I have had a sore back for a few weeks now."))
     assert "Sorry, I can only answer" in texts(messages)
+
+
+def test_general_figures_say_so_also_among_several_questions_about_one_procedure(sqlite_kb: KnowledgeBase) -> None:
+    text = "Is the gracilis operation done under general anaesthetic, and how many weeks off work?"
+    start = text.index("gracilis")
+    answer = rank_answer(FactRanker(sqlite_kb), text, sqlite_kb.topic("anesthesia"), {"ask_anesthesia": 0.5},
+                         ["gracilis"], [], None, {"gracilis": [(start, start + 8)]})
+    assert {"anesthesia", "time_off_work"} <= {f.fact.id for f in answer.facts}
+    assert answer.general_for == "gracilis"
