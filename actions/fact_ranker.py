@@ -169,9 +169,20 @@ def _affirmed(padded: str, keyword: str) -> bool:
     one of the two words before it ("not surgery", "without an operation", "non surgical")."""
     at = padded.find(f" {keyword} ")
     while at >= 0:
-        before = padded[:at].split()[-2:]
-        if not RULED_OUT_BY & set(before):
+        if not RULED_OUT_BY & set(_two_words_before(padded, at)):
             return True
         at = padded.find(f" {keyword} ", at + 1)
     return False
+
+
+def _two_words_before(padded: str, at: int) -> list[str]:
+    """The (at most) two words of ``padded`` ending at the space at ``at``, found from there
+    backwards: a keyword that recurs through a long message costs its words' length, not the
+    message's length each time."""
+    first = padded.rfind(" ", 0, at)
+    if first < 0:
+        return []
+    second = padded.rfind(" ", 0, first)
+    words = [padded[second + 1:first] if second >= 0 else "", padded[first + 1:at]]
+    return [w for w in words if w]
 
