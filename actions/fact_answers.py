@@ -22,7 +22,7 @@ from actions.fact_selection import rank_answer
 from actions.formatting import BULLET, fact_line, topic_button
 from actions.memory import named_in_passing, prefer_specific
 from actions.reply import Reply
-from actions.situation import same_question_about, situation_for, with_situation
+from actions.situation import same_question_about, situation_for
 from actions.turn import (
     earlier_topic,
     intent_confidences,
@@ -128,8 +128,9 @@ def focus_on_question(ranker: FactRanker, tracker: Tracker, text: str, named: li
     situation = previous_text(tracker)
     if personal and situation and not looks_like_question(situation) and not named and not ranker.asks_something(text):
         return f"{situation} . {text}", named, positions
-    if situation_for(tracker) is not None:  # "so what are my options then?" after the patient's case
-        return with_situation(tracker, text), named, positions
+    own_case = situation_for(tracker)  # "so what are my options then?" after the patient's case
+    if own_case is not None:
+        return f"{own_case} . {text}", named, positions
     focus, own = question_focus(text), question_focus(text, with_context=False)
     if focus is None or own is None:
         return text, named, positions

@@ -78,7 +78,8 @@ _DID_NOT_HELP = re.compile(r"\b(?:(?:is|was|are|were)n'?t|(?:is|was|are|were) no
 
 
 def asks_alternatives(text: str) -> bool:
-    return bool(_ALTERNATIVES.search(clip(text)) or _DID_NOT_HELP.search(clip(text)))
+    clipped = clip(text)
+    return bool(_ALTERNATIVES.search(clipped) or _DID_NOT_HELP.search(clipped))
 
 
 def asks_logistics(text: str) -> bool:
