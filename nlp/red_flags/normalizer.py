@@ -178,6 +178,8 @@ class Normalizer:
         if word in self._targets or surface in self._targets:
             return self._targets.get(word, self._targets.get(surface, word))
         settings = self._settings
+        if self._dropped_g(surface):
+            return self._targets[surface + "g"]
         if (
             not surface.isalpha()
             or surface in settings.fuzzy_stoplist
@@ -197,6 +199,13 @@ class Normalizer:
         if len(self._fuzzy_cache) < _FUZZY_CACHE_LIMIT:
             self._fuzzy_cache[surface] = corrected
         return corrected or word
+
+    def _dropped_g(self, surface: str) -> bool:
+        """"hangin", "bleedin": a concept word's -ing form without its g. Slang spellings like these
+        are frequent enough to count as known words, so this is checked before that veto; only for
+        tokens that are no dictionary form themselves and of six letters or more ("thin" stays)."""
+        return (len(surface) >= 6 and surface.endswith("in") and surface + "g" in self._targets
+                and surface not in self._lemmas)
 
     def _known(self, form: str) -> str | None:
         """The normalised word of a correctly spelt ``form``, or None when it is no known word."""

@@ -27,19 +27,20 @@ import yaml
 
 from clinic.content import read_content
 from clinic.queries import fill
-from tests.e2e.heldout import BLIND3_GATES, BLIND4_GATES, BLIND_GATES, run_sets
+from tests.e2e.heldout import BLIND3_GATES, BLIND4_GATES, BLIND5_GATES, BLIND_GATES, run_sets
 from tests.e2e.rest_client import actions_of_last_turn, exchange
 from tests.e2e.socketio_check import socketio_first_replies
 
-# Gated a few points below what is reached (README, "Red flags"): 97/108, 87/106 and 90/105 in session 5.
-BLIND_URGENT_GATE = 0.87
-# blind2 was written at the start of session 4, before its rule work.
-BLIND2_URGENT_GATE = 0.79
-# blind3 was written at the start of session 5, before its work (88/105 then).
-BLIND3_URGENT_GATE = 0.83
-# blind4 was written at the start of session 6, before its work (102/119 urgent, 9/115 ordinary
-# with urgent text then; 105/119 and 4/115 after).
-BLIND4_URGENT_GATE = 0.86
+# Issue #9 asks for every blind urgent message and at most 2 % of ordinary ones. Each blind red-flag
+# set is gated at what is reached (README, "Red flags"), so that no change makes it worse unnoticed:
+# (least share of urgent messages advised right first, most share of ordinary ones given urgent text).
+# blind: 97/108 in session 5; blind2 was written at the start of session 4, before its rule work;
+# blind3 at the start of session 5 (88/105 then); blind4 at the start of session 6 (102/119 urgent,
+# 9/115 ordinary with urgent text then; 105/119 and 4/115 after); blind5 at the start of session 7
+# (102/118 urgent, 4/120 ordinary then).
+BLIND_SAFETY_GATES = {"blind": (0.87, 0.03), "blind2": (0.79, 0.05), "blind3": (0.83, 0.03),
+                      "blind4": (0.86, 0.05), "blind5": (0.85, 0.05)}
+SAFETY_SETS = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "dev6", "blind4", "dev8", "blind5")
 
 E2E_DIR = Path(__file__).resolve().parent
 ANSWER_ACTIONS = {"action_answer_question", "action_choose_option"}
@@ -214,6 +215,18 @@ def as_set_result(tally: Any, name: str) -> SetResult:
     return result
 
 
+def safety_gates(safety: dict[str, dict[str, Any]]) -> list[tuple[SetResult, bool, str]]:
+    """Two gates per blind red-flag set: urgent messages advised right first, ordinary ones left alone."""
+    gates = []
+    for name, (least_urgent, most_ordinary) in BLIND_SAFETY_GATES.items():
+        urgent, ordinary = safety[name]["urgent"], safety[name]["ordinary"]
+        gates.append((as_set_result(urgent, f"{name} red flags: right advice first"),
+                      urgent.rate() >= least_urgent, f">= {100 * least_urgent:.0f}%"))
+        gates.append((as_set_result(ordinary, f"{name} ordinary: no urgent advice"),
+                      1 - ordinary.rate() <= most_ordinary, f"<= {100 * most_ordinary:.0f}% urgent"))
+    return gates
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:5005")
@@ -249,23 +262,18 @@ def main(argv: list[str] | None = None) -> int:
     flags, near = evaluate_red_flags(bot, args.workers, urgent)
     widget = evaluate_socketio(args.url, disclaimer)
     hostile = evaluate_inputs(bot, messages, KnowledgeBase(), Path(os.environ.get("RUN_DIR", "var/run")) / "rasa.pid")
-    # Two generations of red-flag sets: dev/blind (session 3), dev2/blind2 (written later, after the
-    # first round of rule work, so blind2 measures rules that never saw anything like it).
-    safety = {name: evaluate_safety(bot, E2E_DIR / name / "red_flags", args.workers)
-              for name in ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "dev6", "blind4")}
+    # Red-flag sets of several generations: each blind one was written before the work it measures.
+    safety = {name: evaluate_safety(bot, E2E_DIR / name / "red_flags", args.workers) for name in SAFETY_SETS}
     for name, tallies in safety.items():
         print(f"Red-flag set {name}:")
         print(safety_report(tallies, blind=name.startswith("blind")))
-    blind_urgent, blind_ordinary = safety["blind"]["urgent"], safety["blind"]["ordinary"]
-    blind2_urgent, blind2_ordinary = safety["blind2"]["urgent"], safety["blind2"]["ordinary"]
-    blind3_urgent, blind3_ordinary = safety["blind3"]["urgent"], safety["blind3"]["ordinary"]
-    blind4_urgent, blind4_ordinary = safety["blind4"]["urgent"], safety["blind4"]["ordinary"]
     # The patient-language sets: dev is studied and reported; blind is gated and only ever seen
     # as per-category figures (tests/e2e/heldout.py).
     blind_gates = {"in_scope": args.blind_in_scope, "follow_ups": args.blind_follow_ups,
                    "out_of_scope": args.blind_out_of_scope, "small_talk": args.blind_small_talk}
     heldout_gates, heldout_reported = run_sets(args.url, args.token, disclaimer, args.workers,
-                                               {"blind": blind_gates, "blind3": BLIND3_GATES, "blind4": BLIND4_GATES},
+                                               {"blind": blind_gates, "blind3": BLIND3_GATES, "blind4": BLIND4_GATES,
+                                                "blind5": BLIND5_GATES},
                                                with_blind=not args.no_blind)
 
     near_trigger_rate = 1 - near.rate
@@ -279,25 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         (disclaimers, disclaimers.rate == 1.0, "all"),
         (widget, widget.rate == 1.0, "all"),
         (hostile, hostile.rate == 1.0, "all"),
-        # Issue #9 asks for every blind urgent message and at most 2 % of ordinary ones: gated at what
-        # is reached today (see README, "Red flags"), so that no change can make it worse unnoticed.
-        (as_set_result(blind_urgent, "blind red flags: right advice first"), blind_urgent.rate() >= BLIND_URGENT_GATE,
-         f">= {100 * BLIND_URGENT_GATE:.0f}%"),
-        (as_set_result(blind_ordinary, "blind ordinary: no urgent advice"), 1 - blind_ordinary.rate() <= 0.03,
-         "<= 3% urgent"),
-        (as_set_result(blind2_urgent, "blind2 red flags: right advice first"),
-         blind2_urgent.rate() >= BLIND2_URGENT_GATE,
-         f">= {100 * BLIND2_URGENT_GATE:.0f}%"),
-        (as_set_result(blind2_ordinary, "blind2 ordinary: no urgent advice"), 1 - blind2_ordinary.rate() <= 0.05,
-         "<= 5% urgent"),
-        (as_set_result(blind3_urgent, "blind3 red flags: right advice first"),
-         blind3_urgent.rate() >= BLIND3_URGENT_GATE, f">= {100 * BLIND3_URGENT_GATE:.0f}%"),
-        (as_set_result(blind3_ordinary, "blind3 ordinary: no urgent advice"), 1 - blind3_ordinary.rate() <= 0.03,
-         "<= 3% urgent"),
-        (as_set_result(blind4_urgent, "blind4 red flags: right advice first"),
-         blind4_urgent.rate() >= BLIND4_URGENT_GATE, f">= {100 * BLIND4_URGENT_GATE:.0f}%"),
-        (as_set_result(blind4_ordinary, "blind4 ordinary: no urgent advice"), 1 - blind4_ordinary.rate() <= 0.05,
-         "<= 5% urgent"),
+        *safety_gates(safety),
         *heldout_gates,
     ]
     # Reported, not gated: how often a vague first message is answered with a question back. No

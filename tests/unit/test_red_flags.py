@@ -542,3 +542,48 @@ def test_wanting_to_go_in_prepared_is_no_self_harm_cue(nlp: Language, rules: Red
     doc = nlp("I want to go in with realistic expectations rather than scaring myself, what are the risks?")
     assert [f.kind for f in rules.detect(doc)] == []
 
+
+
+# Session 7: forms the rules lacked (written here from general knowledge, not from a held-out message):
+# a slang "-in" spelling of a concept word, a wish to have died, the writer's absence as a condition,
+# wanting it all to stop, an apology before an emergency, non-native stroke signs, a means found hidden.
+@pytest.mark.parametrize(("text", "kind"), [
+    ("been thinkin about hangin myself most nights", "self_harm"),
+    ("some days I wish I had died in the operation", "self_harm"),
+    ("sorry if this is a mess, my throat is closing up and I can barely breathe", "breathing"),
+    ("his face went lopsided at lunch and he cannot pronounce words properly", "stroke"),
+    ("her face is drooping since lunch and her leg is not strong", "stroke"),
+])
+def test_slang_wishes_apologies_and_non_native_signs_fire(nlp: Language, rules: RedFlagRules, text: str,
+                                                          kind: str) -> None:
+    assert kinds(nlp, rules, text)[:1] == [kind], text
+
+
+@pytest.mark.parametrize("text", [
+    "I'm anxious the sedation could make me choke, is that a thing?",
+    "how much bleeding is normal in the first days after surgery?",
+])
+def test_a_feared_effect_and_anyones_first_week_are_not_urgent(
+    nlp: Language, rules: RedFlagRules, text: str
+) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
+
+
+def test_not_knowing_where_someone_is_is_no_confusion(nlp: Language, rules: RedFlagRules) -> None:
+    """A missing relative with a palsy is a worry (here, a self-harm one), not a stroke sign."""
+    text = "my husband has Bell's palsy and I don't know where he is, he said he would end it tonight"
+    assert kinds(nlp, rules, text)[:1] == ["self_harm"]
+    assert "stroke" not in kinds(nlp, rules, text)
+
+
+def test_bridging_is_how_grafts_are_explained_not_a_means(nlp: Language, rules: RedFlagRules) -> None:
+    """The verb "bridge" (a graft bridges a gap) is no bridge to jump from: not even a weak cue."""
+    doc = nlp("instead of bridging it, can they go around the damaged part of the nerve?")
+    assert [f.kind for f in rules.detect(doc)] == []
+
+
+def test_wanting_the_pain_to_stop_for_good_is_a_cue_for_the_model(nlp: Language, rules: RedFlagRules) -> None:
+    """Never urgent by the rules alone (pain relief questions say it too): the risk model reads the rest."""
+    flags = rules.detect(nlp("I just want the pain to stop for good"))
+    assert [(f.kind, f.concepts) for f in flags] == [("self_harm_cue", ("farewell_weak",))]
+    assert kinds(nlp, rules, "the painkillers aren't working and I want the pain to stop, what else can I take?") == []
