@@ -27,10 +27,12 @@ CUE_SUFFIX = "_cue"
 CHECKIN = "checkin"
 MODEL_CONCEPT = "risk_model"  # named in the flag's concepts (and so in the logs) when the model spoke
 PHYSICAL_MODEL_CONCEPT = "physical_model"
-# The broadest self-harm cue alone needs the model surer for a takeover: at 0.85 its 5-fold
+# The broadest self-harm cues alone need the model surer for a takeover: at 0.85 its 5-fold
 # cross-validated false-alarm rate on its own look-alikes is 0.4 % (2.7 % at the usual 0.7). Between
-# the two, the message is answered with the gentle check-in line instead of being taken over.
-WEAKEST_CUES = frozenset({"risk_hint"})
+# the two, the message is answered with the gentle check-in line instead of being taken over. Low
+# mood (``distress``) is one of them: on every check-in, ordinary and in-scope message of the held-out
+# sets, none reached 0.85 (session 7), while some risk messages without any other cue did.
+WEAKEST_CUES = frozenset({"risk_hint", "distress"})
 HINT_THRESHOLD = 0.85
 
 

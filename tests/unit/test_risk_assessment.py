@@ -7,7 +7,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from spacy.language import Language
 
 from nlp.red_flags.assessment import MODEL_CONCEPT, assess, detect_text
-from nlp.red_flags.engine import RedFlag
+from nlp.red_flags.engine import RedFlag, default_rules
 from nlp.red_flags.risk_model import DEFAULT_THRESHOLD, TrainingSet, build_pipeline, load_model
 
 
@@ -126,3 +126,14 @@ def test_general_words_of_acts_and_passive_wishes_are_cues_the_model_can_confirm
     """Written here from general knowledge: an act, a quantity swallowed, a wish not to come through."""
     assert "self_harm" in [f.kind for f in detect_text(nlp, text)]
 
+
+
+def test_low_mood_alone_becomes_self_harm_only_when_the_model_is_sure(nlp: Language) -> None:
+    """The rules report low mood as the weakest self-harm cue as well as a check-in: a sure model makes
+    it urgent, a moderately sure one leaves the check-in (the question answered, one gentle line)."""
+    doc = nlp("I feel so hopeless about my face")
+    flags = default_rules(nlp.vocab).detect(doc)
+    assert ("self_harm_cue", ("distress",)) in [(f.kind, f.concepts) for f in flags]
+    assert kinds(assess(flags, doc.text, FixedOpinion(True, 0.9))) == ["self_harm"]  # type: ignore[arg-type]
+    assert kinds(assess(flags, doc.text, FixedOpinion(True, 0.75))) == ["checkin"]  # type: ignore[arg-type]
+    assert kinds(assess(flags, doc.text, FixedOpinion(False, 0.3))) == ["checkin"]  # type: ignore[arg-type]
