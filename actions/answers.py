@@ -33,7 +33,7 @@ from actions.turn import (
     previous_intent,
     slot_before_message,
 )
-from actions.which_one import answer_which_of
+from actions.which_one import answer_which_of, listed_option_meant, pick
 from clinic.errors import UnknownContent
 from clinic.queries import Answer, KnowledgeBase, ProcedureView, TopicView
 from clinic.question_parts import asks_alternatives
@@ -120,7 +120,10 @@ class ActionAnswerQuestion(ClinicAction):
         if topic is None:
             reply.say(kb.message("not_understood"))
             return []
-        named_all = asked_procedures(tracker)  # a long story's tried treatments are not asked about
+        # a long story's tried treatments are not asked about; "how does the 2nd one work?" asks
+        # about the option of the list just shown, as if it were named
+        listed = [] if asked_procedures(tracker) else listed_option_meant(tracker)
+        named_all = asked_procedures(tracker) or listed
         named = named_all[0] if named_all else None
         story_named = len(named_all) < len(mentioned_procedures(tracker))
         procedure_id = named or (slot_before_message(tracker, PROCEDURE_SLOT) if story_named
@@ -144,7 +147,7 @@ class ActionAnswerQuestion(ClinicAction):
         # list of all of them, so the words then decide more easily which procedure's facts to give.
         checked = with_situation(tracker, text)  # "what is possible for me?" after the patient's case
         if not is_overview(kb, answer, checked, named_all, intent_confidences(tracker).get(answer.topic.intent, 0.0)):
-            return answer_with_facts(reply, tracker, kb, topic, text)
+            return answer_with_facts(reply, tracker, kb, topic, text, named=listed or None)
         said = answer_text(answer, kb)
         reply.say(said, answer_buttons(answer, kb))
         if len(named_all) == 1 and not answer.topic.uses_procedure:
@@ -215,15 +218,6 @@ def answer_option(reply: Reply, kb: KnowledgeBase, procedure: ProcedureView) -> 
     answer = resolve_answer(kb, topic, procedure.id, named_now=1)
     reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
     return [SlotSet(PROCEDURE_SLOT, procedure.id), SlotSet(TOPIC_SLOT, answer.topic.id)]
-
-
-def pick(options: list[str], ordinal: str) -> str | None:
-    """The option an ordinal points at: "2" is the second, "last" the last; None if out of range."""
-    if ordinal == "last":
-        return options[-1] if options else None
-    if ordinal.isdigit() and 1 <= int(ordinal) <= len(options):
-        return options[int(ordinal) - 1]
-    return None
 
 
 class ActionChooseOption(ClinicAction):

@@ -235,6 +235,9 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     main_topic = (topic.id if topic is not None and topic.id in lead.topic_ids
                   else (lead.topic_ids[0] if lead.topic_ids else None))
     procedure = named[-1] if named else (context[0] if context else None)
+    if procedure is None and len(lead.fact.procedure_ids) == 1:
+        # "can the eyelid be fixed?" answered by one procedure's fact: "it" in the next question is that procedure
+        procedure = lead.fact.procedure_ids[0]
     say_fact_answer(reply, kb, answer, procedure)
     events: list[dict[str, Any]] = []
     if main_topic and tracker.get_slot(TOPIC_SLOT) != main_topic:

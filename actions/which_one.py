@@ -13,7 +13,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.constants import LISTED_OPTIONS_SLOT, PROCEDURE_SLOT, RECENT_PROCEDURES_SLOT
+from actions.constants import LISTED_OPTIONS_SLOT, ORDINAL_ENTITY, PROCEDURE_SLOT, RECENT_PROCEDURES_SLOT
 from actions.fact_ranker import FactRanker
 from actions.formatting import fact_line
 from actions.reply import Reply
@@ -73,3 +73,39 @@ def _pick(ranker: FactRanker, text: str, listed: list[str]) -> tuple[str, str] |
         return None
     option, (_, fact_id) = ranked[0]
     return option, fact_id
+
+
+def pick(options: list[str], ordinal: str) -> str | None:
+    """The option an ordinal points at: "2" is the second, "last" the last; None if out of range."""
+    if ordinal == "last":
+        return options[-1] if options else None
+    if ordinal.isdigit() and 1 <= int(ordinal) <= len(options):
+        return options[int(ordinal) - 1]
+    return None
+
+
+# An ordinal that points at an item of a list ("the 2nd one", "the last option", "number 3"), not at
+# a time or a count ("3 years ago", "last year", "my first operation").
+_ITEM_AFTER = re.compile(r"^\s*(?:one|ones|option|treatment|procedure|technique|surgery|operation|thing)\b",
+                         re.IGNORECASE)
+_ITEM_BEFORE = re.compile(r"\b(?:number|no\.?|option|#)\s*$", re.IGNORECASE)
+
+
+def listed_option_meant(tracker: Tracker) -> list[str]:
+    """The option of the list last shown that a question points at by its place in it ("how does
+    the 1st one work?" after the synkinesis treatments): that option is what the question is about,
+    as if it were named. Empty when no list was shown or the ordinal counts something else."""
+    options = [str(o) for o in tracker.get_slot(LISTED_OPTIONS_SLOT) or []]
+    if not options:
+        return []
+    text = latest_text(tracker)
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") != ORDINAL_ENTITY or entity.get("value") is None:
+            continue
+        start, end = int(entity.get("start") or 0), int(entity.get("end") or 0)
+        # the span may take the item word along: "second one", "number 3" (but not "the first" time)
+        words = [w for w in text[start:end].lower().split() if w != "the"]
+        if len(words) > 1 or _ITEM_AFTER.match(text[end:]) or _ITEM_BEFORE.search(text[:start]):
+            chosen = pick(options, str(entity["value"]))
+            return [chosen] if chosen else []
+    return []

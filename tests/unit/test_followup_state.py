@@ -1,0 +1,54 @@
+"""What the conversation state carries into a follow-up: the option of a shown list pointed at by
+its place, and the one procedure an answer was about (what "it" means next)."""
+
+from __future__ import annotations
+
+import pytest
+
+import actions.reply as reply_module
+from actions.answers import ActionAnswerQuestion
+from actions.which_one import listed_option_meant
+from clinic.queries import KnowledgeBase
+from tests.unit.test_actions import run, slot_events, texts, tracker
+
+SYNKINESIS_LIST = ["botox", "physical_therapy", "selective_neurectomy", "selective_myectomy"]
+
+
+@pytest.fixture(autouse=True)
+def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
+    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
+    return sqlite_kb
+
+
+def ordinal(text: str, word: str, value: str) -> dict:
+    start = text.index(word)
+    return {"entity": "ordinal", "value": value, "start": start, "end": start + len(word)}
+
+
+def test_an_option_of_the_list_shown_is_pointed_at_by_its_place() -> None:
+    text = "and is there any risk with the third one?"
+    messages, events = run(ActionAnswerQuestion(), tracker("ask_risks", text, entities=[ordinal(text, "third", "3")],
+                                                           slots={"listed_options": SYNKINESIS_LIST}))
+    assert slot_events(events).get("procedure") == "selective_neurectomy"
+    text = "how does the 2nd option work?"
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", text, entities=[
+        ordinal(text, "2nd", "2")], slots={"listed_options": SYNKINESIS_LIST, "topic": "synkinesis"}))
+    assert "neuromuscular retraining" in texts(messages)
+
+
+def test_an_ordinal_counting_something_else_points_at_no_option() -> None:
+    for text, word, value in [("it started last year, what now?", "last", "last"),
+                              ("the first time I noticed it, was it the nerve?", "the first", "1")]:
+        message = tracker("ask_diagnosis", text, entities=[ordinal(text, word, value)],
+                          slots={"listed_options": SYNKINESIS_LIST})
+        assert listed_option_meant(message) == []
+
+
+def test_the_one_procedure_an_answer_was_about_is_what_it_means_next() -> None:
+    text = "my eyelid won't shut since the palsy, can it be fixed?"
+    _, events = run(ActionAnswerQuestion(), tracker("ask_eye_treatment", text, ranking=[
+        {"name": "ask_eye_treatment", "confidence": 0.9}]))
+    assert slot_events(events).get("procedure") == "eyelid_reanimation"
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", "and what does it do exactly?",
+                                                      slots={"procedure": "eyelid_reanimation", "topic": "eye"}))
+    assert "improve blinking" in texts(messages)
