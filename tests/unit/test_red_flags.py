@@ -587,3 +587,19 @@ def test_wanting_the_pain_to_stop_for_good_is_a_cue_for_the_model(nlp: Language,
     flags = rules.detect(nlp("I just want the pain to stop for good"))
     assert [(f.kind, f.concepts) for f in flags] == [("self_harm_cue", ("farewell_weak",))]
     assert kinds(nlp, rules, "the painkillers aren't working and I want the pain to stop, what else can I take?") == []
+
+
+# Session 7: Spanish forms the rules lacked, written here from general knowledge of how Spanish
+# speakers describe these emergencies (not from a held-out message).
+@pytest.mark.parametrize(("text", "kind"), [
+    ("a mi abuelo se le durmió medio cuerpo y habla raro desde hace media hora", "stroke"),
+    ("se me cayó la cara de golpe y se me olvidan las palabras", "stroke"),
+    ("mi marido arrastra las palabras y se le cae un lado de la cara", "stroke"),
+    ("después de la cirugía la mejilla se hincha cada vez más y está dura", "post_op"),
+    ("la herida de la operación está abierta y sale líquido amarillo", "post_op"),
+    ("desde esta mañana no puedo mover el lado izquierdo de la cara", "new_palsy"),
+    ("hace dos días se me paralizó la cara, creo que es parálisis de Bell", "new_palsy"),
+    ("el ojo me supura y veo borroso desde ayer", "eye_emergency"),
+])
+def test_more_spanish_emergencies(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> None:
+    assert kinds(nlp, rules, text)[:1] == [kind], text
