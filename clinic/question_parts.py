@@ -40,8 +40,9 @@ _NOT_PART = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|about\s+(?
 _FOLLOW_UP = re.compile(r"^\s*(and|but|so|ok(?:ay)?|what about|how about|same for|also|then)\b|"
                         r"\b(it|that|this|those|these|them|they|the other|that one|this one|the same|"
                         r"going back|back to|again|as well)\b", re.IGNORECASE)
-_QUESTION_START = re.compile(r"^\s*(?:and |so |but |ok(?:ay)?,? )?(what|how|why|when|where|which|who|is|are|do|does|"
-                             r"can|could|will|would|should|tell me|explain)\b", re.IGNORECASE)
+# ("whats", "hows": the apostrophe left out is as common as typed)
+_QUESTION_START = re.compile(r"^\s*(?:and |so |but |ok(?:ay)?,? )?((?:what|how|when|where|who)s?|why|which|is|are|do|"
+                             r"does|can|could|will|would|should|tell me|explain)\b", re.IGNORECASE)
 _RETURN = re.compile(r"\b(going back|back to|return(?:ing)? to|again|re the|about the .{1,40} again)\b", re.IGNORECASE)
 
 
