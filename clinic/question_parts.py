@@ -110,7 +110,23 @@ def split_questions(text: str) -> list[str]:
             joined[-1] = f"{joined[-1]}, {part}"
         else:
             joined.append(part)
-    return [p for p in joined if len(p.split()) >= 2] or [clip(text).strip()]
+    return [p for p in joined if len(p.split()) >= 2 and not announces_questions(p)] or [clip(text).strip()]
+
+
+# "Hi, 3 quick q's:", "a couple of questions please": a part that only says questions are coming.
+# Closed-class words only; a part naming anything else ("some questions about the graft") is kept.
+_ANNOUNCING = frozenset("""hi hello hey hiya ok okay so right dear doctor just i ive i've have got a an the some few
+couple of several quick short small little more other two three four five 2 3 4 5 please for you to ask
+""".split())
+_QUESTION_NOUN = re.compile(r"^(?:questions?|q'?s|qs|queries|query|things)$")
+
+
+def announces_questions(part: str) -> bool:
+    """Whether a part of a message only announces questions ("hi 3 quick q's"): it asks nothing,
+    and counted as a question it would crowd out the third real one."""
+    words = re.findall(r"[a-z0-9']+", part.lower())
+    return (any(_QUESTION_NOUN.match(w) for w in words)
+            and all(w in _ANNOUNCING or _QUESTION_NOUN.match(w) for w in words))
 
 
 def _asking_sentences(text: str) -> list[str]:
