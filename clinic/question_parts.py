@@ -40,8 +40,9 @@ _NOT_PART = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|about\s+(?
 _FOLLOW_UP = re.compile(r"^\s*(and|but|so|ok(?:ay)?|what about|how about|same for|also|then)\b|"
                         r"\b(it|that|this|those|these|them|they|the other|that one|this one|the same|"
                         r"going back|back to|again|as well)\b", re.IGNORECASE)
-_QUESTION_START = re.compile(r"^\s*(?:and |so |but |ok(?:ay)?,? )?(what|how|why|when|where|which|who|is|are|do|does|"
-                             r"can|could|will|would|should|tell me|explain)\b", re.IGNORECASE)
+# ("whats", "hows": the apostrophe left out is as common as typed)
+_QUESTION_START = re.compile(r"^\s*(?:and |so |but |ok(?:ay)?,? )?((?:what|how|when|where|who)s?|why|which|is|are|do|"
+                             r"does|can|could|will|would|should|tell me|explain)\b", re.IGNORECASE)
 _RETURN = re.compile(r"\b(going back|back to|return(?:ing)? to|again|re the|about the .{1,40} again)\b", re.IGNORECASE)
 
 
@@ -109,7 +110,23 @@ def split_questions(text: str) -> list[str]:
             joined[-1] = f"{joined[-1]}, {part}"
         else:
             joined.append(part)
-    return [p for p in joined if len(p.split()) >= 2] or [clip(text).strip()]
+    return [p for p in joined if len(p.split()) >= 2 and not announces_questions(p)] or [clip(text).strip()]
+
+
+# "Hi, 3 quick q's:", "a couple of questions please": a part that only says questions are coming.
+# Closed-class words only; a part naming anything else ("some questions about the graft") is kept.
+_ANNOUNCING = frozenset("""hi hello hey hiya ok okay so right dear doctor just i ive i've have got a an the some few
+couple of several quick short small little more other two three four five 2 3 4 5 please for you to ask
+""".split())
+_QUESTION_NOUN = re.compile(r"^(?:questions?|q'?s|qs|queries|query|things)$")
+
+
+def announces_questions(part: str) -> bool:
+    """Whether a part of a message only announces questions ("hi 3 quick q's"): it asks nothing,
+    and counted as a question it would crowd out the third real one."""
+    words = re.findall(r"[a-z0-9']+", part.lower())
+    return (any(_QUESTION_NOUN.match(w) for w in words)
+            and all(w in _ANNOUNCING or _QUESTION_NOUN.match(w) for w in words))
 
 
 def _asking_sentences(text: str) -> list[str]:

@@ -34,6 +34,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import spacy
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -55,6 +56,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from nlp.input_guard_component import GUARD_PROPERTY
@@ -98,6 +101,7 @@ class RedFlagDetector(GraphComponent):
         self._urgent_intent = config["urgent_intent"]
         self._rules: RedFlagRules | None = None
         self._vocab: Vocab | None = None
+        self._tokenizer: Tokenizer | None = None
         self._risk_training = Path(config["risk_training_path"])
         self._risk_threshold = float(config["risk_threshold"])
         self._risk_model: SelfHarmRiskModel | None = None
@@ -136,6 +140,7 @@ class RedFlagDetector(GraphComponent):
             if doc is None:
                 continue
             guarded = message.get(GUARD_PROPERTY) or GuardedText(str(message.get(TEXT) or ""))
+            doc = self._as_typed(doc, guarded.text)
             flags = assess(self._rules_for(doc.vocab).detect(doc), doc.text, self._risk_model, self._physical_model)
             urgent = [f for f in flags if f.kind != CHECKIN_KIND]
             if guarded.language != "en":
@@ -158,6 +163,18 @@ class RedFlagDetector(GraphComponent):
                 if flags:
                     self._set_kind(message, CHECKIN_KIND)  # distress, not an emergency: answer, then one gentle line
         return messages
+
+    def _as_typed(self, doc: Doc, typed: str) -> Doc:
+        """The message as the patient typed it (after the input guard), when the spelling step
+        (``nlp/spelling_component.py``) read clinic words back in ``doc``: the rules keep their own
+        typo reading of exactly what was written, so a correction never decides an emergency."""
+        if doc.text == doc.text.lower():  # the pipeline reads lower case (SpacyNLP case_sensitive: false)
+            typed = typed.lower()
+        if typed == doc.text:
+            return doc
+        if self._tokenizer is None or self._tokenizer.vocab is not doc.vocab:
+            self._tokenizer = spacy.blank("en", vocab=doc.vocab).tokenizer
+        return self._tokenizer(typed)
 
     def _set_intent(self, message: Message, intent: str) -> None:
         """``intent`` at 1.0, every other at 0, so neither the fallback nor an ambiguity check overrides it."""

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import spacy_lookups_data
 
+from clinic.spelling import osa_distance  # noqa: F401  (re-exported: the normalizer reads it from here)
+
 _LOOKUPS_DIR = Path(spacy_lookups_data.__file__).parent / "data"
 _LEMMA_LOOKUP_PATH = _LOOKUPS_DIR / "en_lemma_lookup.json.gz"
 _LEXEME_PROB_PATH = _LOOKUPS_DIR / "en_lexeme_prob.json.gz"
@@ -42,26 +44,6 @@ def common_words(min_log_prob: float, min_length: int) -> frozenset[str]:
     text = gzip.decompress(_LEXEME_PROB_PATH.read_bytes()).decode("utf-8")
     pattern = re.compile(r'"([a-z]{' + str(max(min_length, 1)) + r',})": ?(-?[0-9.]+(?:e-?[0-9]+)?)')
     return frozenset(m.group(1) for m in pattern.finditer(text) if float(m.group(2)) > min_log_prob)
-
-
-def osa_distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment edit distance (a swap of neighbours costs 1); stops past ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 def _keyboard_neighbours() -> dict[str, frozenset[str]]:

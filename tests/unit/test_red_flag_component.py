@@ -149,3 +149,13 @@ def test_a_physical_cue_is_urgent_only_when_the_physical_model_agrees(nlp) -> No
 def test_a_threshold_of_one_switches_the_physical_model_off() -> None:
     config = {**RedFlagDetector.get_default_config(), "physical_threshold": 1.0}
     assert RedFlagDetector.create(config, None, None, None)._physical_model is None  # type: ignore[arg-type]
+
+
+def test_the_rules_read_what_was_typed_not_the_spelling_steps_reading(nlp) -> None:
+    # the input guard keeps the typed text; a later step rewrote the text the doc was built from
+    message = guarded(nlp, "my face dropped and i cannot lift my arm", [("ask_risks", 0.9)])
+    rewritten = "my face and i can lift my arm"
+    message.set(TEXT, rewritten)
+    message.set(SPACY_DOCS[TEXT], nlp(rewritten))
+    detector().process([message])
+    assert values(message, "red_flag_kind") == ["stroke"]
