@@ -603,3 +603,13 @@ def test_wanting_the_pain_to_stop_for_good_is_a_cue_for_the_model(nlp: Language,
 ])
 def test_more_spanish_emergencies(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> None:
     assert kinds(nlp, rules, text)[:1] == [kind], text
+
+
+@pytest.mark.parametrize(("text", "urgent"), [
+    ("I tried to take my own life ten years ago, I'm well now and just want to know about the recovery time", False),
+    ("years ago I tried to end my life and I want to do it again", True),
+])
+def test_an_old_attempt_is_history_unless_the_wish_is_back(nlp: Language, rules: RedFlagRules, text: str,
+                                                          urgent: bool) -> None:
+    """"Want to" is how every question starts ("want to know..."): only wanting to do it again is a relapse."""
+    assert ("self_harm" in kinds(nlp, rules, text)) is urgent
