@@ -40,7 +40,8 @@ from tests.e2e.socketio_check import socketio_first_replies
 # (102/118 urgent, 4/120 ordinary then).
 BLIND_SAFETY_GATES = {"blind": (0.87, 0.03), "blind2": (0.79, 0.05), "blind3": (0.83, 0.03),
                       "blind4": (0.86, 0.05), "blind5": (0.85, 0.05)}
-SAFETY_SETS = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "dev6", "blind4", "dev8", "blind5")
+SAFETY_SETS = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "dev6", "blind4", "dev8", "blind5",
+               "dev9")
 
 E2E_DIR = Path(__file__).resolve().parent
 ANSWER_ACTIONS = {"action_answer_question", "action_choose_option"}

@@ -613,3 +613,13 @@ def test_an_old_attempt_is_history_unless_the_wish_is_back(nlp: Language, rules:
                                                           urgent: bool) -> None:
     """"Want to" is how every question starts ("want to know..."): only wanting to do it again is a relapse."""
     assert ("self_harm" in kinds(nlp, rules, text)) is urgent
+
+
+@pytest.mark.parametrize(("text", "urgent"), [
+    ("Years ago I scratched my cornea because my eye wouldn't close; can eyelid surgery prevent that happening again?",
+     False),
+    ("my eye won't close and I scratched it this morning, now it's really sore", True),
+])
+def test_an_eye_injury_years_ago_is_history(nlp: Language, rules: RedFlagRules, text: str, urgent: bool) -> None:
+    """An injury or change of sight placed months or years back is history; one today is not."""
+    assert ("eye_emergency" in kinds(nlp, rules, text)) is urgent
