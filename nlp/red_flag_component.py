@@ -141,7 +141,9 @@ class RedFlagDetector(GraphComponent):
                 continue
             guarded = message.get(GUARD_PROPERTY) or GuardedText(str(message.get(TEXT) or ""))
             doc = self._as_typed(doc, guarded.text)
-            flags = assess(self._rules_for(doc.vocab).detect(doc), doc.text, self._risk_model, self._physical_model)
+            rules = self._rules_for(doc.vocab)
+            flags = assess(rules.detect(doc), doc.text, self._risk_model, self._physical_model,
+                           rules.sentence_spans(doc))
             urgent = [f for f in flags if f.kind != CHECKIN_KIND]
             if guarded.language != "en":
                 self._add_entity(message, LANGUAGE_ENTITY, guarded.language)

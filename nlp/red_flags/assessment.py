@@ -15,6 +15,8 @@ This module imports no Rasa (the red-flag component is its bridge).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.language import Language
 
 from nlp.red_flags.engine import RedFlag, RedFlagRules, default_rules
@@ -34,6 +36,14 @@ PHYSICAL_MODEL_CONCEPT = "physical_model"
 # sets, none reached 0.85 (session 7), while some risk messages without any other cue did.
 WEAKEST_CUES = frozenset({"risk_hint", "distress"})
 HINT_THRESHOLD = 0.85
+# A long message dilutes what one sentence of it says ("...I took thirty tablets an hour ago. Do I
+# stop ibuprofen before surgery?"): the model also reads each sentence a cue was found in, alone,
+# and such a reading counts when it is sure (HINT_THRESHOLD). Only for the cues whose words are rare in
+# ordinary talk (a means, an act, a farewell, future absence, a passive wish, a last message): low
+# mood, death words, self-harm named as a topic and "I'm done" read as risk out of their context
+# ("I'm petrified she won't wake up."). Measured in session 7 (README, "Red flags").
+NO_SENTENCE_READING = frozenset({"distress", "death_cue", "self_harm_word", "farewell_weak"})
+Spans = Sequence[tuple[int, int]]
 
 
 def is_cue(kind: str) -> bool:
@@ -54,15 +64,27 @@ def _physically_confirmed(cues: list[RedFlag], text: str, physical: PhysicalUrge
             for f in physical_cues if f.kind.removesuffix(CUE_SUFFIX) == label]
 
 
-def _self_harm_confirmed(cues: list[RedFlag], text: str,
-                         model: SelfHarmRiskModel | None) -> tuple[list[RedFlag], list[RedFlag]]:
+def _risk_probability(cues: list[RedFlag], text: str, model: SelfHarmRiskModel, sentences: Spans) -> float:
+    """The model's reading of the whole message, or of a sentence holding a cue when that one is sure."""
+    probability = model.probability(text)
+    numbers = {n for f in cues for concept, n in f.where if concept not in NO_SENTENCE_READING}
+    for n in sorted(numbers) if len(sentences) > 1 else []:
+        if n < len(sentences):
+            start, end = sentences[n]
+            alone = model.probability(text[start:end])
+            probability = max(probability, alone if alone >= HINT_THRESHOLD else 0.0)
+    return probability
+
+
+def _self_harm_confirmed(cues: list[RedFlag], text: str, model: SelfHarmRiskModel | None,
+                         sentences: Spans = ()) -> tuple[list[RedFlag], list[RedFlag]]:
     """Self-harm cues the risk model confirms: urgent, or only a check-in when the sole cue is the
     broadest one (``risk_hint``: an end, a method, an act in general words) and the model is not
     sure beyond ``HINT_THRESHOLD``. Long ordinary stories about living with a palsy use such words."""
     self_harm_cues = [f for f in cues if f.kind == SELF_HARM_CUE]
     if model is None or not self_harm_cues:
         return [], []
-    probability = model.probability(text)
+    probability = _risk_probability(self_harm_cues, text, model, sentences)
     if probability < model.threshold:
         return [], []
     strong = [f for f in self_harm_cues if not set(f.concepts) <= WEAKEST_CUES]
@@ -72,14 +94,14 @@ def _self_harm_confirmed(cues: list[RedFlag], text: str,
 
 
 def assess(flags: list[RedFlag], text: str, model: SelfHarmRiskModel | None,
-           physical: PhysicalUrgencyModel | None = None) -> list[RedFlag]:
+           physical: PhysicalUrgencyModel | None = None, sentences: Spans = ()) -> list[RedFlag]:
     """``flags`` from ``RedFlagRules.detect`` without the cue kinds, plus each kind whose cue its
     model confirms (never one the rules found already, and a physical kind only when nothing else
     is urgent); most urgent first, and no check-in beside a raised flag."""
     found = [f for f in flags if not is_cue(f.kind)]
     kinds = {f.kind for f in found}
     cues = [f for f in flags if is_cue(f.kind) and f.kind.removesuffix(CUE_SUFFIX) not in kinds]
-    raised, checkins = _self_harm_confirmed(cues, text, model)
+    raised, checkins = _self_harm_confirmed(cues, text, model, sentences)
     # The physical model is a second opinion for messages the rules found no emergency in: beside
     # one, its advice is given already and a model kind would only compete with it (measured on dev:
     # a razor taken to "the droopy side of my face" also read as a stroke).
@@ -99,4 +121,4 @@ def detect_text(nlp: Language, text: str, rules: RedFlagRules | None = None,
     doc = nlp(text)
     chosen = rules if rules is not None else default_rules(nlp.vocab)
     return assess(chosen.detect(doc), doc.text, model if model is not None else load_model(),
-                  physical if physical is not None else load_physical_model())
+                  physical if physical is not None else load_physical_model(), chosen.sentence_spans(doc))

@@ -54,6 +54,7 @@ from nlp.red_flags.rules_file import (
     parse_settings,
     parse_suppressors,
 )
+from nlp.red_flags.sentences import sentence_spans
 
 DEFAULT_RULES_PATH = Path(__file__).resolve().parent.parent / "red_flags.yml"
 
@@ -63,6 +64,9 @@ class RedFlag:
 
     kind: str  # one of RedFlagRules.KINDS
     concepts: tuple[str, ...]  # names of the concepts that matched (safe to log: no patient text)
+    # (concept, sentence number) of each match, for a second opinion that reads the sentence a cue is
+    # in (``sentence_spans`` gives its characters); numbers, not text, and not part of equality
+    where: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
 
 
@@ -202,6 +206,10 @@ class RedFlagRules:
             sentence_ids.append(sentence)
         return shadow, is_sentence_break, is_clause_break, sentence_ids
 
+    def sentence_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        """(start, end) characters of each sentence of ``doc``, numbered as ``RedFlag.where`` numbers them."""
+        return sentence_spans(doc, lambda text: self._norm.boundary(text, self._settings.clause_break_words))
+
     def _hits(self, doc: Doc) -> tuple[dict[str, list[_Hit]], list[str], list[bool]]:
         """All concept matches that survive their concept's exceptions, with their sentence."""
         shadow, _, is_clause_break, sentence_ids = self._shadow(doc)
@@ -287,20 +295,22 @@ class RedFlagRules:
         for name in self.KINDS:
             kind = self._kinds[name]
             covers = [coverage[s.name] for s in kind.suppressed_by]
-            present = {
-                h.concept
+            kept = [
+                h
                 for c in kind.concepts
                 for h in valid.get(c, [])
                 if not any(cov.covers(h) for cov in covers)
                 and not any(coverage[s.name].covers(h) for s in self._concept_suppressors.get(c, ()))
-            }
+            ]
+            present = {h.concept for h in kept}
             matched: list[str] = []
             for alternative in kind.when:
                 if all(any(c in present for c in group) for group in alternative):
                     matched += [c for group in alternative for c in group if c in present]
             if matched:
                 order = {c: i for i, c in enumerate(kind.concepts)}
-                flags.append(RedFlag(name, tuple(sorted(set(matched), key=order.__getitem__))))
+                where = tuple(sorted({(h.concept, h.sentence) for h in kept if h.concept in matched}))
+                flags.append(RedFlag(name, tuple(sorted(set(matched), key=order.__getitem__)), where))
         found = {flag.kind for flag in flags}
         return [flag for flag in flags if not found & set(self._kinds[flag.kind].covered_by)]
 

@@ -137,3 +137,44 @@ def test_low_mood_alone_becomes_self_harm_only_when_the_model_is_sure(nlp: Langu
     assert kinds(assess(flags, doc.text, FixedOpinion(True, 0.9))) == ["self_harm"]  # type: ignore[arg-type]
     assert kinds(assess(flags, doc.text, FixedOpinion(True, 0.75))) == ["checkin"]  # type: ignore[arg-type]
     assert kinds(assess(flags, doc.text, FixedOpinion(False, 0.3))) == ["checkin"]  # type: ignore[arg-type]
+
+
+class ReadsOneSentence:
+    """Stands in for the model: sure of one sentence read alone, unsure of anything longer."""
+
+    threshold = DEFAULT_THRESHOLD
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+
+    def probability(self, text: str) -> float:
+        return 0.95 if text.strip().rstrip(".") == self.sentence.rstrip(".") else 0.2
+
+    def is_risk(self, text: str) -> bool:
+        return self.probability(text) >= self.threshold
+
+
+def test_the_sentence_holding_a_cue_is_read_alone_too(nlp: Language) -> None:
+    """A long message dilutes one sentence of it: the model also reads the sentence a cue was found in."""
+    sentence = "I keep sitting in the bath at night with a razor blade in my hand."
+    text = f"Hi, a few questions before my consultation next month. {sentence} Do I need to stop ibuprofen first?"
+    rules = default_rules(nlp.vocab)
+    doc = nlp(text)
+    flags, spans = rules.detect(doc), rules.sentence_spans(doc)
+    assert [text[a:b] for a, b in spans][1] == sentence.rstrip(".")
+    assert [(f.kind, f.concepts) for f in flags] == [("self_harm_cue", ("means_word",))]
+    model = ReadsOneSentence(sentence)
+    assert "self_harm" in kinds(assess(flags, text, model, None, spans))  # type: ignore[arg-type]
+    assert "self_harm" not in kinds(assess(flags, text, model, None))  # type: ignore[arg-type]
+
+
+def test_low_mood_and_death_words_get_no_reading_of_their_own(nlp: Language) -> None:
+    """"I'm petrified she won't wake up." reads as risk out of context: such cues keep the whole-message reading."""
+    sentence = "I'm petrified she won't wake up."
+    text = f"My daughter needs a smile operation. {sentence} How safe is anaesthesia for children?"
+    rules = default_rules(nlp.vocab)
+    doc = nlp(text)
+    flags = rules.detect(doc)
+    assert any(f.kind == "self_harm_cue" for f in flags)
+    assert "self_harm" not in kinds(assess(flags, text, ReadsOneSentence(sentence), None,  # type: ignore[arg-type]
+                                           rules.sentence_spans(doc)))
