@@ -623,3 +623,23 @@ def test_an_old_attempt_is_history_unless_the_wish_is_back(nlp: Language, rules:
 def test_an_eye_injury_years_ago_is_history(nlp: Language, rules: RedFlagRules, text: str, urgent: bool) -> None:
     """An injury or change of sight placed months or years back is history; one today is not."""
     assert ("eye_emergency" in kinds(nlp, rules, text)) is urgent
+
+
+# Warning signs in everyday words (session 7, written here from general knowledge of them): each is a
+# cue for the risk model, never urgent by the rules alone.
+@pytest.mark.parametrize(("text", "concept"), [
+    ("my dog needs a new home, I've sorted everything out", "affairs_in_order"),
+    ("I won't be using any of my follow-up appointments", "affairs_in_order"),
+    ("they'd all manage fine without me", "future_absence"),
+    ("pronto se van a librar de mí", "future_absence"),
+    ("it wouldn't be so bad if I just crashed the car and that was it", "passive_wish"),
+])
+def test_warning_signs_in_everyday_words_are_cues(nlp: Language, rules: RedFlagRules, text: str, concept: str) -> None:
+    flags = rules.detect(nlp(text))
+    assert any(f.kind == "self_harm_cue" and concept in f.concepts for f in flags), flags
+
+
+def test_giving_photos_away_after_making_peace_is_no_farewell(nlp: Language, rules: RedFlagRules) -> None:
+    """Things given away are only a cue: with "made peace" they do not make the farewell rule's pair."""
+    text = "I gave away my old photos because I've made peace with my new face. When is my review?"
+    assert "self_harm" not in [f.kind for f in rules.detect(nlp(text))]
