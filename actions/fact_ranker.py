@@ -112,10 +112,13 @@ class FactRanker:
             self.names_topic(t, text) for t in self.topics.values())
 
     def ranked(self, text: str, weights: dict[str, float], named: list[str], context: list[str]) -> list[Scored]:
-        """Every fact, best first, without the facts about an option the question says did not help
-        ("is there surgery if Botox isn't enough?" asks for the others)."""
+        """Every fact, best first, without the facts about only the options the question says did not
+        help ("is there surgery if Botox isn't enough?" asks for the others). A fact that names others
+        too stays: "what other tests apart from the EMG?" is answered by the fact naming all three."""
         ranked = self.index.rank(text, weights, named, context, self.background)
-        return [r for r in ranked if not set(r.fact.procedures) & self.avoided] if self.avoided else ranked
+        if not self.avoided:
+            return ranked
+        return [r for r in ranked if not (r.fact.procedures and set(r.fact.procedures) <= self.avoided)]
 
     def described(self, text: str) -> str | None:
         """The one procedure whose fact the question's own words single out ("the surgery where they

@@ -52,3 +52,20 @@ def test_the_one_procedure_an_answer_was_about_is_what_it_means_next() -> None:
     messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", "and what does it do exactly?",
                                                       slots={"procedure": "eyelid_reanimation", "topic": "eye"}))
     assert "improve blinking" in texts(messages)
+
+
+def test_a_comparison_of_them_compares_the_two_just_discussed() -> None:
+    """"How do they differ?" after a graft and then a transfer: both, not only the last one."""
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", "ok so how do they differ?", slots={
+        "procedure": "nerve_transfer", "topic": "procedure_info",
+        "recent_procedures": ["nerve_transfer", "cross_face_nerve_graft"]}))
+    assert "bypass the injured nerve section" in texts(messages)
+    assert "redundant nerve branches" in texts(messages)
+
+
+def test_other_options_keep_a_fact_that_names_them_too() -> None:
+    """"What other tests apart from that one?" after the EMG: the fact naming EMG, blood tests and
+    imaging answers it; only facts about the EMG alone would be left out."""
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_diagnosis", "what other tests do you do apart from that one?",
+                                                      slots={"procedure": "emg", "topic": "diagnosis"}))
+    assert "blood tests, and imaging" in texts(messages)
