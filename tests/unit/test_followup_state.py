@@ -66,6 +66,6 @@ def test_a_comparison_of_them_compares_the_two_just_discussed() -> None:
 def test_other_options_keep_a_fact_that_names_them_too() -> None:
     """"What other tests apart from that one?" after the EMG: the fact naming EMG, blood tests and
     imaging answers it; only facts about the EMG alone would be left out."""
-    messages, _ = run(ActionAnswerQuestion(), tracker("ask_diagnosis", "what other tests do you do apart from that one?",
-                                                      slots={"procedure": "emg", "topic": "diagnosis"}))
+    text = "what other tests do you do apart from that one?"
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_diagnosis", text, slots={"procedure": "emg", "topic": "diagnosis"}))
     assert "blood tests, and imaging" in texts(messages)
