@@ -67,5 +67,6 @@ def test_other_options_keep_a_fact_that_names_them_too() -> None:
     """"What other tests apart from that one?" after the EMG: the fact naming EMG, blood tests and
     imaging answers it; only facts about the EMG alone would be left out."""
     text = "what other tests do you do apart from that one?"
-    messages, _ = run(ActionAnswerQuestion(), tracker("ask_diagnosis", text, slots={"procedure": "emg", "topic": "diagnosis"}))
+    slots = {"procedure": "emg", "topic": "diagnosis"}
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_diagnosis", text, slots=slots))
     assert "blood tests, and imaging" in texts(messages)
