@@ -220,7 +220,9 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         # procedure keeps the topic being discussed; otherwise that topic is what was not meant.
         # The classifier read the whole message, the not-meant part included: its reading is dropped.
         named = procedures_outside(tracker, fix.not_meant)
-        context = [] if named else context
+        # "I meant my eyebrow, not the eyelid" after the eyelid surgery: the procedure it rejects goes
+        rejected = set(mentioned_procedures(tracker)) - set(named) | {ranker.described(fix.not_meant)}
+        context = [] if named else [p for p in context if p not in rejected]
         if named:
             topic = kb.topic(context_topic or "") or topic
         else:

@@ -70,3 +70,11 @@ def test_other_options_keep_a_fact_that_names_them_too() -> None:
     slots = {"procedure": "emg", "topic": "diagnosis"}
     messages, _ = run(ActionAnswerQuestion(), tracker("ask_diagnosis", text, slots=slots))
     assert "blood tests, and imaging" in texts(messages)
+
+
+def test_a_correction_lets_go_of_the_procedure_it_rejects() -> None:
+    """"I meant my eyebrow, not the eyelid" after the eyelid surgery was discussed: not the eyelid again."""
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_eye_treatment", "oh sorry, I meant my brow, not the eyelid",
+                                                      slots={"procedure": "eyelid_reanimation", "topic": "eye"}))
+    assert "browlifts" in texts(messages)
+    assert "improve blinking" not in texts(messages)
