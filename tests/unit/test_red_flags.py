@@ -643,3 +643,27 @@ def test_giving_photos_away_after_making_peace_is_no_farewell(nlp: Language, rul
     """Things given away are only a cue: with "made peace" they do not make the farewell rule's pair."""
     text = "I gave away my old photos because I've made peace with my new face. When is my review?"
     assert "self_harm" not in [f.kind for f in rules.detect(nlp(text))]
+
+
+# Session 7, from probes written here (not held-out messages): a future that may come, an injury in
+# childhood, a thunderclap headache with double vision, a wound opened on purpose, Spanish forms.
+@pytest.mark.parametrize("text", [
+    "Could having a stroke in the future affect the muscle transplant?",
+    "When I was 12 I was hit in the eye with a ball and my vision on that side has always been a bit blurry. "
+    "Does that matter for eyelid surgery?",
+])
+def test_a_future_that_may_come_and_a_childhood_injury_are_not_urgent(nlp: Language, rules: RedFlagRules,
+                                                                      text: str) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("an hour ago I got the worst headache of my life and now I'm seeing double", "stroke"),
+    ("my operation was last Monday and now the cheek is huge, hot to touch and I'm shivering", "post_op"),
+    ("I pulled my stitches open on purpose last night and it won't stop bleeding", "self_harm"),
+    ("hace media hora se me traba la lengua al hablar y no puedo mover el brazo", "stroke"),
+    ("ojalá me muriera mientras duermo", "self_harm"),
+])
+def test_thunderclap_headache_open_wound_on_purpose_and_spanish_forms(nlp: Language, rules: RedFlagRules,
+                                                                      text: str, kind: str) -> None:
+    assert kinds(nlp, rules, text)[:1] == [kind], text
