@@ -667,3 +667,30 @@ def test_a_future_that_may_come_and_a_childhood_injury_are_not_urgent(nlp: Langu
 def test_thunderclap_headache_open_wound_on_purpose_and_spanish_forms(nlp: Language, rules: RedFlagRules,
                                                                       text: str, kind: str) -> None:
     assert kinds(nlp, rules, text)[:1] == [kind], text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("my dad's smile went lopsided at dinner and he can't lift his coffee cup with his right hand", "stroke"),
+    ("sudden numbness down my whole left side and my face feels heavy, what do I do", "stroke"),
+    ("wife's face looks uneven all of a sudden and she's confused about where she is", "stroke"),
+])
+def test_a_cup_that_cannot_be_lifted_a_numb_side_and_confusion_about_where_one_is(
+    nlp: Language, rules: RedFlagRules, text: str, kind: str
+) -> None:
+    """Probes written here (session 7): the second sign of a stroke in everyday words."""
+    assert kinds(nlp, rules, text)[:1] == [kind], text
+
+
+@pytest.mark.parametrize("text", [
+    "my hubby snores like he's choking every night lol, does that matter for my op?",
+    "I can't swallow big pills, can the antibiotics come as liquid?",
+    "I'm a bit confused about the options, which one is for synkinesis?",
+])
+def test_snoring_big_pills_and_confusing_options_are_not_urgent(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
+
+
+def test_not_picking_up_the_phone_is_no_weak_hand(nlp: Language, rules: RedFlagRules) -> None:
+    """"Can't hold a cup" is a weak hand; "not picking up her phone" is someone unreachable."""
+    assert "stroke" not in kinds(nlp, rules, "my mum's mouth looks crooked today and she's not picking up her phone")
+    assert "stroke" in kinds(nlp, rules, "my mum's mouth looks crooked today and she can't hold her cup")
