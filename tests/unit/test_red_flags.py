@@ -694,3 +694,11 @@ def test_not_picking_up_the_phone_is_no_weak_hand(nlp: Language, rules: RedFlagR
     """"Can't hold a cup" is a weak hand; "not picking up her phone" is someone unreachable."""
     assert "stroke" not in kinds(nlp, rules, "my mum's mouth looks crooked today and she's not picking up her phone")
     assert "stroke" in kinds(nlp, rules, "my mum's mouth looks crooked today and she can't hold her cup")
+
+
+@pytest.mark.parametrize("text", [
+    "I overdosed on youtube videos about gracilis surgery last night, now I have questions",
+    "I almost passed out laughing at my own selfie, my smile is so wonky. What can fix it?",
+])
+def test_jokes_about_too_many_videos_and_laughing_are_not_urgent(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
