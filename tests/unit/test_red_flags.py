@@ -702,3 +702,21 @@ def test_not_picking_up_the_phone_is_no_weak_hand(nlp: Language, rules: RedFlagR
 ])
 def test_jokes_about_too_many_videos_and_laughing_are_not_urgent(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "I can't get out of bed most days since this started. Is physio worth trying first?",
+    "I'm so done with the tape and the drops. How long does eyelid surgery take?",
+    "I feel invisible at work since my face changed. Do you do consultations by video?",
+    "I've been in a dark place about my smile. Is Botox a good first step?",
+])
+def test_low_mood_in_everyday_words_is_a_checkin(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    """Written here (session 7); several are negative themselves, so their "not" is part of the phrase."""
+    assert kinds(nlp, rules, text) == ["checkin"], text
+
+
+@pytest.mark.parametrize("text", ["In selective neurectomy, what is the point of cutting the nerve?",
+                                  "my brow hangs so low it touches my lashes, is there an op for that?"])
+def test_the_point_of_an_operation_and_a_low_brow_are_no_low_mood(nlp: Language, rules: RedFlagRules,
+                                                                  text: str) -> None:
+    assert kinds(nlp, rules, text) == [], text
