@@ -260,11 +260,13 @@ BLIND_TARGETS = {"in_scope": 0.95, "follow_ups": 0.90, "out_of_scope": 0.95, "sm
 # blind3 146/162, 31/36, 35/36, 27/28; README, "Understanding patients' own words"), the issue's target
 # where it is reached (out of scope 95 %, small talk 90 %).
 BLIND_GATES = {"in_scope": 0.89, "follow_ups": 0.75, "out_of_scope": 0.95, "small_talk": 0.90}
-BLIND3_GATES = {"in_scope": 0.87, "follow_ups": 0.80, "out_of_scope": 0.95, "small_talk": 0.90}
-# blind4 was written at the start of session 6, before its work (151/171, 28/42, 36/36, 28/28 then).
-BLIND4_GATES = {"in_scope": 0.87, "follow_ups": 0.69, "out_of_scope": 0.95, "small_talk": 0.90}
-# blind5 was written at the start of session 7, before its work (163/172, 39/43, 35/36, 29/30 then).
-BLIND5_GATES = {"in_scope": 0.92, "follow_ups": 0.86, "out_of_scope": 0.95, "small_talk": 0.90}
+BLIND3_GATES = {"in_scope": 0.89, "follow_ups": 0.80, "out_of_scope": 0.95, "small_talk": 0.90}
+# blind4 was written at the start of session 6, before its work (151/171, 28/42, 36/36, 28/28 then;
+# 154/171, 30/42 at the end of session 7).
+BLIND4_GATES = {"in_scope": 0.88, "follow_ups": 0.69, "out_of_scope": 0.95, "small_talk": 0.90}
+# blind5 was written at the start of session 7, before its work (163/172, 39/43, 35/36, 29/30 then;
+# 164/172, 40/43 at its end).
+BLIND5_GATES = {"in_scope": 0.93, "follow_ups": 0.88, "out_of_scope": 0.95, "small_talk": 0.90}
 # The studied sets, reported: dev7 holds only several-question messages, comparisons and follow-ups.
 STUDIED = ("dev", "dev2", "dev6", "dev7", "dev8")
 

@@ -34,12 +34,11 @@ from tests.e2e.socketio_check import socketio_first_replies
 # Issue #9 asks for every blind urgent message and at most 2 % of ordinary ones. Each blind red-flag
 # set is gated at what is reached (README, "Red flags"), so that no change makes it worse unnoticed:
 # (least share of urgent messages advised right first, most share of ordinary ones given urgent text).
-# blind: 97/108 in session 5; blind2 was written at the start of session 4, before its rule work;
-# blind3 at the start of session 5 (88/105 then); blind4 at the start of session 6 (102/119 urgent,
-# 9/115 ordinary with urgent text then; 105/119 and 4/115 after); blind5 at the start of session 7
-# (102/118 urgent, 4/120 ordinary then).
-BLIND_SAFETY_GATES = {"blind": (0.87, 0.03), "blind2": (0.79, 0.05), "blind3": (0.83, 0.03),
-                      "blind4": (0.86, 0.05), "blind5": (0.85, 0.05)}
+# blind2 was written at the start of session 4, blind3 of session 5, blind4 of session 6, blind5 of
+# session 7, each before that session's work. Reached at the end of session 7: blind 102/108 (1/107
+# ordinary), blind2 93/106 (1/101), blind3 97/105 (0/104), blind4 108/119 (4/115), blind5 106/118 (3/120).
+BLIND_SAFETY_GATES = {"blind": (0.92, 0.03), "blind2": (0.85, 0.03), "blind3": (0.90, 0.02),
+                      "blind4": (0.88, 0.04), "blind5": (0.87, 0.04)}
 SAFETY_SETS = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "dev6", "blind4", "dev8", "blind5",
                "dev9")
 
