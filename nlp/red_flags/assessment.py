@@ -93,12 +93,24 @@ def _self_harm_confirmed(cues: list[RedFlag], text: str, model: SelfHarmRiskMode
     return [], [RedFlag(CHECKIN, (*self_harm_cues[0].concepts, MODEL_CONCEPT))]
 
 
+# A new palsy seen only in an eye that does not close, beside an eye emergency, is that eye: its
+# advice is the one to give ("eye won't shut, woke up and it's burning and foggy").
+FACE_SIGNS = frozenset({"face_weakness", "face_numbness"})
+
+
+def _without_eye_only_palsy(flags: list[RedFlag]) -> list[RedFlag]:
+    kinds = {f.kind for f in flags}
+    if not {"new_palsy", "eye_emergency"} <= kinds:
+        return flags
+    return [f for f in flags if not (f.kind == "new_palsy" and not FACE_SIGNS & set(f.concepts))]
+
+
 def assess(flags: list[RedFlag], text: str, model: SelfHarmRiskModel | None,
            physical: PhysicalUrgencyModel | None = None, sentences: Spans = ()) -> list[RedFlag]:
     """``flags`` from ``RedFlagRules.detect`` without the cue kinds, plus each kind whose cue its
     model confirms (never one the rules found already, and a physical kind only when nothing else
     is urgent); most urgent first, and no check-in beside a raised flag."""
-    found = [f for f in flags if not is_cue(f.kind)]
+    found = _without_eye_only_palsy([f for f in flags if not is_cue(f.kind)])
     kinds = {f.kind for f in found}
     cues = [f for f in flags if is_cue(f.kind) and f.kind.removesuffix(CUE_SUFFIX) not in kinds]
     raised, checkins = _self_harm_confirmed(cues, text, model, sentences)

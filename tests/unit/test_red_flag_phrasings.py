@@ -203,3 +203,12 @@ def test_low_mood_in_everyday_words_is_a_checkin(nlp: Language, rules: RedFlagRu
 def test_the_point_of_an_operation_and_a_low_brow_are_no_low_mood(nlp: Language, rules: RedFlagRules,
                                                                   text: str) -> None:
     assert kinds(nlp, rules, text) == [], text
+
+
+def test_an_eye_that_does_not_close_is_the_eye_emergency_not_a_new_palsy(nlp: Language, rules: RedFlagRules) -> None:
+    """Beside an eye emergency, a "new palsy" seen only in the eye that does not close is that eye;
+    a face that changed as well is still a new palsy, advised first."""
+    eye_only = "my eye won't shut at night, I woke up and it's burning and everything looks foggy"
+    assert kinds(nlp, rules, eye_only) == ["eye_emergency"]
+    face_too = "my mouth started drooping this morning and now that eye is red, painful and blurry"
+    assert kinds(nlp, rules, face_too)[:2] == ["new_palsy", "eye_emergency"]
