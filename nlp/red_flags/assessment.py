@@ -96,13 +96,17 @@ def _self_harm_confirmed(cues: list[RedFlag], text: str, model: SelfHarmRiskMode
 # A new palsy seen only in an eye that does not close, beside an eye emergency, is that eye: its
 # advice is the one to give ("eye won't shut, woke up and it's burning and foggy").
 FACE_SIGNS = frozenset({"face_weakness", "face_numbness"})
+EYE_SIGNS = frozenset({"eye_stopped_closing", "eye_not_closing_now"})
+
+
+def _eye_only(flag: RedFlag) -> bool:
+    return flag.kind == "new_palsy" and bool(EYE_SIGNS & set(flag.concepts)) and not FACE_SIGNS & set(flag.concepts)
 
 
 def _without_eye_only_palsy(flags: list[RedFlag]) -> list[RedFlag]:
-    kinds = {f.kind for f in flags}
-    if not {"new_palsy", "eye_emergency"} <= kinds:
+    if "eye_emergency" not in {f.kind for f in flags}:
         return flags
-    return [f for f in flags if not (f.kind == "new_palsy" and not FACE_SIGNS & set(f.concepts))]
+    return [f for f in flags if not _eye_only(f)]
 
 
 def assess(flags: list[RedFlag], text: str, model: SelfHarmRiskModel | None,
