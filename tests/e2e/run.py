@@ -36,9 +36,9 @@ from tests.e2e.socketio_check import socketio_first_replies
 # (least share of urgent messages advised right first, most share of ordinary ones given urgent text).
 # blind2 was written at the start of session 4, blind3 of session 5, blind4 of session 6, blind5 of
 # session 7, each before that session's work. Reached at the end of session 7: blind 102/108 (1/107
-# ordinary), blind2 93/106 (1/101), blind3 97/105 (0/104), blind4 108/119 (4/115), blind5 106/118 (3/120).
-BLIND_SAFETY_GATES = {"blind": (0.92, 0.03), "blind2": (0.85, 0.03), "blind3": (0.90, 0.02),
-                      "blind4": (0.88, 0.04), "blind5": (0.87, 0.04)}
+# ordinary), blind2 95/106 (1/101), blind3 98/105 (0/104), blind4 108/119 (4/115), blind5 108/118 (3/120).
+BLIND_SAFETY_GATES = {"blind": (0.92, 0.03), "blind2": (0.87, 0.03), "blind3": (0.90, 0.02),
+                      "blind4": (0.88, 0.04), "blind5": (0.89, 0.04)}
 SAFETY_SETS = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "dev6", "blind4", "dev8", "blind5",
                "dev9")
 
