@@ -212,3 +212,13 @@ def test_an_eye_that_does_not_close_is_the_eye_emergency_not_a_new_palsy(nlp: La
     assert kinds(nlp, rules, eye_only) == ["eye_emergency"]
     face_too = "my mouth started drooping this morning and now that eye is red, painful and blurry"
     assert kinds(nlp, rules, face_too)[:2] == ["new_palsy", "eye_emergency"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("i sliced my leg again, its bleeding through the towel", "self_harm"),
+    ("I took a knife to my scar because I hate it, it's bleeding a lot", "self_harm"),
+    ("de repente no puedo cerrar el ojo y la boca se me tuerce, y el ojo me arde", "new_palsy"),
+])
+def test_a_blade_taken_to_oneself_and_a_mouth_that_twists(nlp: Language, rules: RedFlagRules, text: str,
+                                                          kind: str) -> None:
+    assert kinds(nlp, rules, text)[:1] == [kind], text
