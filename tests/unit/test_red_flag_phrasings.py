@@ -222,3 +222,12 @@ def test_an_eye_that_does_not_close_is_the_eye_emergency_not_a_new_palsy(nlp: La
 def test_a_blade_taken_to_oneself_and_a_mouth_that_twists(nlp: Language, rules: RedFlagRules, text: str,
                                                           kind: str) -> None:
     assert kinds(nlp, rules, text)[:1] == [kind], text
+
+
+def test_a_ligature_round_the_neck_is_an_act_and_hoping_it_goes_wrong_a_cue(nlp: Language,
+                                                                           rules: RedFlagRules) -> None:
+    text = "Quick question about hospital stay - my partner found me with a belt round my neck last night. Overnight?"
+    assert kinds(nlp, rules, text)[:1] == ["self_harm"]
+    flags = rules.detect(nlp("part of me wishes the op goes wrong"))
+    assert any(f.kind == "self_harm_cue" and "passive_wish" in f.concepts for f in flags)
+    assert kinds(nlp, rules, "I hope nothing goes wrong during the operation, what are the risks?") == []
