@@ -122,8 +122,9 @@ class ActionAnswerQuestion(ClinicAction):
             return []
         # a long story's tried treatments are not asked about; "how does the 2nd one work?" asks
         # about the option of the list just shown, as if it were named
-        listed = [] if asked_procedures(tracker) else listed_option_meant(tracker)
-        named_all = asked_procedures(tracker) or listed
+        asked = asked_procedures(tracker)
+        listed = [] if asked else listed_option_meant(tracker)
+        named_all = asked or listed
         named = named_all[0] if named_all else None
         story_named = len(named_all) < len(mentioned_procedures(tracker))
         procedure_id = named or (slot_before_message(tracker, PROCEDURE_SLOT) if story_named

@@ -131,11 +131,11 @@ def focus_on_question(ranker: FactRanker, tracker: Tracker, text: str, named: li
     personal = (tracker.latest_message.get("intent") or {}).get("name") in SITUATION_INTENTS or (
         tracker.get_slot(TOPIC_SLOT) in SITUATION_TOPICS)
     situation = previous_text(tracker)
-    if personal and situation and not looks_like_question(situation) and not named and not ranker.asks_something(text):
+    # filed under a personal topic, or shaped like one ("so what are my options then?", situation_for)
+    filed_personal = (personal and situation and not looks_like_question(situation) and not named
+                      and not ranker.asks_something(text))
+    if filed_personal or situation_for(tracker) is not None:
         return f"{situation} . {text}", named, positions
-    own_case = situation_for(tracker)  # "so what are my options then?" after the patient's case
-    if own_case is not None:
-        return f"{own_case} . {text}", named, positions
     focus, own = question_focus(text), question_focus(text, with_context=False)
     if focus is None or own is None:
         return text, named, positions
