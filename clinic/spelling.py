@@ -29,6 +29,11 @@ def deletions(word: str, depth: int) -> set[str]:
     return forms
 
 
+def adjacent_swaps(word: str, start: int = 0) -> set[str]:
+    """``word`` with two neighbouring letters swapped, from position ``start`` on ("lfit" -> "lift")."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(start, len(word) - 1)}
+
+
 def osa_distance(a: str, b: str, limit: int) -> int:
     """Optimal-string-alignment edit distance (a swap of neighbours costs 1); stops past ``limit``."""
     if abs(len(a) - len(b)) > limit:
@@ -106,7 +111,7 @@ class Speller:
         so it is read back only through the two likeliest slips, and only to a single word: two
         neighbouring letters swapped ("lfit", "garft" is longer) or the last letter left out
         ("graf"). Anything else stays as typed."""
-        swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
+        swaps = adjacent_swaps(word, start=1)
         candidates = {c for c in self._short if len(c) == len(word) and c in swaps}
         candidates |= {c for c in self._short if len(c) == len(word) + 1 and c[:-1] == word}
         return candidates.pop() if len(candidates) == 1 else word

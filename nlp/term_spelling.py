@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from clinic.spelling import MAX_WORD, Speller, osa_distance
+from clinic.spelling import MAX_WORD, Speller, adjacent_swaps, deletions, osa_distance
 from nlp.red_flags.typos import common_words, lemma_json
 from nlp.vocabulary import load_terms
 
@@ -87,8 +87,7 @@ class TermSpeller:
         changed), not "spine" (two); "nigth" is "night" or "ninth", so no guess is made."""
         distance = osa_distance(word, fixed, 2)
         letters = "abcdefghijklmnopqrstuvwxyz"
-        near = {word[:i] + word[i + 1:] for i in range(len(word))}
-        near |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+        near = deletions(word, 1) | adjacent_swaps(word)
         near |= {word[:i] + c + word[i + 1:] for i in range(len(word)) for c in letters}
         near |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}
         near -= {word, fixed}
@@ -97,8 +96,7 @@ class TermSpeller:
     def _near_real(self, word: str) -> bool:
         """"painfull" is "painful" with a letter doubled, not "pain full": a word one slip from a real
         word (a letter too many, two swapped) is that word misspelt, not two words joined."""
-        slips = {word[:i] + word[i + 1:] for i in range(len(word))}
-        slips |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+        slips = (deletions(word, 1) | adjacent_swaps(word)) - {word}
         return any(s in self._speller.known or self._speller.is_real(s) for s in slips)
 
     def correct(self, text: str, language: str = "en") -> str:

@@ -16,9 +16,9 @@ import spacy
 from spacy.tokenizer import Tokenizer
 from spacy.vocab import Vocab
 
-from clinic.spelling import deletions
+from clinic.spelling import deletions, osa_distance
 from nlp.red_flags.rules_file import Settings
-from nlp.red_flags.typos import common_words, lemma_json, osa_distance, plain_slip
+from nlp.red_flags.typos import common_words, lemma_json, plain_slip
 
 # Canonical spellings of boundaries in the shadow document; a gap ("...") never crosses them.
 SENTENCE_BREAK = "."

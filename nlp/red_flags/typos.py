@@ -1,6 +1,7 @@
 """The word knowledge behind the red-flag rules' typo tolerance: spaCy's lookup lemmas and word
-frequencies (a frequent word is a real word, not a typo of a symptom), an edit distance that counts a
-swap as one slip, and what a likely slip looks like on a keyboard. ``normalizer.Normalizer`` uses them.
+frequencies (a frequent word is a real word, not a typo of a symptom) and what a likely slip looks
+like on a keyboard. ``normalizer.Normalizer`` uses them, with the edit distance that counts a swap as
+one slip (``clinic.spelling.osa_distance``, shared with the clinic's spellers).
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy_lookups_data
-
-from clinic.spelling import osa_distance  # noqa: F401  (re-exported: the normalizer reads it from here)
 
 _LOOKUPS_DIR = Path(spacy_lookups_data.__file__).parent / "data"
 _LEMMA_LOOKUP_PATH = _LOOKUPS_DIR / "en_lemma_lookup.json.gz"
