@@ -3,8 +3,9 @@ after the input guard and before spaCy builds its document.
 
 Why before everything else: the entity ruler matches the vocabulary's phrases as typed, and the
 classifier weighs the words it was trained on; a misspelt procedure name ("a brow lfit") was no
-procedure for either, and the message went to out of scope. The red-flag rules read the same
-corrected text; they keep their own, wider typo tolerance (``nlp/red_flags/normalizer.py``).
+procedure for either, and the message went to out of scope. The red-flag rules do not read the
+corrected text: they read what was typed (``RedFlagDetector._as_typed``), with their own, wider typo
+tolerance (``nlp/red_flags/normalizer.py``), so a correction never decides an emergency.
 Training examples pass unchanged: their misspellings were written on purpose.
 """
 
