@@ -1,4 +1,5 @@
-"""Shared fixtures: the knowledge base on SQLite and on a real PostgreSQL server; the clinic's spaCy pipeline."""
+"""Shared fixtures: the knowledge base on SQLite and on a real PostgreSQL server; the clinic's spaCy pipeline
+and the shipped red-flag rules compiled for it."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from clinic.content import load, validated_content
 from clinic.db import get_engine
 from clinic.queries import KnowledgeBase
 from nlp.build import PIPELINE_DIR, build
+from nlp.red_flags import RedFlagRules
 from tests.postgres_server import postgres_server, server_bin_dir
 
 
@@ -28,6 +30,12 @@ def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
     target = tmp_path_factory.mktemp("clinic_en")
     build(pipeline_dir=target, synonyms_path=target / "synonyms.yml", force=True)
     return spacy.load(target)
+
+
+@pytest.fixture(scope="session")
+def rules(nlp: Language) -> RedFlagRules:
+    """The shipped red-flag rules, compiled once for the session."""
+    return RedFlagRules.from_file(nlp.vocab)
 
 
 @pytest.fixture(scope="session")

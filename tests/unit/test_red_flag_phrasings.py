@@ -15,16 +15,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 from spacy.language import Language
 
-from nlp.red_flags import RedFlagRules, detect_text
-
-
-@pytest.fixture(scope="module")
-def rules(nlp: Language) -> RedFlagRules:
-    return RedFlagRules.from_file(nlp.vocab)
-
-
-def kinds(nlp: Language, rules: RedFlagRules, text: str) -> list[str]:
-    return [flag.kind for flag in detect_text(nlp, text, rules)]
+from nlp.red_flags import RedFlagRules
+from tests.unit.test_red_flags import kinds
 
 
 # Session 7: forms the rules lacked (written here from general knowledge, not from a held-out message):

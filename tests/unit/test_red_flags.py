@@ -22,11 +22,6 @@ from spacy.language import Language
 from nlp.red_flags import DEFAULT_RULES_PATH, RedFlag, RedFlagRules, detect_text
 
 
-@pytest.fixture(scope="session")
-def rules(nlp: Language) -> RedFlagRules:
-    return RedFlagRules.from_file(nlp.vocab)
-
-
 def kinds(nlp: Language, rules: RedFlagRules, text: str) -> list[str]:
     return [flag.kind for flag in detect_text(nlp, text, rules)]
 
