@@ -1,0 +1,62 @@
+"""The red-flag rules on everyday phrasings added in session 8 (without Rasa).
+
+Every message here was written for these tests, from general knowledge of how patients, relatives
+and people at risk write. The held-out sets in tests/e2e/ are never read here.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+from spacy.language import Language
+
+from nlp.red_flags import RedFlagRules
+from tests.unit.test_red_flags import kinds
+
+
+# Idioms and other people's actions that use alarming words: a ruinous move, a surgeon's incision
+# for a graft, failing under pressure, a treatment window, a general Spanish risk question, a
+# future state of the mouth.
+@pytest.mark.parametrize("text", [
+    "Quitting my job for the surgery would be social suicide in my town. How long is the hospital stay?",
+    "Do they cut into the thigh to take the gracilis? Is the scar long?",
+    "I choked at my job interview because my lip wouldn't close. Would a muscle transfer help?",
+    "Why must Bell's palsy be treated within 3 days to work best?",
+    "¿Cuáles riesgos hay de hinchazón después de la cirugía?",
+    "After the operation my lip will be numb, is there a risk of biting it when I eat?",
+])
+def test_idioms_incisions_windows_and_future_states_are_not_urgent(nlp: Language, rules: RedFlagRules,
+                                                                   text: str) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
+
+
+# Forms the rules lacked: text-speak for not wanting to be here, sparing others the writer's
+# company soon, leaving "for good" beside putting one's affairs away, air that will not go in, a
+# Spanish cheek swelling since yesterday's operation, an eye swollen shut with pus now, lips that no
+# longer close since waking.
+@pytest.mark.parametrize(("text", "kind"), [
+    ("honestly i dont wanna b here nemore", "self_harm"),
+    ("don't worry, soon nobody will have to look after me anymore", "self_harm"),
+    ("I've cancelled my appointments and deleted my account, I'm leaving for good tonight", "self_harm"),
+    ("my transfer was two days ago and now I'm fighting to get air in", "breathing"),
+    ("desde la operación de ayer el cuello se hincha cada vez más", "post_op"),
+    ("my eye is now swollen shut and there is pus coming out", "eye_emergency"),
+    ("woke up today and can't close my lips on the left, water dribbles out", "new_palsy"),
+])
+def test_text_speak_burden_leaving_air_and_sudden_signs_fire(nlp: Language, rules: RedFlagRules, text: str,
+                                                             kind: str) -> None:
+    assert kinds(nlp, rules, text)[:1] == [kind], text
+
+
+# Low mood in more everyday words: a check-in, not urgent.
+@pytest.mark.parametrize("text", [
+    "I feel so flat these days. Does physio help with synkinesis?",
+    "It's been a dark couple of months since the surgery. When will I see movement?",
+    "I was heartbroken when the graft didn't work. What else is there?",
+])
+def test_more_low_mood_words_are_a_checkin(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == ["checkin"], text
