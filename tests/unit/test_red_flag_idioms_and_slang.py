@@ -60,3 +60,35 @@ def test_text_speak_burden_leaving_air_and_sudden_signs_fire(nlp: Language, rule
 ])
 def test_more_low_mood_words_are_a_checkin(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert kinds(nlp, rules, text) == ["checkin"], text
+
+
+# Indirect self-harm and other urgent forms found by our own probe batches (session 8): a method
+# searched for, the one thing holding someone back, a funeral pictured, an attempt interrupted,
+# misery to be ended by someone, an intended crash, life "not worth it" with words in between,
+# a third person's wish in Spanish, an airway that whistles, a tongue gone huge.
+@pytest.mark.parametrize(("text", "kind"), [
+    ("been reading up on painless methods late at night", "self_harm"),
+    ("the only reason keeping me here is my cat", "self_harm"),
+    ("i keep imagining my own funeral and it feels calm", "self_harm"),
+    ("my sister walked in before i could do it", "self_harm"),
+    ("I just want someone to put me out of my misery", "self_harm"),
+    ("I'm going to steer the car into a tree tonight", "self_harm"),
+    ("life with a face like mine is not worth it", "self_harm"),
+    ("mi hijo ya no quiere vivir", "self_harm"),
+    ("my breathing is whistling and tight since the operation this morning", "breathing"),
+    ("after the injection my tongue is huge and I can't speak or swallow", "breathing"),
+])
+def test_indirect_self_harm_and_airway_forms_fire(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> None:
+    assert kinds(nlp, rules, text)[:1] == [kind], text
+
+
+# Questions about what may come, the anaesthetist's airway, a reckless choice called suicide, a
+# Spanish "what do I do if": no urgent advice.
+@pytest.mark.parametrize("text", [
+    "Will I bleed a lot when the stitches come out, since my skin is thin?",
+    "How do they protect the airway when I'm asleep, and is there a breathing tube?",
+    "My mum says having an operation at my age is suicide, is it that risky?",
+    "¿Qué pasa si me sube la fiebre después de la cirugía?",
+])
+def test_future_questions_and_airway_care_are_not_urgent(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
