@@ -92,3 +92,14 @@ def test_indirect_self_harm_and_airway_forms_fire(nlp: Language, rules: RedFlagR
 ])
 def test_future_questions_and_airway_care_are_not_urgent(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
+
+
+# Shock, beauty and bad news in idioms, and an eye injury placed in a past year: no urgent advice.
+@pytest.mark.parametrize("text", [
+    "The quote for the brow lift nearly gave me a stroke! Is it covered by insurance?",
+    "The before and after photos took my breath away. How long until I see results?",
+    "Being told the nerve can't be repaired was a hard pill to swallow. What are the other options?",
+    "In 2017 my eye wouldn't close and I scratched the cornea. Can eyelid surgery prevent that happening again?",
+])
+def test_idioms_of_shock_and_past_eye_injuries_are_not_urgent(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
