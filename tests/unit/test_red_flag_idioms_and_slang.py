@@ -103,3 +103,13 @@ def test_future_questions_and_airway_care_are_not_urgent(nlp: Language, rules: R
 ])
 def test_idioms_of_shock_and_past_eye_injuries_are_not_urgent(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
+
+
+# A relative describing how they would do it, and a goodbye after "I can't do this anymore".
+@pytest.mark.parametrize(("text", "kind"), [
+    ("my daughter keeps talking about how she would do it, down to the details", "self_harm"),
+    ("I can't do this anymore. Goodbye, and thank you for trying to help.", "self_harm"),
+])
+def test_a_method_described_and_a_goodbye_after_giving_up_fire(nlp: Language, rules: RedFlagRules, text: str,
+                                                               kind: str) -> None:
+    assert kinds(nlp, rules, text)[:1] == [kind], text
