@@ -113,3 +113,18 @@ def test_idioms_of_shock_and_past_eye_injuries_are_not_urgent(nlp: Language, rul
 def test_a_method_described_and_a_goodbye_after_giving_up_fire(nlp: Language, rules: RedFlagRules, text: str,
                                                                kind: str) -> None:
     assert kinds(nlp, rules, text)[:1] == [kind], text
+
+
+
+# An eye that does not close and "keeps getting red and sore" is the long-standing eye care the clinic
+# treats; discharge, a change of sight or "since this morning" still make it urgent.
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dad's eye doesn't close since his palsy and it keeps going red and gritty. Can surgery help it close?", []),
+    ("my eye doesn't close and it keeps getting red, now there's yellow pus coming out", ["eye_emergency"]),
+    ("my eye doesn't close, it keeps getting sore and since this morning it's red and I can't see well",
+     ["eye_emergency"]),
+])
+def test_eye_flares_and_what_still_makes_them_urgent(nlp: Language, rules: RedFlagRules, text: str,
+                                                     expected: list[str]) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"][:1] == expected, text
