@@ -16,8 +16,6 @@ from clinic.question_parts import asks_logistics, looks_like_question, split_que
 # synkinesis?" lost its numbered list, so "the first" had nothing to choose from).
 OVERVIEW_BELIEF = 0.9
 CLEARLY_BETTER = 0.3
-# How far the option a described case points at must lead the next fact about anything else.
-CASE_MARGIN = 0.2
 
 
 def is_overview(kb: KnowledgeBase, answer: Answer, text: str, named: list[str], confidence: float) -> bool:
@@ -53,10 +51,11 @@ def option_for_case(kb: KnowledgeBase, answer: Answer, story: str,
     "I was told the nerve won't recover. Is there still an option?" is rightly a question about the
     options, and gets their overview; but the case says which of them the patient will look for
     first (regional muscle transfers, "when nerve function cannot be restored"). Only a fact of the
-    topic describing the listed options counts (not their risks), only when it is the story's best
-    fact outside the overview, matches well and leads the best fact about anything else by
-    CASE_MARGIN: a story about constraints ("I can't take much time off") or what is weighed (age,
-    how long) points at no option. A story naming a procedure (``story_names``: "my surgeon
+    topic describing the listed options counts (not their risks), and only when it is the story's
+    best fact outside the overview and matches well: a story about constraints ("I can't take much
+    time off") or what is weighed (age, how long) points at no option. Since the overview and its
+    list stay, a close second option costs little: a margin of 0.2 over the next fact (tried) left
+    one studied answer without its lead and won none. A story naming a procedure (``story_names``: "my surgeon
     mentioned a static operation") is about that one, not about another option its words match.
     """
     if not story or not answer.options or answer.procedure is not None:
@@ -74,9 +73,6 @@ def option_for_case(kb: KnowledgeBase, answer: Answer, story: str,
     if best.lexical < SPECIFIC_MATCH or not about or not about <= listed or not describing & set(best.fact.topics):
         return None
     if story_names and not about & set(story_names):
-        return None
-    runner_up = max((r.lexical for r in outside[1:] if not set(r.fact.procedures) & about), default=0.0)
-    if best.lexical < runner_up + CASE_MARGIN:
         return None
     return ranker.catalogue[best.fact.id], {r.fact.id: r.lexical for r in ranked}
 
