@@ -180,13 +180,16 @@ def case_and_question(tracker: Tracker, kb: KnowledgeBase, answer: Answer, text:
 def say_overview(reply: Reply, kb: KnowledgeBase, answer: Answer,
                  case: tuple[CatalogueFact, dict[str, float]] | None) -> str:
     """Say a topic's overview; after the patient's own case, led by the page's fact on the one listed
-    option that case points at (``option_for_case``), within MAX_REPLY characters. What was said."""
+    option that case points at (``option_for_case``). What was said. The lead never makes the turn
+    longer than MAX_REPLY characters (counting what the turn already says, a safety note, and the
+    room kept for a check-in line), nor longer than the overview alone when that is already over."""
+    plain = answer_text(answer, kb)
     if case is None:
-        said = answer_text(answer, kb)
-        reply.say(said, answer_buttons(answer, kb))
-        return said
+        reply.say(plain, answer_buttons(answer, kb))
+        return plain
     lead, relevance = case
-    said = overview_led_by(answer, kb, lead.fact, MAX_REPLY - reply.reserved, relevance)
+    room = MAX_REPLY - reply.reserved - sum(len(said) for said, _, _ in reply.messages)
+    said = overview_led_by(answer, kb, lead.fact, max(room, len(plain)), relevance)
     reply.say(said, answer_buttons(answer, kb), sources=list(lead.sources))
     return said
 

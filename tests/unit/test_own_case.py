@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 import actions.reply as reply_module
-from actions.answers import MAX_REPLY, ActionAnswerQuestion
+from actions.answers import MAX_REPLY, ActionAnswerQuestion, say_overview
 from actions.fact_checks import option_for_case
 from actions.formatting import answer_text, overview_led_by
+from actions.reply import Reply
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import story_before_question
 from tests.unit.test_actions import run, texts, tracker
@@ -68,3 +69,14 @@ def test_the_led_overview_leaves_out_its_least_related_facts_to_stay_short(sqlit
     reply = overview_led_by(answer, sqlite_kb, case[0].fact, MAX_REPLY, case[1])
     assert len(reply) <= MAX_REPLY and reply.startswith("When extensive nerve damage occurs")
     assert "1. Microsurgical facial nerve repair" in reply and "Static restoration" in reply
+
+
+def test_the_lead_never_lengthens_a_turn_already_past_the_limit(sqlite_kb: KnowledgeBase) -> None:
+    answer = sqlite_kb.answer("options")
+    case = option_for_case(sqlite_kb, answer, "My father's facial nerve was damaged over a long stretch in a crash.",
+                           [])
+    reply = Reply()
+    reply.say("x" * 300)  # a safety note said before the answer
+    said = say_overview(reply, sqlite_kb, answer, case)
+    assert said.startswith("When extensive nerve damage occurs")
+    assert len(said) <= len(answer_text(answer, sqlite_kb))
