@@ -19,10 +19,17 @@ from rasa_sdk.events import SlotSet
 
 from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.fact_answers import answer_with_facts
-from actions.fact_checks import is_overview
-from actions.formatting import answer_buttons, answer_text, offer_topics, procedure_button, topic_button
+from actions.fact_checks import is_overview, option_for_case
+from actions.formatting import (
+    answer_buttons,
+    answer_text,
+    offer_topics,
+    overview_led_by,
+    procedure_button,
+    topic_button,
+)
 from actions.reply import ClinicAction, Reply
-from actions.situation import with_situation
+from actions.situation import told_case, with_situation
 from actions.turn import (
     asked_procedures,
     entity_value,
@@ -35,7 +42,7 @@ from actions.turn import (
 )
 from actions.which_one import answer_which_of, listed_option_meant, pick
 from clinic.errors import UnknownContent
-from clinic.queries import Answer, KnowledgeBase, ProcedureView, TopicView
+from clinic.queries import Answer, CatalogueFact, KnowledgeBase, ProcedureView, TopicView
 from clinic.question_parts import asks_alternatives
 from clinic.search import is_vague
 
@@ -146,11 +153,10 @@ class ActionAnswerQuestion(ClinicAction):
         # The classifier's belief in the overview actually shown: "how does <a procedure> work" with
         # no procedure recognised is a belief in one procedure (described in lay words), not in the
         # list of all of them, so the words then decide more easily which procedure's facts to give.
-        checked = with_situation(tracker, text)  # "what is possible for me?" after the patient's case
+        case, checked = case_and_question(tracker, kb, answer, text, named_all)
         if not is_overview(kb, answer, checked, named_all, intent_confidences(tracker).get(answer.topic.intent, 0.0)):
             return answer_with_facts(reply, tracker, kb, topic, text, named=listed or None)
-        said = answer_text(answer, kb)
-        reply.say(said, answer_buttons(answer, kb))
+        said = say_overview(reply, kb, answer, case)
         if len(named_all) == 1 and not answer.topic.uses_procedure:
             describe_named_procedure(reply, kb, named_all[0], answered=answer.topic.id)
         if has_several_questions(text):
@@ -158,6 +164,34 @@ class ActionAnswerQuestion(ClinicAction):
             for other in other_topics_asked(kb, text, intent_confidences(tracker), answered):
                 say_other_topic(reply, kb, other, resolve_answer(kb, other, procedure_id, len(named_all)), len(said))
         return context_events(answer, tracker)
+
+
+def case_and_question(tracker: Tracker, kb: KnowledgeBase, answer: Answer, text: str,
+                      named: list[str]) -> tuple[tuple[CatalogueFact, dict[str, float]] | None, str]:
+    """The option the patient's own case points at (``option_for_case``), and the words that decide
+    between the overview and a ranking of facts. "What is possible for me?" after the patient's case
+    is read with it; but when that case points at one listed option, the question alone says whether
+    the overview is asked for ("is there anything left for me?" is; the story's words are the case)."""
+    story = "" if named or text.startswith("/") else told_case(tracker, text)
+    case = option_for_case(kb, answer, story, mentioned_procedures(tracker))
+    return case, (text[len(story):] if case and text.startswith(story) else with_situation(tracker, text))
+
+
+def say_overview(reply: Reply, kb: KnowledgeBase, answer: Answer,
+                 case: tuple[CatalogueFact, dict[str, float]] | None) -> str:
+    """Say a topic's overview; after the patient's own case, led by the page's fact on the one listed
+    option that case points at (``option_for_case``). What was said. The lead never makes the turn
+    longer than MAX_REPLY characters (counting what the turn already says, a safety note, and the
+    room kept for a check-in line), nor longer than the overview alone when that is already over."""
+    plain = answer_text(answer, kb)
+    if case is None:
+        reply.say(plain, answer_buttons(answer, kb))
+        return plain
+    lead, relevance = case
+    room = MAX_REPLY - reply.reserved - sum(len(said) for said, _, _ in reply.messages)
+    said = overview_led_by(answer, kb, lead.fact, max(room, len(plain)), relevance)
+    reply.say(said, answer_buttons(answer, kb), sources=list(lead.sources))
+    return said
 
 
 def list_without(kb: KnowledgeBase, procedure_id: str) -> Answer | None:

@@ -1,11 +1,12 @@
-"""Whether a question gets a topic's overview or a ranking of facts, and whether its words alone
-single out a fact (so the assistant answers instead of asking "did you mean")."""
+"""Whether a question gets a topic's overview or a ranking of facts, which listed option the
+patient's own case points at (to lead the overview with), and whether its words alone single out a
+fact (so the assistant answers instead of asking "did you mean")."""
 
 from __future__ import annotations
 
 from actions.fact_ranker import AGREEING_MATCH, SPECIFIC_MATCH, FactRanker
 from clinic.fact_ranking import LEXICAL_FLOOR
-from clinic.queries import Answer, KnowledgeBase
+from clinic.queries import Answer, CatalogueFact, KnowledgeBase
 from clinic.question_parts import asks_logistics, looks_like_question, split_questions
 
 # How much the classifier's belief in an overview topic weighs against the words pointing at one fact
@@ -40,6 +41,40 @@ def is_overview(kb: KnowledgeBase, answer: Answer, text: str, named: list[str], 
         if outside >= SPECIFIC_MATCH and outside >= inside + OVERVIEW_BELIEF * confidence + CLEARLY_BETTER:
             return False
     return True
+
+
+def option_for_case(kb: KnowledgeBase, answer: Answer, story: str,
+                    story_names: list[str]) -> tuple[CatalogueFact, dict[str, float]] | None:
+    """The page's fact on what one listed option is for, when the patient's own case (``story``)
+    points at that option, with how well the story matches each fact (0..1, by id); else None.
+
+    "I was told the nerve won't recover. Is there still an option?" is rightly a question about the
+    options, and gets their overview; but the case says which of them the patient will look for
+    first (regional muscle transfers, "when nerve function cannot be restored"). Only a fact of the
+    topic describing the listed options counts (not their risks), and only when it is the story's
+    best fact outside the overview and matches well: a story about constraints ("I can't take much
+    time off") or what is weighed (age, how long) points at no option. Since the overview and its
+    list stay, a close second option costs little: a margin of 0.2 over the next fact (tried) left
+    one studied answer without its lead and won none. A story naming a procedure (``story_names``: "my surgeon
+    mentioned a static operation") is about that one, not about another option its words match.
+    """
+    if not story or not answer.options or answer.procedure is not None:
+        return None
+    listed = {o.id for o in answer.options}
+    overview = {f.id for f in answer.facts}
+    ranker = FactRanker(kb)
+    ranked = ranker.index.rank(story, {})
+    outside = [r for r in ranked if r.fact.id not in overview and r.fact.topics]
+    if not outside:
+        return None
+    best, about = outside[0], set(outside[0].fact.procedures)
+    # what an option is for is said on the topic describing it, not under its risks or results
+    describing = {o.detail_topic for o in answer.options}
+    if best.lexical < SPECIFIC_MATCH or not about or not about <= listed or not describing & set(best.fact.topics):
+        return None
+    if story_names and not about & set(story_names):
+        return None
+    return ranker.catalogue[best.fact.id], {r.fact.id: r.lexical for r in ranked}
 
 
 def strong_match(kb: KnowledgeBase, text: str, confidence: dict[str, float], likely_topic: str) -> bool:

@@ -7,6 +7,7 @@ an extra where the channel shows them, never the only way to go on (the numbers 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from actions.reply import Button, Reply
 from clinic.queries import Answer, FactView, KnowledgeBase, ProcedureView, TopicView, fill
@@ -58,6 +59,19 @@ def answer_text(answer: Answer, kb: KnowledgeBase) -> str:
     if answer.closing:
         parts.append(answer.closing)
     return "\n\n".join(parts)
+
+
+def overview_led_by(answer: Answer, kb: KnowledgeBase, lead: FactView, limit: int,
+                    relevance: dict[str, float]) -> str:
+    """An overview with one fact of its subject before it (the option a patient's case points at),
+    within ``limit`` characters: the overview's facts least related to the message (``relevance``,
+    0..1 by fact id; the earlier first among equals) make room, its list and caveat stay."""
+    facts = list(answer.facts)
+    text = f"{fact_line(lead)}\n\n{answer_text(answer, kb)}"
+    while len(text) > limit and facts:
+        facts.remove(min(facts, key=lambda f: relevance.get(f.id, 0.0)))
+        text = f"{fact_line(lead)}\n\n{answer_text(replace(answer, facts=tuple(facts)), kb)}"
+    return text
 
 
 def answer_buttons(answer: Answer, kb: KnowledgeBase) -> list[Button]:

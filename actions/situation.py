@@ -18,7 +18,7 @@ from actions.fact_ranker import HUB_TOPICS, FactRanker
 from actions.fact_selection import blank_names
 from actions.turn import latest_text, mentioned_procedures, previous_text
 from clinic.fact_ranking import SUBJECT_WORDS
-from clinic.question_parts import is_follow_up, looks_like_question
+from clinic.question_parts import is_follow_up, looks_like_question, story_before_question
 
 # The patient, or the person they write for: "for me", "my options", "someone like him".
 _ABOUT_THEM = re.compile(r"\b(?:me|my|mine|i|im|i'm|him|his|her|us|our|ours|them|their)\b", re.IGNORECASE)
@@ -77,3 +77,12 @@ def describes_situation(ranker: FactRanker, text: str) -> bool:
     words = set(re.findall(r"[a-z]+", text.lower()))
     return bool(words & (SUBJECT_WORDS | PALSY_WORDS)) and max(ranker.index.lexical_scores(text), default=0.0) > 0
 
+
+def told_case(tracker: Tracker, text: str) -> str:
+    """The patient's own case (or a relative's) that a broad question is asked about: the sentences
+    before the question ("I've had no movement since birth. What could you offer me?"), else the
+    previous message when this one is a short follow-up about it (``situation_for``); else empty."""
+    story = story_before_question(text)
+    if len(story.split()) >= MIN_SITUATION_STATEMENT_WORDS and _SOMEONE.search(story) and not _ANIMAL.search(story):
+        return story
+    return situation_for(tracker) or ""

@@ -216,6 +216,15 @@ _WHICH_OF = re.compile(r"\bwhich (?:of (?:those|these|the|them|both)"
                        r"\b(?:is it|was it) the (?:first|second|former|latter)\b", re.IGNORECASE)
 
 
+def story_before_question(text: str) -> str:
+    """The sentences before a message's first question ("I've had no movement for ten years. Is
+    there anything for me?" tells "I've had no movement for ten years."); empty when there is none."""
+    text = clip(text)
+    sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip(" .!?")]
+    asking = [m for m in sentences if m.group().rstrip().endswith("?")] or sentences[-1:]
+    return text[:asking[0].start()] if asking else ""
+
+
 def question_focus(text: str, with_context: bool = True) -> tuple[int, int] | None:
     """Where the question of a long message is (start, end): its sentences ending in "?", else its
     last sentence. None for a short message or a single sentence: the whole text is the question.

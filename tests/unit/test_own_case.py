@@ -1,0 +1,82 @@
+"""A broad question after the patient's own case: the overview, led by the option the case points at."""
+
+from __future__ import annotations
+
+import pytest
+
+import actions.reply as reply_module
+from actions.answers import MAX_REPLY, ActionAnswerQuestion, say_overview
+from actions.fact_checks import option_for_case
+from actions.formatting import answer_text, overview_led_by
+from actions.reply import Reply
+from clinic.queries import KnowledgeBase
+from clinic.question_parts import story_before_question
+from tests.unit.test_actions import run, texts, tracker
+
+
+@pytest.fixture(autouse=True)
+def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
+    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
+    return sqlite_kb
+
+
+def broad(text: str, entities: list | None = None) -> str:
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_surgery_options", text, entities=entities, ranking=[
+        {"name": "ask_surgery_options", "confidence": 0.6}, {"name": "ask_personal_advice", "confidence": 0.2}]))
+    return texts(messages)
+
+
+def test_the_story_is_the_sentences_before_the_question() -> None:
+    assert story_before_question("My uncle's nerve was cut. It never healed. Can anything help?") == (
+        "My uncle's nerve was cut. It never healed.")
+    assert story_before_question("what kinds of surgery are there?") == ""
+
+
+def test_a_case_pointing_at_one_option_leads_the_overview_with_it() -> None:
+    reply = broad("My uncle's facial nerve was cut in an accident years ago and the doctors say it will never "
+                  "recover. Is there any surgery he could still have?")
+    assert reply.startswith("Regional muscle transfers may be employed when nerve function cannot be restored")
+    assert "Techniques include:" in reply and "Browlifts" in reply and "discussing risks and benefits" in reply
+    assert len(reply) <= MAX_REPLY
+
+
+def test_a_story_of_constraints_or_of_a_named_procedure_gets_the_plain_overview(sqlite_kb: KnowledgeBase) -> None:
+    overview = answer_text(sqlite_kb.answer("options"), sqlite_kb)
+    assert broad("I drive a bus for a living and cannot be off work for long. What kinds of surgery are there?"
+                 ).startswith(overview)
+    # a story naming a procedure is about that one, not about another option its words point at
+    story = "My surgeon spoke of a static operation for me, since my nerve will never recover."
+    answer = sqlite_kb.answer("options")
+    assert option_for_case(sqlite_kb, answer, story, []) is not None
+    assert option_for_case(sqlite_kb, answer, story, ["static_restoration"]) is None
+
+
+def test_only_a_fact_describing_a_listed_option_can_lead(sqlite_kb: KnowledgeBase) -> None:
+    answer = sqlite_kb.answer("options")
+    # a story about a nerve transfer's risk points at the risks, not at what the option is for
+    assert option_for_case(sqlite_kb, answer, "My neighbour's nerve grew back wrongly after her nerve transfer.",
+                           []) is None
+    # the synkinesis overview already holds each of its treatments: nothing to lead with
+    synkinesis = sqlite_kb.answer("synkinesis")
+    assert option_for_case(sqlite_kb, synkinesis, "My cheek is tight and my eye narrows when I eat.", []) is None
+
+
+def test_the_led_overview_leaves_out_its_least_related_facts_to_stay_short(sqlite_kb: KnowledgeBase) -> None:
+    answer = sqlite_kb.answer("options")
+    case = option_for_case(sqlite_kb, answer, "My father's facial nerve was damaged over a long stretch in a crash.",
+                           [])
+    assert case is not None and case[0].fact.id == "nerve_graft"
+    reply = overview_led_by(answer, sqlite_kb, case[0].fact, MAX_REPLY, case[1])
+    assert len(reply) <= MAX_REPLY and reply.startswith("When extensive nerve damage occurs")
+    assert "1. Microsurgical facial nerve repair" in reply and "Static restoration" in reply
+
+
+def test_the_lead_never_lengthens_a_turn_already_past_the_limit(sqlite_kb: KnowledgeBase) -> None:
+    answer = sqlite_kb.answer("options")
+    case = option_for_case(sqlite_kb, answer, "My father's facial nerve was damaged over a long stretch in a crash.",
+                           [])
+    reply = Reply()
+    reply.say("x" * 300)  # a safety note said before the answer
+    said = say_overview(reply, sqlite_kb, answer, case)
+    assert said.startswith("When extensive nerve damage occurs")
+    assert len(said) <= len(answer_text(answer, sqlite_kb))
