@@ -20,6 +20,7 @@ from rasa_sdk.events import SlotSet
 from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.fact_answers import answer_with_facts
 from actions.fact_checks import is_overview, option_for_case
+from actions.fact_ranker import FactRanker
 from actions.formatting import (
     answer_buttons,
     answer_text,
@@ -105,8 +106,9 @@ def other_topics_asked(kb: KnowledgeBase, text: str, confidence: dict[str, float
                        answered: set[str]) -> list[TopicView]:
     """Further topics a several-question message names, the classifier's likelier ones first:
     "who can have facial reanimation and what tests..." names both the general topic and the tests,
-    and the classifier's runner-up (diagnosis) says which one the second question is."""
-    mentioned = [t for t in kb.topics_mentioned(text) if t.id not in answered]
+    and the classifier's runner-up (diagnosis) says which one the second question is. A keyword the
+    patient rules out is no question: "the nerve won't recover" asks nothing about recovery time."""
+    mentioned = [t for t in kb.topics_mentioned(text) if t.id not in answered and FactRanker.names_topic(t, text)]
     return sorted(mentioned, key=lambda t: -confidence.get(t.intent, 0.0))[:MAX_EXTRA_TOPICS]
 
 

@@ -80,3 +80,13 @@ def test_the_lead_never_lengthens_a_turn_already_past_the_limit(sqlite_kb: Knowl
     said = say_overview(reply, sqlite_kb, answer, case)
     assert said.startswith("When extensive nerve damage occurs")
     assert len(said) <= len(answer_text(answer, sqlite_kb))
+
+
+def test_a_topic_word_the_patient_rules_out_is_no_second_question() -> None:
+    """"The nerve won't recover" asks nothing about recovery time: no "You also asked about" line."""
+    reply = broad("My facial nerve was removed with a tumour and the surgeon says it won't recover. "
+                  "What kinds of surgery are there, and how long is the recovery?")
+    assert "Full recovery: 2 weeks to 2 years" in reply  # asked in so many words: still answered
+    reply = broad("My facial nerve was removed with a tumour and the surgeon says it won't recover. "
+                  "What kinds of surgery are there?")
+    assert "You also asked" not in reply
