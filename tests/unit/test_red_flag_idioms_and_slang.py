@@ -128,3 +128,14 @@ def test_a_method_described_and_a_goodbye_after_giving_up_fire(nlp: Language, ru
 def test_eye_flares_and_what_still_makes_them_urgent(nlp: Language, rules: RedFlagRules, text: str,
                                                      expected: list[str]) -> None:
     assert [k for k in kinds(nlp, rules, text) if k != "checkin"][:1] == expected, text
+
+
+# Low mood in still more everyday words (probe batch 5, untuned before: 8/25 missed): a check-in.
+@pytest.mark.parametrize("text", [
+    "I've lost interest in going out since the palsy. Does Botox last long?",
+    "It's getting hard to keep going with my face like this. How long is the hospital stay?",
+    "The palsy shattered my confidence. Would a face lift help?",
+])
+def test_lost_interest_keeping_going_and_confidence_are_a_checkin(nlp: Language, rules: RedFlagRules,
+                                                                 text: str) -> None:
+    assert kinds(nlp, rules, text) == ["checkin"], text
