@@ -139,3 +139,24 @@ def test_eye_flares_and_what_still_makes_them_urgent(nlp: Language, rules: RedFl
 def test_lost_interest_keeping_going_and_confidence_are_a_checkin(nlp: Language, rules: RedFlagRules,
                                                                  text: str) -> None:
     assert kinds(nlp, rules, text) == ["checkin"], text
+
+
+# Probe batch 6 (untuned: 4/25 urgent missed, 2/15 ordinary alarmed): a life "finished" in non-native
+# English, "no one will miss me", a Spanish life "not worth it", breathing through a straw; and a
+# side effect asked about, a drink with the prescribed painkillers.
+@pytest.mark.parametrize(("text", "kind"), [
+    ("please understand, I want finish my life, nothing helps", "self_harm"),
+    ("nobody will even notice me gone, so whatever", "self_harm"),
+    ("mi padre dice que no vale la pena vivir así", "self_harm"),
+    ("my throat is so swollen it's like breathing through a straw", "breathing"),
+])
+def test_batch_six_forms_fire(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> None:
+    assert kinds(nlp, rules, text)[:1] == [kind], text
+
+
+@pytest.mark.parametrize("text", [
+    "Can steroids make people feel suicidal? I read it somewhere.",
+    "Could I have a glass of wine with the painkillers after my operation?",
+])
+def test_side_effect_questions_and_a_drink_are_not_urgent(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
