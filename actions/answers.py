@@ -41,7 +41,7 @@ from actions.turn import (
     previous_intent,
     slot_before_message,
 )
-from actions.which_one import answer_which_of, listed_option_meant, pick
+from actions.which_one import answer_which_of, compared_options, listed_option_meant, pick
 from clinic.errors import UnknownContent
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase, ProcedureView, TopicView
 from clinic.question_parts import asks_alternatives
@@ -156,8 +156,11 @@ class ActionAnswerQuestion(ClinicAction):
         # no procedure recognised is a belief in one procedure (described in lay words), not in the
         # list of all of them, so the words then decide more easily which procedure's facts to give.
         case, checked = case_and_question(tracker, kb, answer, text, named_all)
-        if not is_overview(kb, answer, checked, named_all, intent_confidences(tracker).get(answer.topic.intent, 0.0)):
-            return answer_with_facts(reply, tracker, kb, topic, text, named=listed or None)
+        # "so what's the difference between the two?" compares the options just discussed, not the list
+        compared = [] if named_all else compared_options(tracker, text)
+        if compared or not is_overview(kb, answer, checked, named_all,
+                                       intent_confidences(tracker).get(answer.topic.intent, 0.0)):
+            return answer_with_facts(reply, tracker, kb, topic, text, named=listed or compared or None)
         said = say_overview(reply, kb, answer, case)
         if len(named_all) == 1 and not answer.topic.uses_procedure:
             describe_named_procedure(reply, kb, named_all[0], answered=answer.topic.id)

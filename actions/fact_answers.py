@@ -11,7 +11,6 @@ answers it (``clinic/fact_ranking.py``). Texts and their page sources come from 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -35,11 +34,10 @@ from actions.turn import (
     question_part_confidences,
     slot_before_message,
 )
-from actions.which_one import recent_options
+from actions.which_one import compared_options
 from clinic.queries import KnowledgeBase, TopicView, fill
 from clinic.question_parts import (
     correction,
-    is_comparison,
     is_follow_up,
     looks_like_question,
     question_focus,
@@ -48,8 +46,6 @@ from clinic.question_parts import (
 
 MAX_SPECIFIC_REPLY = 900  # issue #11: a specific question's reply, everything in it
 OFFER_ROOM = 70           # "Would you like the full answer on ...?"
-# "them", "both", "the two": a comparison of what was just discussed, not of anything it names
-_BOTH = re.compile(r"\b(?:them|they|both|the two|those two|these two|each other|either)\b", re.IGNORECASE)
 
 
 def facts_text(kb: KnowledgeBase, answer: FactAnswer) -> str:
@@ -193,8 +189,8 @@ def procedures_meant(ranker: FactRanker, tracker: Tracker, text: str, named: lis
     if not named:
         positions = named_in_passing(tracker, text)
         named = list(positions)
-    if not named and is_comparison(text) and _BOTH.search(text):
-        named = recent_options(tracker)  # "how do they differ?" after a graft, then a transfer
+    if not named:
+        named = compared_options(tracker, text) or named  # "how do they differ?" after a graft, then a transfer
     described = ranker.described(text) if not named and context else None
     if described is not None and described not in context:
         named = [described]

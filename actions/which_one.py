@@ -19,7 +19,7 @@ from actions.formatting import fact_line
 from actions.reply import Reply
 from actions.turn import latest_text, mentioned_procedures
 from clinic.queries import KnowledgeBase
-from clinic.question_parts import asks_which_of, split_questions
+from clinic.question_parts import asks_which_of, is_comparison, split_questions
 
 _NOT_THIS = re.compile(r"\b(?:rather than|instead of|not)\b[^,.;?!]*", re.IGNORECASE)
 MAX_OPTIONS = 3
@@ -32,6 +32,19 @@ def recent_options(tracker: Tracker) -> list[str]:
     recent = [str(p) for p in tracker.get_slot(RECENT_PROCEDURES_SLOT) or []]
     listed = [str(p) for p in tracker.get_slot(LISTED_OPTIONS_SLOT) or []]
     return listed if listed and set(listed) == set(recent) else recent[:2]
+
+
+# "them", "both", "the two": a comparison of what was just discussed, not of anything it names
+_BOTH = re.compile(r"\b(?:them|they|both|the two|those two|these two|each other|either)\b", re.IGNORECASE)
+
+
+def compared_options(tracker: Tracker, text: str) -> list[str]:
+    """The procedures a comparison that names none compares ("so what's the difference between the
+    two?" after a graft, then a transfer): the recent options, when there are two or three."""
+    if mentioned_procedures(tracker) or not is_comparison(text) or not _BOTH.search(text):
+        return []
+    options = recent_options(tracker)
+    return options if 2 <= len(options) <= MAX_OPTIONS else []
 
 
 def answer_which_of(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:

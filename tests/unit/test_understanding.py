@@ -163,3 +163,14 @@ def test_a_question_about_my_case_is_read_with_the_situation_just_described() ->
 ])
 def test_questions_are_found_in_lists_and_run_on_sentences(text: str, parts: int) -> None:
     assert len(split_questions(text)) == parts
+
+
+def test_the_difference_between_the_two_compares_the_options_just_discussed() -> None:
+    """"So what's the main difference between the two?" after a graft, then a transfer: each side's
+    description, not the surgery-options overview the classifier's topic would give."""
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_surgery_options", "so what's the main difference between the two?",
+        slots={"recent_procedures": ["nerve_transfer", "nerve_graft"], "topic": "procedure_info"}))
+    reply = texts(messages)
+    assert "bypass the injured nerve section" in reply and "connect nerve endings" in reply
+    assert "There are two types of surgeries" not in reply
