@@ -34,9 +34,10 @@ from actions.turn import (
     question_part_confidences,
     slot_before_message,
 )
-from actions.which_one import compared_options
+from actions.which_one import compared_options, other_meant
 from clinic.queries import KnowledgeBase, TopicView, fill
 from clinic.question_parts import (
+    Correction,
     correction,
     is_follow_up,
     looks_like_question,
@@ -197,6 +198,21 @@ def procedures_meant(ranker: FactRanker, tracker: Tracker, text: str, named: lis
     return named, positions
 
 
+def corrected_procedures(ranker: FactRanker, tracker: Tracker, fix: Correction,
+                         context: list[str]) -> tuple[list[str], set[str]]:
+    """The procedures a correction means, and those it rejects. "I meant my eyebrow, not the
+    eyelid" after the eyelid surgery rejects the eyelid; "I mixed them up, I wanted the one that
+    moves" rejects the one discussed and means one that could be confused with it."""
+    named = procedures_outside(tracker, fix.not_meant)
+    described = ranker.described(fix.not_meant)
+    rejected = set(mentioned_procedures(tracker)) - set(named) | ({described} if described else set())
+    if not named and not fix.not_meant and context:
+        other = other_meant(ranker, fix.meant, context[0])
+        if other is not None:
+            return [other], rejected | {context[0]}
+    return named, rejected
+
+
 def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: TopicView | None, text: str,
                       named: list[str] | None = None) -> list[dict[str, Any]]:
     """Rank, say and remember: the conversation keeps the topic and procedure for follow-ups."""
@@ -215,9 +231,7 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         # "I meant the nerve transfer, not the muscle one": answer what was meant. Naming another
         # procedure keeps the topic being discussed; otherwise that topic is what was not meant.
         # The classifier read the whole message, the not-meant part included: its reading is dropped.
-        named = procedures_outside(tracker, fix.not_meant)
-        # "I meant my eyebrow, not the eyelid" after the eyelid surgery: the procedure it rejects goes
-        rejected = set(mentioned_procedures(tracker)) - set(named) | {ranker.described(fix.not_meant)}
+        named, rejected = corrected_procedures(ranker, tracker, fix, context)
         context = [] if named else [p for p in context if p not in rejected]
         if named:
             topic = kb.topic(context_topic or "") or topic

@@ -14,7 +14,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.constants import LISTED_OPTIONS_SLOT, ORDINAL_ENTITY, PROCEDURE_SLOT, RECENT_PROCEDURES_SLOT
-from actions.fact_ranker import FactRanker
+from actions.fact_ranker import AGREEING_MATCH, FactRanker
 from actions.formatting import fact_line
 from actions.reply import Reply
 from actions.turn import latest_text, mentioned_procedures
@@ -45,6 +45,22 @@ def compared_options(tracker: Tracker, text: str) -> list[str]:
         return []
     options = recent_options(tracker)
     return options if 2 <= len(options) <= MAX_OPTIONS else []
+
+
+def other_meant(ranker: FactRanker, text: str, rejected: str) -> str | None:
+    """"Sorry, I mixed them up, I wanted the type that gives movement back" after static restoration:
+    the procedure meant is one the patient could have confused with the one discussed (its siblings,
+    ``KnowledgeBase.siblings``): the only one, or the one the correction's own words describe."""
+    siblings = {p.id for p in ranker.kb.siblings(rejected)}
+    if len(siblings) == 1:
+        return siblings.pop()
+    for scored in ranker.index.rank(text, {}):
+        if scored.lexical < AGREEING_MATCH:
+            break
+        described = [p for p in scored.fact.procedures if p in siblings]
+        if len(described) == 1:
+            return described[0]
+    return None
 
 
 def answer_which_of(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:

@@ -112,6 +112,15 @@ class KnowledgeBase:
     def procedure(self, procedure_id: str | None) -> ProcedureView | None:
         return self.content().procedures.get(procedure_id) if procedure_id else None
 
+    def siblings(self, procedure_id: str) -> list[ProcedureView]:
+        """The procedures a patient may have confused with this one: the others of its numbered list,
+        or of its category when it is on none (static and dynamic restoration, the two approaches)."""
+        own = self.procedure(procedure_id)
+        if own is None:
+            return []
+        same = (lambda p: p.list_name == own.list_name) if own.list_name else (lambda p: p.category == own.category)
+        return [p for p in self.content().procedures.values() if p.id != own.id and same(p)]
+
     def options(self, list_name: str) -> list[ProcedureView]:
         """The procedures of a numbered list, in the order the assistant shows them."""
         return list(self.content().lists.get(list_name, ()))

@@ -174,3 +174,19 @@ def test_the_difference_between_the_two_compares_the_options_just_discussed() ->
     reply = texts(messages)
     assert "bypass the injured nerve section" in reply and "connect nerve endings" in reply
     assert "There are two types of surgeries" not in reply
+
+
+@pytest.mark.parametrize(("text", "discussed", "meant"), [
+    # the only procedure it could be confused with
+    ("oh no, I mixed them up, I meant the one where the face moves again", "static_restoration",
+     "Dynamic restoration"),
+    # one of a list, the one the correction's words describe
+    ("sorry I got the name wrong, I meant the one where they take a muscle from the thigh", "muscle_transfer",
+     "gracilis"),
+])
+def test_a_correction_naming_nothing_means_a_procedure_confusable_with_the_one_discussed(
+        text: str, discussed: str, meant: str) -> None:
+    messages, events = run(ActionAnswerQuestion(), tracker(
+        "ask_procedure_info", text, slots={"procedure": discussed, "topic": "procedure_info"}))
+    assert meant in texts(messages)
+    assert _slot(events, "procedure") not in (discussed, "unset")
