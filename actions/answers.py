@@ -30,7 +30,7 @@ from actions.formatting import (
     topic_button,
 )
 from actions.reply import ClinicAction, Reply
-from actions.situation import told_case, with_situation
+from actions.situation import MAX_FOLLOW_UP_WORDS, told_case, with_situation
 from actions.turn import (
     asked_procedures,
     entity_value,
@@ -44,7 +44,7 @@ from actions.turn import (
 from actions.which_one import answer_which_of, compared_options, listed_option_meant, pick
 from clinic.errors import UnknownContent
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase, ProcedureView, TopicView
-from clinic.question_parts import asks_alternatives
+from clinic.question_parts import asks_alternatives, points_back
 from clinic.search import is_vague
 
 CLAUSE_BREAK = re.compile(r"\?|;|\band\b|\balso\b|\bplus\b", re.IGNORECASE)
@@ -158,8 +158,8 @@ class ActionAnswerQuestion(ClinicAction):
         case, checked = case_and_question(tracker, kb, answer, text, named_all)
         # "so what's the difference between the two?" compares the options just discussed, not the list
         compared = [] if named_all else compared_options(tracker, text)
-        if compared or not is_overview(kb, answer, checked, named_all,
-                                       intent_confidences(tracker).get(answer.topic.intent, 0.0)):
+        if compared or about_discussed(text, procedure_id, answer) or not is_overview(
+                kb, answer, checked, named_all, intent_confidences(tracker).get(answer.topic.intent, 0.0)):
             return answer_with_facts(reply, tracker, kb, topic, text, named=listed or compared or None)
         said = say_overview(reply, kb, answer, case)
         if len(named_all) == 1 and not answer.topic.uses_procedure:
@@ -169,6 +169,15 @@ class ActionAnswerQuestion(ClinicAction):
             for other in other_topics_asked(kb, text, intent_confidences(tracker), answered):
                 say_other_topic(reply, kb, other, resolve_answer(kb, other, procedure_id, len(named_all)), len(said))
         return context_events(answer, tracker)
+
+
+def about_discussed(text: str, procedure_id: str | None, answer: Answer) -> bool:
+    """"Can it cause synkinesis?" after a nerve transfer asks about the procedure discussed, not for
+    the overview of a list it is not on (the synkinesis treatments). A longer message that points
+    back ("I explained that wrong, my eye closes when I smile, what helps with that?") tells more
+    than a question about the procedure."""
+    return (bool(procedure_id) and len(text.split()) <= MAX_FOLLOW_UP_WORDS and points_back(text)
+            and all(o.id != procedure_id for o in answer.options))
 
 
 def case_and_question(tracker: Tracker, kb: KnowledgeBase, answer: Answer, text: str,

@@ -190,3 +190,12 @@ def test_a_correction_naming_nothing_means_a_procedure_confusable_with_the_one_d
         "ask_procedure_info", text, slots={"procedure": discussed, "topic": "procedure_info"}))
     assert meant in texts(messages)
     assert _slot(events, "procedure") not in (discussed, "unset")
+
+
+def test_a_pronoun_question_asks_about_the_procedure_discussed_not_for_a_list_it_is_not_on() -> None:
+    """"Can it cause synkinesis?" after a nerve transfer: the transfer's risk, not the list of
+    synkinesis treatments the classifier's topic would show."""
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_synkinesis", "Can it cause synkinesis?", slots={"procedure": "nerve_transfer", "topic": "procedure_info"}))
+    reply = texts(messages)
+    assert "incorrect nerve growth leading to synkinesis" in reply and "Botox" not in reply
