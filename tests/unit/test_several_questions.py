@@ -1,0 +1,54 @@
+"""Several questions in one message that lean on each other or list topics in few words
+(``actions/several_questions.py``). Phrasings written for these tests, not taken from a held-out set."""
+
+from __future__ import annotations
+
+from actions.fact_ranker import FactRanker
+from actions.fact_selection import rank_answer
+from actions.several_questions import asked_parts
+from clinic.queries import KnowledgeBase
+
+
+def _ids(kb: KnowledgeBase, text: str, topic: str, intent: str, named: dict[str, str] | None = None) -> list[str]:
+    named = named or {}
+    positions = {p: [(text.index(w), text.index(w) + len(w))] for p, w in named.items()}
+    answer = rank_answer(FactRanker(kb), text, kb.topic(topic), {intent: 0.9}, list(named), [], None, positions)
+    return [f.fact.id for f in answer.facts]
+
+
+def test_a_list_item_in_the_pages_own_words_is_a_question_of_its_own(sqlite_kb: KnowledgeBase) -> None:
+    # "the surgery time" names no topic's keyword, but its words are the surgery time's fact
+    ids = _ids(sqlite_kb, "the surgery time, nights in hospital, and when back at my job?", "hospital_stay",
+               "ask_hospital_stay")
+    assert {"surgery_time", "hospital_stay", "time_off_work"} <= set(ids)
+
+
+def test_a_storys_commas_are_no_list_of_questions(sqlite_kb: KnowledgeBase) -> None:
+    text = "my aunt is 75, had a tumour taken out, what could help her eye close?"
+    assert len(asked_parts(FactRanker(sqlite_kb), text, [], {})) <= 2
+
+
+def test_if_not_what_else_gets_the_options_the_page_turns_to_next(sqlite_kb: KnowledgeBase) -> None:
+    ids = _ids(sqlite_kb, "can the cut nerve be sewn straight back together - and if not, what else?",
+               "procedure_info", "ask_procedure_info")
+    assert ids[:3] == ["nerve_repair", "nerve_graft", "nerve_transfer"]
+
+
+def test_the_options_next_are_described_not_their_risks(sqlite_kb: KnowledgeBase) -> None:
+    ids = _ids(sqlite_kb, "Is joining the nerve ends directly possible? If that can't happen, what else is there?",
+               "procedure_info", "ask_procedure_info")
+    assert "nerve_transfer" in ids and "specific_risks" not in ids
+
+
+def test_a_short_question_pointing_back_asks_within_the_topic_before(sqlite_kb: KnowledgeBase) -> None:
+    text = "Botox for the tight cheek: how does it work? physio: what is done? and an operation for that?"
+    ids = _ids(sqlite_kb, text, "synkinesis", "ask_synkinesis", {"botox": "Botox", "physical_therapy": "physio"})
+    assert ids[:2] == ["botox", "physical_therapy"]
+    assert any(i.startswith("selective_") for i in ids) and "candidate" not in ids
+
+
+def test_a_question_repeated_after_its_story_is_not_a_second_question(sqlite_kb: KnowledgeBase) -> None:
+    # (a long story's question is read with the sentence it points back to, then again alone)
+    text = ("They mentioned an operation that cuts tiny nerve branches. What is that operation? . "
+            "What is that operation?")
+    assert len(asked_parts(FactRanker(sqlite_kb), text, [], {})) == 1
