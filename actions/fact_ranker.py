@@ -117,6 +117,8 @@ class FactRanker:
         help ("is there surgery if Botox isn't enough?" asks for the others). A fact that names others
         too stays: "what other tests apart from the EMG?" is answered by the fact naming all three."""
         ranked = self.index.rank(text, weights, named, context, self.background)
+        if named:  # "do you offer nerve grafting for patients?" asks about the graft, not the clinic's commitment
+            ranked = [r for r in ranked if r.fact.procedures or not self._redirected(r.fact.topics)] or ranked
         if self.within:  # "...and is there an operation for it?": the operations for the thing just asked about
             ranked = [r for r in ranked if set(r.fact.topics) & self.within and r.lexical > 0] or ranked
         if not self.avoided:
@@ -133,6 +135,11 @@ class FactRanker:
         last = max(views, key=lambda v: v.list_order)
         return [o.id for o in self.kb.options(last.list_name)
                 if o.list_order > last.list_order and o.kind == last.kind]
+
+    def _redirected(self, topic_ids: tuple[str, ...]) -> bool:
+        """Whether every one of these topics is answered by another when a procedure is named (the
+        topic's ``with_procedure``: what facial reanimation is, which kinds of surgery there are)."""
+        return bool(topic_ids) and all(t in self.topics and self.topics[t].with_procedure for t in topic_ids)
 
     def detail_topic(self, procedure: str) -> str:
         """The topic that says what the procedure is (its own description among its facts)."""

@@ -52,3 +52,12 @@ def test_a_question_repeated_after_its_story_is_not_a_second_question(sqlite_kb:
     text = ("They mentioned an operation that cuts tiny nerve branches. What is that operation? . "
             "What is that operation?")
     assert len(asked_parts(FactRanker(sqlite_kb), text, [], {})) == 1
+
+
+def test_a_question_naming_a_procedure_is_about_it_not_about_the_clinic(sqlite_kb: KnowledgeBase) -> None:
+    # "provide" meets the commitment's "providing care"; the topic about the clinic itself is answered
+    # by the procedure's description when a procedure is named (its with_procedure)
+    text = "do you provide nerve grafting for patients, and is it done in stages?"
+    ids = _ids(sqlite_kb, text, "stages", "ask_stages", {"nerve_graft": "nerve grafting"})
+    assert ids[0] == "nerve_graft" and "clinic_commitment" not in ids
+    assert "clinic_commitment" in _ids(sqlite_kb, "do you provide care for patients?", "about", "ask_about_reanimation")
