@@ -72,6 +72,10 @@ def answer_each(answer: FactAnswer, ranker: FactRanker, asked: Asked,
         if following:
             per_question.append(following)
             continue
+        broad = [] if part_named else _broad_on_list(ranker, part, own or intent_confidence, weights, shown)
+        if broad:
+            per_question.append(broad)
+            continue
         part_named = part_named or _inherited(ranker, part, named, weights)
         if not part_named and earlier and not ranker.asks_something(part) and points_back(part):
             _lean_on(ranker, part, weights, earlier)
@@ -106,6 +110,23 @@ def _options_next(ranker: FactRanker, part: str, weights: dict[str, float], earl
     own = [[s for s in ranker.ranked(part, weights, [p], []) if p in s.fact.procedures
             and ranker.detail_topic(p) in s.fact.topics][:1] for p in following]
     return [s for facts in own for s in facts]
+
+
+def _broad_on_list(ranker: FactRanker, part: str, reading: dict[str, float], weights: dict[str, float],
+                   shown: set[str]) -> list[Scored]:
+    """"What do you treat synkinesis with, and ...?": a question naming one topic that lists options,
+    which the classifier also reads as about that topic (``reading``: of this question alone when
+    there is one) and whose other words single out no fact, asks for that topic's overview in the
+    page's order (as the same question alone gets), not for the one option a common word matches."""
+    listing = [t for t in ranker.topics.values() if t.lists and ranker.names_topic(t, part)]
+    if len(listing) != 1 or not reading or max(reading, key=reading.__getitem__) != listing[0].intent:
+        return []
+    rest = ranker.index.rank(listing[0].without_keywords(part), {})
+    if rest and rest[0].lexical >= SPECIFIC_MATCH:
+        return []
+    scored = {s.fact.id: s for s in ranker.ranked(part, weights, [], [])}
+    overview = [c.fact.id for c in ranker.catalogue.values() if listing[0].id in c.topic_ids]
+    return [scored[i] for i in overview if i in scored and i not in shown][:MAX_FACTS_PER_QUESTION]
 
 
 def _leans_on_earlier(ranker: FactRanker, part: str, asked: Asked) -> bool:

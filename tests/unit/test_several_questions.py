@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from actions.fact_ranker import FactRanker
 from actions.fact_selection import rank_answer
-from actions.several_questions import asked_parts
+from actions.several_questions import _broad_on_list, asked_parts
 from clinic.queries import KnowledgeBase
 
 
@@ -61,3 +61,21 @@ def test_a_question_naming_a_procedure_is_about_it_not_about_the_clinic(sqlite_k
     ids = _ids(sqlite_kb, text, "stages", "ask_stages", {"nerve_graft": "nerve grafting"})
     assert ids[0] == "nerve_graft" and "clinic_commitment" not in ids
     assert "clinic_commitment" in _ids(sqlite_kb, "do you provide care for patients?", "about", "ask_about_reanimation")
+
+
+def test_a_broad_question_on_a_listing_topic_gets_its_overview_among_others(sqlite_kb: KnowledgeBase) -> None:
+    text = "how do you deal with synkinesis, and can anything help a drooping lid?"
+    ranker = FactRanker(sqlite_kb)
+    ranker.part_intents = [("how do you deal with synkinesis", {"ask_synkinesis": 0.9}),
+                           ("can anything help a drooping lid", {"ask_eye_treatment": 0.8})]
+    answer = rank_answer(ranker, text, sqlite_kb.topic("synkinesis"), {"ask_synkinesis": 0.9}, [], [], None, {})
+    ids = [f.fact.id for f in answer.facts]
+    assert ids[0] == "botox" and "physical_therapy" in ids  # the page's order, as the question alone gets
+
+
+def test_a_listing_topics_keyword_the_classifier_reads_otherwise_is_no_broad_question(
+        sqlite_kb: KnowledgeBase) -> None:
+    ranker = FactRanker(sqlite_kb)
+    part = "how is synkinesis dealt with"
+    assert _broad_on_list(ranker, part, {"ask_synkinesis": 0.8}, {}, set())
+    assert not _broad_on_list(ranker, part, {"ask_results": 0.8, "ask_synkinesis": 0.1}, {}, set())
