@@ -58,7 +58,8 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     positions = positions or {}
     answer = FactAnswer(topic, procedures=list(named or context))
     text = blank_names(text, positions)
-    if is_comparison(text) and len(named) + len(context) >= 2 or (len(named) >= 2 and _about_procedures(topic)):
+    if is_comparison(text) and len(named) + len(context) >= 2 or (len(named) >= 2 and (
+            _about_procedures(topic) or _named_either_or(text, positions))):
         sides = list(dict.fromkeys(named + context))[:MAX_QUESTIONS]
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         compared = without_comparing_words(text)
@@ -97,6 +98,18 @@ def _offer_more(answer: FactAnswer, ranker: FactRanker) -> None:
     if topic is not None and topic.id not in HUB_TOPICS:  # "how a procedure works" in full is every procedure
         shown = {f.fact.id for f in answer.facts}
         answer.more = any(topic.id in c.topic_ids and c.fact.id not in shown for c in ranker.catalogue.values())
+
+
+# Only an "or" (or "vs") and an article between two names: "nerve repair or grafting, when is each used?"
+_EITHER_OR = re.compile(r"^\s*,?\s*(?:or|vs\.?|versus)\s+(?:a |an |the )?\s*$", re.IGNORECASE)
+
+
+def _named_either_or(text: str, positions: dict[str, list[tuple[int, int]]]) -> bool:
+    """Whether two named procedures stand side by side as alternatives ("temporalis or gracilis, ...?"):
+    a comparison of the two, whatever the topic, as "versus" between them would be. ("or" alone is
+    no comparison: "does it hurt or swell?")"""
+    spans = sorted(span for spans in positions.values() for span in spans)
+    return any(_EITHER_OR.match(text[end:start]) for (_, end), (start, _) in zip(spans, spans[1:], strict=False))
 
 
 def _about_procedures(topic: TopicView | None) -> bool:

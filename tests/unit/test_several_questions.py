@@ -4,15 +4,17 @@
 from __future__ import annotations
 
 from actions.fact_ranker import FactRanker
-from actions.fact_selection import rank_answer
+from actions.fact_selection import _named_either_or, rank_answer
 from actions.several_questions import _broad_on_list, asked_parts
 from clinic.queries import KnowledgeBase
 
 
-def _ids(kb: KnowledgeBase, text: str, topic: str, intent: str, named: dict[str, str] | None = None) -> list[str]:
+def _ids(kb: KnowledgeBase, text: str, topic: str, intent: str, named: dict[str, str] | None = None,
+         confidence: float = 0.9) -> list[str]:
     named = named or {}
     positions = {p: [(text.index(w), text.index(w) + len(w))] for p, w in named.items()}
-    answer = rank_answer(FactRanker(kb), text, kb.topic(topic), {intent: 0.9}, list(named), [], None, positions)
+    answer = rank_answer(FactRanker(kb), text, kb.topic(topic), {intent: confidence}, list(named), [], None,
+                         positions)
     return [f.fact.id for f in answer.facts]
 
 
@@ -79,3 +81,18 @@ def test_a_listing_topics_keyword_the_classifier_reads_otherwise_is_no_broad_que
     part = "how is synkinesis dealt with"
     assert _broad_on_list(ranker, part, {"ask_synkinesis": 0.8}, {}, set())
     assert not _broad_on_list(ranker, part, {"ask_results": 0.8, "ask_synkinesis": 0.1}, {}, set())
+
+
+def test_two_named_options_side_by_side_are_compared_whatever_the_topic(sqlite_kb: KnowledgeBase) -> None:
+    # each side leads with its own description, before what the decision depends on
+    text = "nerve repair or a nerve transfer - when does each get chosen?"
+    named = {"nerve_repair": "nerve repair", "nerve_transfer": "nerve transfer"}
+    ids = _ids(sqlite_kb, text, "stages", "ask_stages", named, confidence=0.55)  # the classifier unsure
+    assert ids[:2] == ["nerve_repair", "nerve_transfer"]
+
+
+def test_an_or_between_a_name_and_other_words_is_no_comparison() -> None:
+    text = "is the graft done asleep or awake, and the transfer too?"
+    positions = {"nerve_graft": [(7, 12)], "nerve_transfer": [(49, 57)]}
+    assert not _named_either_or(text, positions)
+    assert _named_either_or("graft or a transfer?", {"nerve_graft": [(0, 5)], "nerve_transfer": [(11, 19)]})
