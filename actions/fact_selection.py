@@ -21,6 +21,7 @@ from actions.fact_ranker import (
 )
 from actions.formatting import fact_line
 from actions.several_questions import add_facts, answer_each, asked_parts, without_failed
+from clinic.fact_ranking import Scored
 from clinic.queries import CatalogueFact, TopicView
 from clinic.question_parts import (
     asks_alternatives,
@@ -66,6 +67,10 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         for side in sides:
             add_facts(answer, ranker, ranker.best(compared, weights, [side], [], MAX_FACTS_PER_QUESTION)[:1])
         answer.procedures = sides
+    elif is_comparison(text) and len(named) == 1 and not context:
+        # "physio or an operation for the tightness, which is better?": the other side is unnamed
+        weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
+        add_facts(answer, ranker, _unnamed_side(ranker, text, named[0], positions, weights))
     asked = asked_parts(ranker, text, named, positions)
     if len(asked) > 1:
         answer_each(answer, ranker, asked, intent_confidence, named, context, context_topic, excluded_topic)
@@ -110,6 +115,28 @@ def _named_either_or(text: str, positions: dict[str, list[tuple[int, int]]]) -> 
     no comparison: "does it hurt or swell?")"""
     spans = sorted(span for spans in positions.values() for span in spans)
     return any(_EITHER_OR.match(text[end:start]) for (_, end), (start, _) in zip(spans, spans[1:], strict=False))
+
+
+_SIDE_WORD = re.compile(r"\b(?:vs\.?|versus|compared? (?:with|to)|or)\b", re.IGNORECASE)
+
+
+def _unnamed_side(ranker: FactRanker, text: str, named: str, positions: dict[str, list[tuple[int, int]]],
+                  weights: dict[str, float]) -> list[Scored]:
+    """A comparison of a named option with one described ("Botox or surgery for the spasms?"): the
+    named one's fact, then the best of the others of its kind (its detail topic, not itself) that
+    the other side's words match, so both sides are answered, not the named one alone."""
+    spans = positions.get(named, [])
+    split = _SIDE_WORD.search(text)
+    if not spans or split is None:
+        return []
+    other = text[split.end():] if spans[0][0] < split.start() else text[:split.start()]
+    if not other.strip():
+        return []
+    own = [s for s in ranker.ranked(text, weights, [named], []) if named in s.fact.procedures][:1]
+    ranker.within, ranker.avoided = {ranker.detail_topic(named)}, {named}
+    described = [s for s in ranker.ranked(other, weights, [], []) if s.lexical > 0 and s.fact.procedures]
+    ranker.within, ranker.avoided = set(), set()
+    return own + [s for s in described if ranker.detail_topic(named) in s.fact.topics][:1]
 
 
 def _about_procedures(topic: TopicView | None) -> bool:

@@ -96,3 +96,9 @@ def test_an_or_between_a_name_and_other_words_is_no_comparison() -> None:
     positions = {"nerve_graft": [(7, 12)], "nerve_transfer": [(49, 57)]}
     assert not _named_either_or(text, positions)
     assert _named_either_or("graft or a transfer?", {"nerve_graft": [(0, 5)], "nerve_transfer": [(11, 19)]})
+
+
+def test_a_named_option_compared_with_a_described_one_answers_both(sqlite_kb: KnowledgeBase) -> None:
+    text = "physio or an operation for the tightness, what's the difference?"
+    ids = _ids(sqlite_kb, text, "synkinesis", "ask_synkinesis", {"physical_therapy": "physio"}, confidence=0.8)
+    assert ids[0] == "physical_therapy" and any(i.startswith("selective_") for i in ids)
