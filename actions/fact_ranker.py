@@ -66,6 +66,7 @@ class FactRanker:
         # each question of the message with the classifier's reading of it alone (actions.turn)
         self.part_intents: list[tuple[str, dict[str, float]]] = []
         self.avoided: set[str] = set()  # procedures the question being ranked says did not help
+        self.within: set[str] = set()  # topics a question leaning on the one before it asks within
 
     def part_confidence(self, part: str) -> dict[str, float] | None:
         """The classifier's reading of this question alone: the classified part sharing most of its
@@ -116,9 +117,34 @@ class FactRanker:
         help ("is there surgery if Botox isn't enough?" asks for the others). A fact that names others
         too stays: "what other tests apart from the EMG?" is answered by the fact naming all three."""
         ranked = self.index.rank(text, weights, named, context, self.background)
+        if named:  # "do you offer nerve grafting for patients?" asks about the graft, not the clinic's commitment
+            ranked = [r for r in ranked if r.fact.procedures or not self._redirected(r.fact.topics)] or ranked
+        if self.within:  # "...and is there an operation for it?": the operations for the thing just asked about
+            ranked = [r for r in ranked if set(r.fact.topics) & self.within and r.lexical > 0] or ranked
         if not self.avoided:
             return ranked
         return [r for r in ranked if not (r.fact.procedures and set(r.fact.procedures) <= self.avoided)]
+
+    def options_after(self, procedures: list[str]) -> list[str]:
+        """The options the page turns to when these do not do: the procedures after the last of them
+        in its numbered list, of the same kind (after a nerve repair, grafting and then a transfer;
+        after Botox, physiotherapy and then the operations), so "if not, what then?" has its answer."""
+        views = [v for v in (self.kb.procedure(p) for p in procedures) if v is not None and v.list_name]
+        if not views:
+            return []
+        last = max(views, key=lambda v: v.list_order)
+        return [o.id for o in self.kb.options(last.list_name)
+                if o.list_order > last.list_order and o.kind == last.kind]
+
+    def _redirected(self, topic_ids: tuple[str, ...]) -> bool:
+        """Whether every one of these topics is answered by another when a procedure is named (the
+        topic's ``with_procedure``: what facial reanimation is, which kinds of surgery there are)."""
+        return bool(topic_ids) and all(t in self.topics and self.topics[t].with_procedure for t in topic_ids)
+
+    def detail_topic(self, procedure: str) -> str:
+        """The topic that says what the procedure is (its own description among its facts)."""
+        view = self.kb.procedure(procedure)
+        return view.detail_topic if view is not None else ""
 
     def described(self, text: str) -> str | None:
         """The one procedure whose fact the question's own words single out ("the surgery where they

@@ -16,30 +16,18 @@ from actions.fact_ranker import (
     MAX_FACTS,
     MAX_FACTS_PER_QUESTION,
     MAX_QUESTIONS,
-    PART_SHARE,
-    SPECIFIC_MATCH,
     FactAnswer,
     FactRanker,
 )
 from actions.formatting import fact_line
+from actions.several_questions import add_facts, answer_each, asked_parts, without_failed
 from clinic.fact_ranking import Scored
 from clinic.queries import CatalogueFact, TopicView
 from clinic.question_parts import (
     asks_alternatives,
-    comparison_sides,
     is_comparison,
-    points_back,
-    split_questions,
     without_comparing_words,
 )
-
-
-def _add(answer: FactAnswer, ranker: FactRanker, scored: list[Scored]) -> None:
-    for item in scored:
-        fact = ranker.catalogue[item.fact.id]
-        if fact not in answer.facts and len(answer.facts) < MAX_FACTS:
-            answer.facts.append(fact)
-
 
 # The head word of a name that says what is asked ("what dynamic procedures are there?", "and the static
 # options?"): kept, so the question's own words still point at the list rather than the definition.
@@ -71,33 +59,29 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     positions = positions or {}
     answer = FactAnswer(topic, procedures=list(named or context))
     text = blank_names(text, positions)
-    if is_comparison(text) and len(named) + len(context) >= 2 or (len(named) >= 2 and _about_procedures(topic)):
+    if is_comparison(text) and len(named) + len(context) >= 2 or (len(named) >= 2 and (
+            _about_procedures(topic) or _named_either_or(text, positions))):
         sides = list(dict.fromkeys(named + context))[:MAX_QUESTIONS]
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         compared = without_comparing_words(text)
         for side in sides:
-            _add(answer, ranker, ranker.best(compared, weights, [side], [], MAX_FACTS_PER_QUESTION)[:1])
+            add_facts(answer, ranker, ranker.best(compared, weights, [side], [], MAX_FACTS_PER_QUESTION)[:1])
         answer.procedures = sides
-    parts = [item for part in split_questions(text)
-             for side in (comparison_sides(part) if is_comparison(part) else [part])
-             for item in _listed_topics(ranker, side)]
-    asked = []
-    starts = _starts(text, parts)
-    for part, start, end in zip(parts, starts, [*starts[1:], len(text)], strict=True):
-        # a part runs to the next one: its blanked name may sit in the spaces stripped off its end
-        part_named = [p for p in named if any(start <= a < end for a, _ in positions.get(p, []))]
-        if part_named or ranker.asks_something(part):  # "3 questions:" asks nothing
-            asked.append((part, part_named))
+    elif is_comparison(text) and len(named) == 1 and not context:
+        # "physio or an operation for the tightness, which is better?": the other side is unnamed
+        weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
+        add_facts(answer, ranker, _unnamed_side(ranker, text, named[0], positions, weights))
+    asked = asked_parts(ranker, text, named, positions)
     if len(asked) > 1:
-        _answer_each(answer, ranker, asked, intent_confidence, named, context, context_topic, excluded_topic)
+        answer_each(answer, ranker, asked, intent_confidence, named, context, context_topic, excluded_topic)
         _mark_general(answer, ranker, named or context[:1])
     if len(asked) <= 1 or not answer.facts:
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         if not named and len(context) == 1 and asks_alternatives(text):
             ranker.avoided, context = set(context), []  # "Botox wears me out... what are my other options?"
-        asked_named = _without_failed(ranker, text, named)
+        asked_named = without_failed(ranker, text, named)
         ranked = ranker.best(text, weights, asked_named, context if asked_named == named else [], 3)
-        _add(answer, ranker, ranked)
+        add_facts(answer, ranker, ranked)
         framed = _framed(topic, intent_confidence)
         if len(named) < 2:
             _complete(answer, ranker, framed or topic, named + context, force=framed is not None, named=tuple(named))
@@ -106,29 +90,6 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     _keep_frames(answer, ranker)
     _offer_more(answer, ranker)
     return answer
-
-
-def _answer_each(answer: FactAnswer, ranker: FactRanker, asked: list[tuple[str, list[str]]],
-                 intent_confidence: dict[str, float], named: list[str], context: list[str],
-                 context_topic: str | None, excluded_topic: str | None) -> None:
-    """Several questions: each one's facts, ranked with the classifier's reading of it alone."""
-    per_question: list[list[Scored]] = []
-    for part, part_named in asked[:MAX_QUESTIONS]:
-        own = ranker.part_confidence(part)
-        weights = ranker.topic_weights(part, intent_confidence if own is None else own, context_topic,
-                                       excluded_topic, share=0.5 if own is None else PART_SHARE)
-        part_named = part_named or _inherited(ranker, part, named, weights)
-        # the conversation's procedure is this message's when it names one (the slot is filled
-        # from it): it does not pull the message's other questions towards it
-        part_context = [] if named else context
-        shown = {f.fact.id for f in answer.facts} | {s.fact.id for chosen in per_question for s in chosen}
-        part_named = _without_failed(ranker, part, part_named)
-        per_question.append(ranker.best_new(part, weights, part_named, part_context, shown))
-        ranker.avoided = set()
-    # each question's best fact first, then the second ones while there is room: a third question
-    # is never crowded out by the first two questions' second facts
-    for rank in range(MAX_FACTS_PER_QUESTION):
-        _add(answer, ranker, [chosen[rank] for chosen in per_question if len(chosen) > rank])
 
 
 def _offer_more(answer: FactAnswer, ranker: FactRanker) -> None:
@@ -144,54 +105,38 @@ def _offer_more(answer: FactAnswer, ranker: FactRanker) -> None:
         answer.more = any(topic.id in c.topic_ids and c.fact.id not in shown for c in ranker.catalogue.values())
 
 
-_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+# Only an "or" (or "vs") and an article between two names: "nerve repair or grafting, when is each used?"
+_EITHER_OR = re.compile(r"^\s*,?\s*(?:or|vs\.?|versus)\s+(?:a |an |the )?\s*$", re.IGNORECASE)
 
 
-def _listed_topics(ranker: FactRanker, part: str) -> list[str]:
-    """"Anaesthesia, hospital stay and time off work?": a list whose every item names a different
-    topic is that many questions; anything else ("swelling and bruising") stays one question."""
-    items = [item for item in _LIST_SEPARATOR.split(part) if item.strip()]
-    if len(items) < 2 or len(items) > MAX_QUESTIONS:
-        return [part]
-    named = [[t.id for t in ranker.topics.values() if ranker.names_topic(t, item)] for item in items]
-    if not all(named) or len({topics[0] for topics in named}) < len(items):
-        return [part]
-    return items
+def _named_either_or(text: str, positions: dict[str, list[tuple[int, int]]]) -> bool:
+    """Whether two named procedures stand side by side as alternatives ("temporalis or gracilis, ...?"):
+    a comparison of the two, whatever the topic, as "versus" between them would be. ("or" alone is
+    no comparison: "does it hurt or swell?")"""
+    spans = sorted(span for spans in positions.values() for span in spans)
+    return any(_EITHER_OR.match(text[end:start]) for (_, end), (start, _) in zip(spans, spans[1:], strict=False))
 
 
-def _starts(text: str, parts: list[str]) -> list[int]:
-    """Where each part of ``text`` begins, searching on from the previous one; the first begins at
-    the start, so a name blanked before it ("Botox or surgery...?") is still its own."""
-    starts, at = [], 0
-    for part in parts:
-        found = text.find(part, at)
-        starts.append(found if found >= 0 else at)
-        at = starts[-1] + len(part)
-    return [0, *starts[1:]] if starts else starts
+_SIDE_WORD = re.compile(r"\b(?:vs\.?|versus|compared? (?:with|to)|or)\b", re.IGNORECASE)
 
 
-def _inherited(ranker: FactRanker, part: str, named: list[str], weights: dict[str, float]) -> list[str]:
-    """The one procedure the message names, for a question of it that names none ("what is the
-    graft, and how long does it take?"), unless that question's own words ask about another
-    procedure ("do you do physio, and is there a surgery that cuts nerve branches?")."""
-    if len(named) != 1:
+def _unnamed_side(ranker: FactRanker, text: str, named: str, positions: dict[str, list[tuple[int, int]]],
+                  weights: dict[str, float]) -> list[Scored]:
+    """A comparison of a named option with one described ("Botox or surgery for the spasms?"): the
+    named one's fact, then the best of the others of its kind (its detail topic, not itself) that
+    the other side's words match, so both sides are answered, not the named one alone."""
+    spans = positions.get(named, [])
+    split = _SIDE_WORD.search(text)
+    if not spans or split is None:
         return []
-    if points_back(part):
-        return named
-    ranked = ranker.index.rank(part, weights)
-    top = ranked[0].fact if ranked and ranked[0].lexical >= SPECIFIC_MATCH else None
-    if top is not None and named[0] not in top.procedures:
-        return []  # its words single out another procedure's fact, or a general one ("how long is recovery")
-    return named
-
-
-def _without_failed(ranker: FactRanker, question: str, named: list[str]) -> list[str]:
-    """The procedures a question asks about: not one it says did not help ("what if physio isn't
-    enough?"), which the ranking then leaves out (``FactRanker.avoided``) so the others answer."""
-    if len(named) != 1 or not asks_alternatives(question):
-        return named
-    ranker.avoided = set(named)
-    return []
+    other = text[split.end():] if spans[0][0] < split.start() else text[:split.start()]
+    if not other.strip():
+        return []
+    own = [s for s in ranker.ranked(text, weights, [named], []) if named in s.fact.procedures][:1]
+    ranker.within, ranker.avoided = {ranker.detail_topic(named)}, {named}
+    described = [s for s in ranker.ranked(other, weights, [], []) if s.lexical > 0 and s.fact.procedures]
+    ranker.within, ranker.avoided = set(), set()
+    return own + [s for s in described if ranker.detail_topic(named) in s.fact.topics][:1]
 
 
 def _about_procedures(topic: TopicView | None) -> bool:
