@@ -173,11 +173,13 @@ class ActionAnswerQuestion(ClinicAction):
 
 def about_discussed(text: str, procedure_id: str | None, answer: Answer) -> bool:
     """"Can it cause synkinesis?" after a nerve transfer asks about the procedure discussed, not for
-    the overview of a list it is not on (the synkinesis treatments). A longer message that points
-    back ("I explained that wrong, my eye closes when I smile, what helps with that?") tells more
-    than a question about the procedure."""
+    the overview of a list it is not on (the synkinesis treatments): "it" is the procedure when the
+    question names the topic itself. "If that happens, how would it be treated?" names no topic:
+    "that" is what was just said, and the overview answers. A longer message that points back
+    ("I explained that wrong, my eye closes when I smile, what helps with that?") tells more than a
+    question about the procedure."""
     return (bool(procedure_id) and len(text.split()) <= MAX_FOLLOW_UP_WORDS and points_back(text)
-            and all(o.id != procedure_id for o in answer.options))
+            and answer.topic.mentioned_in(text) and all(o.id != procedure_id for o in answer.options))
 
 
 def case_and_question(tracker: Tracker, kb: KnowledgeBase, answer: Answer, text: str,

@@ -199,3 +199,13 @@ def test_a_pronoun_question_asks_about_the_procedure_discussed_not_for_a_list_it
         "ask_synkinesis", "Can it cause synkinesis?", slots={"procedure": "nerve_transfer", "topic": "procedure_info"}))
     reply = texts(messages)
     assert "incorrect nerve growth leading to synkinesis" in reply and "Botox" not in reply
+
+
+def test_if_that_happens_asks_about_what_was_just_said() -> None:
+    """"If that happens, how would it be treated?" after the transfer's synkinesis risk names no
+    topic: the synkinesis treatments answer, not the transfer."""
+    messages, _ = run(ActionAnswerQuestion(), tracker(
+        "ask_synkinesis", "if that happens how would it be treated",
+        slots={"procedure": "nerve_transfer", "topic": "risks"}))
+    reply = texts(messages)
+    assert "Botox" in reply and "Physical therapy" in reply
