@@ -36,10 +36,11 @@ from tests.e2e.socketio_check import socketio_first_replies
 # (least share of urgent messages advised right first, most share of ordinary ones given urgent text).
 # blind2 was written at the start of session 4, blind3 of session 5, blind4 of session 6, blind5 of
 # session 7, blind6 of session 8, each before that session's work. Reached at the end of session 8:
-# blind 103/108 (1/107 ordinary), blind2 95/106 (1/101), blind3 99/105 (0/104), blind4 108/119 (4/115),
-# blind5 110/118 (3/120), blind6 125/139 (3/142; 122/139 at its start).
-BLIND_SAFETY_GATES = {"blind": (0.92, 0.03), "blind2": (0.87, 0.03), "blind3": (0.90, 0.02),
-                      "blind4": (0.88, 0.04), "blind5": (0.89, 0.04), "blind6": (0.87, 0.03)}
+# blind 103/108 (1/107 ordinary), blind2 96/106 (1/101), blind3 99/105 (0/104), blind4 108/119 (2/115),
+# blind5 110/118 (1/120), blind6 125/139 (1/142; 122/139 and 3/142 at its start). Every set now meets
+# the 2 % for ordinary messages, so that is their gate.
+BLIND_SAFETY_GATES = {"blind": (0.92, 0.02), "blind2": (0.87, 0.02), "blind3": (0.90, 0.02),
+                      "blind4": (0.88, 0.02), "blind5": (0.89, 0.02), "blind6": (0.87, 0.02)}
 SAFETY_SETS = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "dev6", "blind4", "dev8", "blind5",
                "dev9", "blind6", "dev10")
 
