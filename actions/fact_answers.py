@@ -191,7 +191,7 @@ def procedures_meant(ranker: FactRanker, tracker: Tracker, text: str, named: lis
         positions = named_in_passing(tracker, text)
         named = list(positions)
     if not named:
-        named = compared_options(tracker, text) or named  # "how do they differ?" after a graft, then a transfer
+        named = compared_options(tracker, text)  # "how do they differ?" after a graft, then a transfer
     described = ranker.described(text) if not named and context else None
     if described is not None and described not in context:
         named = [described]

@@ -118,8 +118,9 @@ class KnowledgeBase:
         own = self.procedure(procedure_id)
         if own is None:
             return []
-        same = (lambda p: p.list_name == own.list_name) if own.list_name else (lambda p: p.category == own.category)
-        return [p for p in self.content().procedures.values() if p.id != own.id and same(p)]
+        if own.list_name:
+            return [p for p in self.options(own.list_name) if p.id != own.id]
+        return [p for p in self.content().procedures.values() if p.id != own.id and p.category == own.category]
 
     def options(self, list_name: str) -> list[ProcedureView]:
         """The procedures of a numbered list, in the order the assistant shows them."""
