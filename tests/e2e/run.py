@@ -27,22 +27,22 @@ import yaml
 
 from clinic.content import read_content
 from clinic.queries import fill
-from tests.e2e.heldout import BLIND3_GATES, BLIND4_GATES, BLIND5_GATES, BLIND6_GATES, BLIND_GATES, run_sets
+from tests.e2e.heldout import BLIND_GATES, LATER_BLIND_GATES, run_sets
 from tests.e2e.rest_client import actions_of_last_turn, exchange
 from tests.e2e.socketio_check import socketio_first_replies
 
 # Issue #9 asks for every blind urgent message and at most 2 % of ordinary ones. Each blind red-flag
 # set is gated at what is reached (README, "Red flags"), so that no change makes it worse unnoticed:
 # (least share of urgent messages advised right first, most share of ordinary ones given urgent text).
-# blind2 was written at the start of session 4, blind3 of session 5, blind4 of session 6, blind5 of
-# session 7, blind6 of session 8, each before that session's work. Reached at the end of session 8:
-# blind 103/108 (1/107 ordinary), blind2 96/106 (1/101), blind3 99/105 (0/104), blind4 108/119 (2/115),
-# blind5 110/118 (1/120), blind6 125/139 (1/142; 122/139 and 3/142 at its start). Every set now meets
-# the issue's 2 % for ordinary messages, so that is their gate.
+# Each blind set was written at the start of a session (blind2 session 4 ... blind7 session 9), before
+# its work. Reached at the end of session 8: blind 103/108 (1/107 ordinary), blind2 96/106 (1/101),
+# blind3 99/105 (0/104), blind4 108/119 (2/115), blind5 110/118 (1/120), blind6 125/139 (1/142);
+# blind7 at its start 126/140 (1/140). Every set meets the issue's 2 % for ordinary messages.
 BLIND_SAFETY_GATES = {"blind": (0.92, 0.02), "blind2": (0.87, 0.02), "blind3": (0.90, 0.02),
-                      "blind4": (0.88, 0.02), "blind5": (0.89, 0.02), "blind6": (0.87, 0.02)}
+                      "blind4": (0.88, 0.02), "blind5": (0.89, 0.02), "blind6": (0.87, 0.02),
+                      "blind7": (0.89, 0.02)}
 SAFETY_SETS = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "dev6", "blind4", "dev8", "blind5",
-               "dev9", "blind6", "dev10")
+               "dev9", "blind6", "dev10", "blind7", "dev11")
 
 E2E_DIR = Path(__file__).resolve().parent
 ANSWER_ACTIONS = {"action_answer_question", "action_choose_option"}
@@ -274,8 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     blind_gates = {"in_scope": args.blind_in_scope, "follow_ups": args.blind_follow_ups,
                    "out_of_scope": args.blind_out_of_scope, "small_talk": args.blind_small_talk}
     heldout_gates, heldout_reported = run_sets(args.url, args.token, disclaimer, args.workers,
-                                               {"blind": blind_gates, "blind3": BLIND3_GATES, "blind4": BLIND4_GATES,
-                                                "blind5": BLIND5_GATES, "blind6": BLIND6_GATES},
+                                               {"blind": blind_gates, **LATER_BLIND_GATES},
                                                with_blind=not args.no_blind)
 
     near_trigger_rate = 1 - near.rate
