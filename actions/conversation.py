@@ -87,6 +87,10 @@ def answer_situation(reply: Reply, tracker: Tracker, kb: KnowledgeBase, text: st
     return answer_with_facts(reply, tracker, kb, None, text)
 
 
+# Subjects nlp/off_topic.yml declines whatever the classifier says, each with its own message.
+DECLINED_SUBJECTS = ("medication", "animal")
+
+
 class ActionOutOfScope(ClinicAction):
     """Says what the assistant covers and offers the front desk; never invents logistics."""
 
@@ -100,6 +104,9 @@ class ActionOutOfScope(ClinicAction):
             return []
         if note == "too_long":
             reply.say(kb.message("message_too_long", max_characters=f"{MAX_UNDERSTOOD_CHARS:,}"))
+            return []
+        if note in DECLINED_SUBJECTS:  # a medicine or an animal: who can answer instead, not the clinic's menu
+            reply.say(kb.message(f"declined.{note}"))
             return []
         in_context = in_conversation(reply, tracker, kb)  # a correction or follow-up mid-conversation
         if in_context is not None:

@@ -38,7 +38,8 @@ REQUIRED_MESSAGES = frozenset("""
     disclaimer empty_message not_understood out_of_scope service_unavailable cannot_answer did_you_mean
     did_you_mean_other also_asked general_only_note choose_without_list choose_out_of_range
     greet goodbye thank bot_challenge affirm deny something_else ask_capabilities
-    red_flag.possible red_flag.checkin es.red_flag.checkin es.english_only
+    red_flag.possible red_flag.checkin es.red_flag.checkin es.english_only message_too_long
+    declined.medication declined.animal
 """.split())
 URGENT_KINDS = ("stroke", "new_palsy", "eye_emergency", "post_op", "breathing", "self_harm", "unspecified", "after")
 URGENT_PREFIX = "red_flag."

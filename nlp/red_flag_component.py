@@ -157,8 +157,9 @@ class RedFlagDetector(GraphComponent):
                 self._add_entity(message, NOTE_ENTITY, note)
                 if flags and not guarded.too_long:
                     self._set_kind(message, CHECKIN_KIND)  # the Spanish pointer, then the gentle line in Spanish
-            elif off_topic(doc.text):
+            elif (subject := off_topic(doc.text)) is not None:
                 self._set_intent(message, DECLINE_INTENT)  # an animal's face, a medicine's dose
+                self._add_entity(message, NOTE_ENTITY, subject)  # each declined with its own referral
             else:
                 if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self._urgent_intent:
                     self._mark_possible(message)  # the classifier alone never triggers a takeover

@@ -259,6 +259,7 @@ def test_check_in_answers_the_question_then_adds_one_gentle_line(use_kb: Knowled
 
 @pytest.mark.parametrize(("note", "expected"), [
     ("other_language", "es.english_only"), ("too_long", "message_too_long"),
+    ("medication", "declined.medication"), ("animal", "declined.animal"),
 ])
 def test_guard_notes_get_their_own_decline(note: str, expected: str, use_kb: KnowledgeBase) -> None:
     entity = {"entity": "guard_note", "value": note, "extractor": "RedFlagDetector"}

@@ -536,3 +536,17 @@ def test_wanting_to_go_in_prepared_is_no_self_harm_cue(nlp: Language, rules: Red
     """"I want to go" is how patients speak of their consultation: not even a weak cue for the risk model."""
     doc = nlp("I want to go in with realistic expectations rather than scaring myself, what are the risks?")
     assert [f.kind for f in rules.detect(doc)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "I need to cancel my appointment on Friday and rebook for a later date",
+    "our old labrador's lip has drooped on one side since this morning, can your surgeons help him?",
+])
+def test_rescheduling_and_a_pet_by_its_breed_are_no_cues(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    """Written from general knowledge: an appointment moved is no farewell; a dog's droop is the vet's."""
+    assert [f.kind for f in rules.detect(nlp(text))] == []
+
+
+def test_a_pet_named_after_the_patients_own_droop_does_not_hide_it(nlp: Language, rules: RedFlagRules) -> None:
+    """The animal covers what follows it: the droop told first is the patient's own."""
+    assert "new_palsy" in kinds(nlp, rules, "my face is drooping since this morning, my dog is worried")

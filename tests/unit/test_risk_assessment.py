@@ -109,6 +109,10 @@ LOOK_ALIKES = [
     # withdrawing the clinic's own callback is no farewell
     "I don't need the callback no more",
     "i want to cancel the phone call",
+    # an appointment cancelled to be moved; a pet named by its breed, or animals asked about in general
+    "Please cancel my consultation booking for Tuesday, I need to reschedule it for after the holidays",
+    "my old spaniel's left eye won't shut and looks sore, do you treat dogs?",
+    "Can horses get facial paralysis like people do?",
 ]
 
 

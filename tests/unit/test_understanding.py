@@ -112,6 +112,11 @@ def test_memory_keeps_the_previous_topic_and_the_recent_procedures() -> None:
     ("a dog bit my cheek and now my smile is crooked, can it be repaired?", None),
     ("the CAT scan showed nothing, what next?", None),
     ("how long is the operation?", None),
+    # a pet by its breed; medicines managed around an operation; words that only begin like an animal
+    ("our old beagle's mouth hangs down on one side, could surgery fix it?", "animal"),
+    ("do I have to come off my anticoagulants for the eyelid operation?", "medication"),
+    ("can my cataracts be treated at the same time?", None),
+    ("my coworker asked if Bell's palsy is contagious", None),
 ])
 def test_subjects_declined_whatever_the_classifier_says(text: str, subject: str | None) -> None:
     assert off_topic(text) == subject
