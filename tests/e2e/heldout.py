@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from tests.e2e.gates import STUDIED
 from tests.e2e.rest_client import actions_of_last_turn, exchange
 
 ANSWER_ACTIONS = frozenset({"action_answer_question", "action_choose_option"})
@@ -252,30 +253,6 @@ class Figure:
         return self.passed / self.total if self.total else 0.0
 
 
-# The issue's thresholds for the blind set, and where `make test` gates today when one is not
-# reached yet (the achieved figure minus a small margin; README says which).
-BLIND_TARGETS = {"in_scope": 0.95, "follow_ups": 0.90, "out_of_scope": 0.95, "small_talk": 0.90}
-# Where `make test` gates the blind sets (tests/e2e/run.py's defaults): just below the figures last
-# reached (session 5: blind in-scope 156/171, follow-ups 32/41, out-of-scope 39/40, small talk 27/29;
-# blind3 146/162, 31/36, 35/36, 27/28; README, "Understanding patients' own words"), the issue's target
-# where it is reached (out of scope 95 %, small talk 90 %).
-BLIND_GATES = {"in_scope": 0.89, "follow_ups": 0.75, "out_of_scope": 0.95, "small_talk": 0.90}
-BLIND3_GATES = {"in_scope": 0.89, "follow_ups": 0.80, "out_of_scope": 0.95, "small_talk": 0.90}
-# blind4 was written at the start of session 6, before its work (151/171, 28/42, 36/36, 28/28 then;
-# 154/171, 30/42 at the end of session 7).
-BLIND4_GATES = {"in_scope": 0.88, "follow_ups": 0.69, "out_of_scope": 0.95, "small_talk": 0.90}
-# blind5 was written at the start of session 7, before its work (163/172, 39/43, 35/36, 29/30 then;
-# 164/172, 40/43 at its end).
-BLIND5_GATES = {"in_scope": 0.93, "follow_ups": 0.88, "out_of_scope": 0.95, "small_talk": 0.90}
-# blind6 was written at the start of session 8, before its work (163/173, 40/43, 36/37, 29/29 then).
-BLIND6_GATES = {"in_scope": 0.92, "follow_ups": 0.88, "out_of_scope": 0.95, "small_talk": 0.90}
-# blind7 was written at the start of session 9, before its work (161/170, 39/45, 33/35, 28/28 then).
-BLIND7_GATES = {"in_scope": 0.93, "follow_ups": 0.84, "out_of_scope": 0.94, "small_talk": 0.90}
-# Every blind set after the first, by name (the first one's gates are run.py's options).
-LATER_BLIND_GATES = {"blind3": BLIND3_GATES, "blind4": BLIND4_GATES, "blind5": BLIND5_GATES,
-                     "blind6": BLIND6_GATES, "blind7": BLIND7_GATES}
-# The studied sets, reported: dev7 holds only several-question messages, comparisons and follow-ups.
-STUDIED = ("dev", "dev2", "dev6", "dev7", "dev8", "dev10", "dev11")
 
 
 def figures(result: HeldoutResult, label: str) -> dict[str, Figure]:

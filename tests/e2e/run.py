@@ -27,22 +27,10 @@ import yaml
 
 from clinic.content import read_content
 from clinic.queries import fill
-from tests.e2e.heldout import BLIND_GATES, LATER_BLIND_GATES, run_sets
+from tests.e2e.gates import BLIND_GATES, BLIND_SAFETY_GATES, LATER_BLIND_GATES, SAFETY_SETS
+from tests.e2e.heldout import run_sets
 from tests.e2e.rest_client import actions_of_last_turn, exchange
 from tests.e2e.socketio_check import socketio_first_replies
-
-# Issue #9 asks for every blind urgent message and at most 2 % of ordinary ones. Each blind red-flag
-# set is gated at what is reached (README, "Red flags"), so that no change makes it worse unnoticed:
-# (least share of urgent messages advised right first, most share of ordinary ones given urgent text).
-# Each blind set was written at the start of a session (blind2 session 4 ... blind7 session 9), before
-# its work. Reached at the end of session 8: blind 103/108 (1/107 ordinary), blind2 96/106 (1/101),
-# blind3 99/105 (0/104), blind4 108/119 (2/115), blind5 110/118 (1/120), blind6 125/139 (1/142);
-# blind7 at its start 126/140 (1/140). Every set meets the issue's 2 % for ordinary messages.
-BLIND_SAFETY_GATES = {"blind": (0.92, 0.02), "blind2": (0.87, 0.02), "blind3": (0.90, 0.02),
-                      "blind4": (0.88, 0.02), "blind5": (0.89, 0.02), "blind6": (0.87, 0.02),
-                      "blind7": (0.89, 0.02)}
-SAFETY_SETS = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "dev6", "blind4", "dev8", "blind5",
-               "dev9", "blind6", "dev10", "blind7", "dev11")
 
 E2E_DIR = Path(__file__).resolve().parent
 ANSWER_ACTIONS = {"action_answer_question", "action_choose_option"}
@@ -237,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--report", type=Path, default=None, help="write every failure to this JSON file")
     parser.add_argument("--min-in-scope", type=float, default=0.95, help="in-scope accuracy gate")
-    # Blind-set gates (tests/e2e/heldout.py BLIND_GATES). Issue 11 asks for in-scope >= 95%, follow-ups
+    # Blind-set gates (tests/e2e/gates.py BLIND_GATES). Issue 11 asks for in-scope >= 95%, follow-ups
     # >= 90%, out-of-scope >= 95%, small talk >= 90%; where a figure is not reached yet the gate is the
     # achieved level minus a small margin (README, "Understanding patients' own words").
     parser.add_argument("--no-blind", action="store_true", help="leave the blind set out (tuning runs)")

@@ -1,0 +1,40 @@
+"""Where `make test` gates the held-out sets, in one place: each blind set at just below the figures
+it last reached (or the issue's target where that is reached), so that no change makes one worse
+unnoticed; the studied sets are reported, not gated. The README gives the figures behind each number.
+"""
+
+# Issue #11's targets for a blind set: in-scope 95 %, follow-ups 90 %, out-of-scope 95 %, small talk 90 %.
+# Where `make test` gates the blind sets (tests/e2e/run.py's defaults): just below the figures last
+# reached (session 5: blind in-scope 156/171, follow-ups 32/41, out-of-scope 39/40, small talk 27/29;
+# blind3 146/162, 31/36, 35/36, 27/28; README, "Understanding patients' own words"), the issue's target
+# where it is reached (out of scope 95 %, small talk 90 %).
+BLIND_GATES = {"in_scope": 0.89, "follow_ups": 0.75, "out_of_scope": 0.95, "small_talk": 0.90}
+BLIND3_GATES = {"in_scope": 0.89, "follow_ups": 0.80, "out_of_scope": 0.95, "small_talk": 0.90}
+# blind4 was written at the start of session 6, before its work (151/171, 28/42, 36/36, 28/28 then;
+# 154/171, 30/42 at the end of session 7).
+BLIND4_GATES = {"in_scope": 0.88, "follow_ups": 0.69, "out_of_scope": 0.95, "small_talk": 0.90}
+# blind5 was written at the start of session 7, before its work (163/172, 39/43, 35/36, 29/30 then;
+# 164/172, 40/43 at its end).
+BLIND5_GATES = {"in_scope": 0.93, "follow_ups": 0.88, "out_of_scope": 0.95, "small_talk": 0.90}
+# blind6 was written at the start of session 8, before its work (163/173, 40/43, 36/37, 29/29 then).
+BLIND6_GATES = {"in_scope": 0.92, "follow_ups": 0.88, "out_of_scope": 0.95, "small_talk": 0.90}
+# blind7 was written at the start of session 9, before its work (161/170, 39/45, 33/35, 28/28 then).
+BLIND7_GATES = {"in_scope": 0.93, "follow_ups": 0.84, "out_of_scope": 0.94, "small_talk": 0.90}
+# Every blind set after the first, by name (the first one's gates are run.py's options).
+LATER_BLIND_GATES = {"blind3": BLIND3_GATES, "blind4": BLIND4_GATES, "blind5": BLIND5_GATES,
+                     "blind6": BLIND6_GATES, "blind7": BLIND7_GATES}
+# The studied sets, reported: dev7 holds only several-question messages, comparisons and follow-ups.
+STUDIED = ("dev", "dev2", "dev6", "dev7", "dev8", "dev10", "dev11")
+
+# Issue #9 asks for every blind urgent message and at most 2 % of ordinary ones. Each blind red-flag
+# set is gated at what is reached (README, "Red flags"), so that no change makes it worse unnoticed:
+# (least share of urgent messages advised right first, most share of ordinary ones given urgent text).
+# Each blind set was written at the start of a session (blind2 session 4 ... blind7 session 9), before
+# its work. Reached at the end of session 8: blind 103/108 (1/107 ordinary), blind2 96/106 (1/101),
+# blind3 99/105 (0/104), blind4 108/119 (2/115), blind5 110/118 (1/120), blind6 125/139 (1/142);
+# blind7 at its start 126/140 (1/140). Every set meets the issue's 2 % for ordinary messages.
+BLIND_SAFETY_GATES = {"blind": (0.92, 0.02), "blind2": (0.87, 0.02), "blind3": (0.90, 0.02),
+                      "blind4": (0.88, 0.02), "blind5": (0.89, 0.02), "blind6": (0.87, 0.02),
+                      "blind7": (0.89, 0.02)}
+SAFETY_SETS = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "dev6", "blind4", "dev8", "blind5",
+               "dev9", "blind6", "dev10", "blind7", "dev11")
