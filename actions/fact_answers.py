@@ -98,8 +98,6 @@ def answer_text(kb: KnowledgeBase, answer: FactAnswer) -> str:
     return text
 
 
-
-
 def about_named(kb: KnowledgeBase, topic: TopicView | None, confidence: dict[str, float],
                 named: list[str]) -> tuple[TopicView | None, dict[str, float]]:
     """"What does static surgery mean?": the belief in "what is ..." is a belief in what the named
@@ -213,16 +211,36 @@ def corrected_procedures(ranker: FactRanker, tracker: Tracker, fix: Correction,
     return named, rejected
 
 
+def priors_for_option(confidence: dict[str, float], context: list[str], context_topic: str | None,
+                      option: tuple[str, tuple[str, ...]] | None
+                      ) -> tuple[dict[str, float], list[str], str | None]:
+    """The classifier's confidences, the procedures and topic discussed, as priors for a question
+    about one listed option (see ``answer_with_facts``): without the overview's intent, and without
+    a procedure discussed before that the option's description is not about (nor its topic)."""
+    if option is None:
+        return confidence, context, context_topic
+    intent, procedures = option
+    kept = [p for p in context if p in procedures]
+    return {**confidence, intent: 0.0}, kept, context_topic if kept else None
+
+
 def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: TopicView | None, text: str,
-                      named: list[str] | None = None) -> list[dict[str, Any]]:
-    """Rank, say and remember: the conversation keeps the topic and procedure for follow-ups."""
+                      named: list[str] | None = None,
+                      option: tuple[str, tuple[str, ...]] | None = None) -> list[dict[str, Any]]:
+    """Rank, say and remember: the conversation keeps the topic and procedure for follow-ups.
+
+    ``option``: a question about one listed option filed under the list's overview
+    (``actions.fact_checks.asks_one_option``): the overview's intent and the procedures of the
+    option's description ("and what are the lifts for?" after static surgery asks about lifts)."""
     ranker = FactRanker(kb)
     named = mentioned_procedures(tracker) if named is None else named
     # the procedure discussed before this message: the slot itself is already filled from a name in
     # the message, which may be the story's ("I've had Botox for years... is there a surgery for this?")
     context = [p for p in [slot_before_message(tracker, PROCEDURE_SLOT)] if p]
-    topic, confidence = about_named(kb, topic, intent_confidences(tracker), named)
-    context_topic, excluded = tracker.get_slot(TOPIC_SLOT), None
+    confidence, context, context_topic = priors_for_option(
+        intent_confidences(tracker), context, tracker.get_slot(TOPIC_SLOT), option)
+    excluded = None
+    topic, confidence = about_named(kb, topic, confidence, named)
     if returns_to_earlier(text):  # "going back to the static one": the topic before the last one
         context_topic = earlier_topic(tracker) or context_topic
     named, positions = procedures_meant(ranker, tracker, text, named, context)
@@ -266,14 +284,6 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     if len(answer.procedures) >= 2:  # both sides of a comparison: "which of those two..." can follow
         events.append(SlotSet(LISTED_OPTIONS_SLOT, answer.procedures[:MAX_QUESTIONS]))
     return events
-
-
-
-
-
-
-
-
 
 
 def answer_in_context(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:

@@ -6,7 +6,7 @@ import pytest
 
 import actions.reply as reply_module
 from actions.answers import MAX_REPLY, ActionAnswerQuestion, say_overview
-from actions.fact_checks import option_for_case
+from actions.fact_checks import asks_one_option, option_for_case
 from actions.formatting import answer_text, overview_led_by
 from actions.reply import Reply
 from clinic.queries import KnowledgeBase
@@ -90,3 +90,19 @@ def test_a_topic_word_the_patient_rules_out_is_no_second_question() -> None:
     reply = broad("My facial nerve was removed with a tumour and the surgeon says it won't recover. "
                   "What kinds of surgery are there?")
     assert "You also asked" not in reply
+
+
+def test_a_question_about_one_listed_option_is_no_question_for_the_overview(sqlite_kb: KnowledgeBase) -> None:
+    answer = sqlite_kb.answer("options")
+    asked = asks_one_option(sqlite_kb, answer, "Which muscles do surgeons use once the nerve cannot be fixed?")
+    assert asked is not None and asked.fact.id == "regional_muscle_transfer"
+    # the overview's own words, or questions about the options as a whole, keep the overview
+    assert asks_one_option(sqlite_kb, answer, "What kinds of surgery use a muscle from elsewhere?") is None
+    assert asks_one_option(sqlite_kb, answer, "what can you offer me?") is None
+
+
+def test_the_overview_belief_is_no_prior_for_a_question_about_one_option() -> None:
+    # the classifier is sure of the overview's topic; the words ask what the lifts are for
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_surgery_options", "so what would the lifts do?", ranking=[
+        {"name": "ask_surgery_options", "confidence": 0.9}]))
+    assert texts(messages).startswith("Techniques include procedures like face lifts and browlifts")
