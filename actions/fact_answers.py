@@ -22,7 +22,7 @@ from actions.fact_selection import rank_answer
 from actions.formatting import BULLET, fact_line, topic_button
 from actions.memory import named_in_passing, prefer_specific
 from actions.reply import Reply
-from actions.situation import same_question_about, situation_for
+from actions.situation import add_case_option, same_question_about, situation_for
 from actions.turn import (
     earlier_topic,
     intent_confidences,
@@ -58,6 +58,7 @@ def facts_text(kb: KnowledgeBase, answer: FactAnswer) -> str:
     for fact in answer.facts:
         frame = kb.topic(answer.frames.get(fact.fact.id, ""))
         lines.extend([fill(frame.intro)] if frame is not None and frame.intro else [])
+        lines.extend([kb.message("case_option")] if fact.fact.id == answer.case_id else [])
         lines.append(f"{BULLET} {fact_line(fact.fact)}")
     return "\n".join(lines)
 
@@ -68,7 +69,7 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
     the last facts that are not part of a frame make room, and stay on offer."""
     text = answer_text(kb, answer)
     offer_room = OFFER_ROOM if answer.topic is not None else 0
-    droppable = [f for f in answer.facts if f.fact.id not in answer.framed_ids]
+    droppable = [f for f in answer.facts if f.fact.id not in answer.framed_ids | {answer.case_id}]
     while len(text) + offer_room + reply.reserved > MAX_SPECIFIC_REPLY and len(answer.facts) > 1 and droppable:
         answer.facts.remove(droppable.pop())
         answer.more = True
@@ -212,8 +213,7 @@ def corrected_procedures(ranker: FactRanker, tracker: Tracker, fix: Correction,
 
 
 def priors_for_option(confidence: dict[str, float], context: list[str], context_topic: str | None,
-                      option: tuple[str, tuple[str, ...]] | None
-                      ) -> tuple[dict[str, float], list[str], str | None]:
+                      option: tuple[str, tuple[str, ...]] | None) -> tuple[dict[str, float], list[str], str | None]:
     """The classifier's confidences, the procedures and topic discussed, as priors for a question
     about one listed option (see ``answer_with_facts``): without the overview's intent, and without
     a procedure discussed before that the option's description is not about (nor its topic)."""
@@ -229,9 +229,8 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
                       option: tuple[str, tuple[str, ...]] | None = None) -> list[dict[str, Any]]:
     """Rank, say and remember: the conversation keeps the topic and procedure for follow-ups.
 
-    ``option``: a question about one listed option filed under the list's overview
-    (``actions.fact_checks.asks_one_option``): the overview's intent and the procedures of the
-    option's description ("and what are the lifts for?" after static surgery asks about lifts)."""
+    ``option``: a question about one listed option filed under the list's overview (``asks_one_option``):
+    the overview's intent and the procedures of the option's description (see ``priors_for_option``)."""
     ranker = FactRanker(kb)
     named = mentioned_procedures(tracker) if named is None else named
     # the procedure discussed before this message: the slot itself is already filled from a name in
@@ -265,6 +264,7 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         topic, confidence = asked_again(kb, ranker, text, positions, context_topic) or (topic, confidence)
     ranker.part_intents = question_part_confidences(tracker)
     answer = rank_answer(ranker, text, topic, confidence, named, context, context_topic, positions, excluded)
+    add_case_option(kb, tracker, answer)
     if not answer.facts:
         reply.say(kb.message("not_understood"))
         return []

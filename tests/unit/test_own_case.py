@@ -11,7 +11,7 @@ from actions.formatting import answer_text, overview_led_by
 from actions.reply import Reply
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import story_before_question
-from tests.unit.test_actions import run, texts, tracker
+from tests.unit.test_actions import SPOKE, run, texts, tracker
 
 
 @pytest.fixture(autouse=True)
@@ -106,3 +106,26 @@ def test_the_overview_belief_is_no_prior_for_a_question_about_one_option() -> No
     messages, _ = run(ActionAnswerQuestion(), tracker("ask_surgery_options", "so what would the lifts do?", ranking=[
         {"name": "ask_surgery_options", "confidence": 0.9}]))
     assert texts(messages).startswith("Techniques include procedures like face lifts and browlifts")
+
+
+def personal(text: str, events: list | None = None) -> str:
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_personal_advice", text, events=events, ranking=[
+        {"name": "ask_personal_advice", "confidence": 0.8}]))
+    return texts(messages)
+
+
+def test_after_only_the_surgeon_can_assess_comes_what_the_page_ties_to_such_a_case(sqlite_kb: KnowledgeBase) -> None:
+    reply = personal("My cousin's facial nerve was cut in an accident ten years ago and it will never recover. "
+                     "What would you advise for her?")
+    note = sqlite_kb.message("case_option")
+    assert reply.startswith("I can't tell whether you need surgery")
+    assert note in reply and "Regional muscle transfers may be employed" in reply.split(note)[1]
+    # a case pointing at no option gets the decision factors alone
+    assert note not in personal("I have a busy job and two children. What would you advise for me?")
+
+
+def test_a_short_question_after_the_case_is_read_with_the_case_but_not_its_question() -> None:
+    story = "My brother's facial nerve was damaged over a long stretch in a crash. Can you help him?"
+    events = [*SPOKE, {"event": "user", "text": story}, {"event": "bot", "text": "..."},
+              {"event": "user", "text": "what would suit him?"}]
+    assert "When extensive nerve damage occurs" in personal("what would suit him?", events)
