@@ -19,7 +19,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.fact_answers import answer_with_facts
-from actions.fact_checks import is_overview, option_for_case
+from actions.fact_checks import asks_one_option, is_overview, option_for_case
 from actions.fact_ranker import FactRanker
 from actions.formatting import (
     answer_buttons,
@@ -158,9 +158,11 @@ class ActionAnswerQuestion(ClinicAction):
         case, checked = case_and_question(tracker, kb, answer, text, named_all)
         # "so what's the difference between the two?" compares the options just discussed, not the list
         compared = [] if named_all else compared_options(tracker, text)
-        if compared or about_discussed(text, procedure_id, answer) or not is_overview(
+        one_option = None if named_all else asks_one_option(kb, answer, checked)
+        if compared or one_option or about_discussed(text, procedure_id, answer) or not is_overview(
                 kb, answer, checked, named_all, intent_confidences(tracker).get(answer.topic.intent, 0.0)):
-            return answer_with_facts(reply, tracker, kb, topic, text, named=listed or compared or None)
+            return answer_with_facts(reply, tracker, kb, topic, text, named=listed or compared or None,
+                                     option=(answer.topic.intent, one_option.fact.procedures) if one_option else None)
         said = say_overview(reply, kb, answer, case)
         if len(named_all) == 1 and not answer.topic.uses_procedure:
             describe_named_procedure(reply, kb, named_all[0], answered=answer.topic.id)

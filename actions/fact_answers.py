@@ -22,7 +22,7 @@ from actions.fact_selection import rank_answer
 from actions.formatting import BULLET, fact_line, topic_button
 from actions.memory import named_in_passing, prefer_specific
 from actions.reply import Reply
-from actions.situation import same_question_about, situation_for
+from actions.situation import add_case_option, same_question_about, situation_for
 from actions.turn import (
     earlier_topic,
     intent_confidences,
@@ -58,6 +58,7 @@ def facts_text(kb: KnowledgeBase, answer: FactAnswer) -> str:
     for fact in answer.facts:
         frame = kb.topic(answer.frames.get(fact.fact.id, ""))
         lines.extend([fill(frame.intro)] if frame is not None and frame.intro else [])
+        lines.extend([kb.message("case_option")] if fact.fact.id == answer.case_id else [])
         lines.append(f"{BULLET} {fact_line(fact.fact)}")
     return "\n".join(lines)
 
@@ -68,7 +69,7 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
     the last facts that are not part of a frame make room, and stay on offer."""
     text = answer_text(kb, answer)
     offer_room = OFFER_ROOM if answer.topic is not None else 0
-    droppable = [f for f in answer.facts if f.fact.id not in answer.framed_ids]
+    droppable = [f for f in answer.facts if f.fact.id not in answer.framed_ids | {answer.case_id}]
     while len(text) + offer_room + reply.reserved > MAX_SPECIFIC_REPLY and len(answer.facts) > 1 and droppable:
         answer.facts.remove(droppable.pop())
         answer.more = True
@@ -96,8 +97,6 @@ def answer_text(kb: KnowledgeBase, answer: FactAnswer) -> str:
         closing = "" if closing and closing in text else closing  # the caveat was itself the fact asked for
         text = "\n\n".join(part for part in (fill(main.intro) if framed else "", text, closing) if part)
     return text
-
-
 
 
 def about_named(kb: KnowledgeBase, topic: TopicView | None, confidence: dict[str, float],
@@ -213,16 +212,34 @@ def corrected_procedures(ranker: FactRanker, tracker: Tracker, fix: Correction,
     return named, rejected
 
 
+def priors_for_option(confidence: dict[str, float], context: list[str], context_topic: str | None,
+                      option: tuple[str, tuple[str, ...]] | None) -> tuple[dict[str, float], list[str], str | None]:
+    """The classifier's confidences, the procedures and topic discussed, as priors for a question
+    about one listed option (see ``answer_with_facts``): without the overview's intent, and without
+    a procedure discussed before that the option's description is not about (nor its topic)."""
+    if option is None:
+        return confidence, context, context_topic
+    intent, procedures = option
+    kept = [p for p in context if p in procedures]
+    return {**confidence, intent: 0.0}, kept, context_topic if kept else None
+
+
 def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: TopicView | None, text: str,
-                      named: list[str] | None = None) -> list[dict[str, Any]]:
-    """Rank, say and remember: the conversation keeps the topic and procedure for follow-ups."""
+                      named: list[str] | None = None,
+                      option: tuple[str, tuple[str, ...]] | None = None) -> list[dict[str, Any]]:
+    """Rank, say and remember: the conversation keeps the topic and procedure for follow-ups.
+
+    ``option``: a question about one listed option filed under the list's overview (``asks_one_option``):
+    the overview's intent and the procedures of the option's description (see ``priors_for_option``)."""
     ranker = FactRanker(kb)
     named = mentioned_procedures(tracker) if named is None else named
     # the procedure discussed before this message: the slot itself is already filled from a name in
     # the message, which may be the story's ("I've had Botox for years... is there a surgery for this?")
     context = [p for p in [slot_before_message(tracker, PROCEDURE_SLOT)] if p]
-    topic, confidence = about_named(kb, topic, intent_confidences(tracker), named)
-    context_topic, excluded = tracker.get_slot(TOPIC_SLOT), None
+    confidence, context, context_topic = priors_for_option(
+        intent_confidences(tracker), context, tracker.get_slot(TOPIC_SLOT), option)
+    excluded = None
+    topic, confidence = about_named(kb, topic, confidence, named)
     if returns_to_earlier(text):  # "going back to the static one": the topic before the last one
         context_topic = earlier_topic(tracker) or context_topic
     named, positions = procedures_meant(ranker, tracker, text, named, context)
@@ -247,6 +264,7 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         topic, confidence = asked_again(kb, ranker, text, positions, context_topic) or (topic, confidence)
     ranker.part_intents = question_part_confidences(tracker)
     answer = rank_answer(ranker, text, topic, confidence, named, context, context_topic, positions, excluded)
+    add_case_option(kb, tracker, answer)
     if not answer.facts:
         reply.say(kb.message("not_understood"))
         return []
@@ -266,14 +284,6 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     if len(answer.procedures) >= 2:  # both sides of a comparison: "which of those two..." can follow
         events.append(SlotSet(LISTED_OPTIONS_SLOT, answer.procedures[:MAX_QUESTIONS]))
     return events
-
-
-
-
-
-
-
-
 
 
 def answer_in_context(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:

@@ -4,8 +4,10 @@ fact (so the assistant answers instead of asking "did you mean")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from actions.fact_ranker import AGREEING_MATCH, SPECIFIC_MATCH, FactRanker
-from clinic.fact_ranking import LEXICAL_FLOOR
+from clinic.fact_ranking import LEXICAL_FLOOR, Scored
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase
 from clinic.question_parts import asks_logistics, looks_like_question, split_questions
 
@@ -16,6 +18,9 @@ from clinic.question_parts import asks_logistics, looks_like_question, split_que
 # synkinesis?" lost its numbered list, so "the first" had nothing to choose from).
 OVERVIEW_BELIEF = 0.9
 CLEARLY_BETTER = 0.3
+# The margin a listed option's own description needs over the overview's facts when the question asks
+# about that option in words that do not name the overview's topic (``_names_an_option``).
+OPTION_MARGIN = 0.05
 
 
 def is_overview(kb: KnowledgeBase, answer: Answer, text: str, named: list[str], confidence: float) -> bool:
@@ -26,21 +31,55 @@ def is_overview(kb: KnowledgeBase, answer: Answer, text: str, named: list[str], 
     everyone?" under the surgery options) has words, beyond the topic's own keywords, that point
     clearly at a fact outside the overview: that one is answered instead, unless the classifier's
     ``confidence`` in the topic outweighs those words (the same weighing as the fact ranking's).
+    A question about one listed option (``asks_one_option``) never gets the overview.
     """
     if text.startswith("/"):
         return True
     if named or answer.procedure is not None or not answer.options:
         return False
+    if asks_one_option(kb, answer, text) is not None:
+        return False
+    return _outside_wins(kb, answer, text, OVERVIEW_BELIEF * confidence + CLEARLY_BETTER, lambda _: True) is None
+
+
+def asks_one_option(kb: KnowledgeBase, answer: Answer, text: str) -> Scored | None:
+    """Whether a question filed under a topic that lists options asks about one of them in words
+    that do not name the topic ("which muscles can be moved into the face?", "what are the lifts
+    for?"): a question of it is best matched by the page's description of a listed option, better
+    than by the overview's own facts. The classifier learnt the topic from questions about the
+    options as a whole and is as sure of it for a question about one of them, so its belief says
+    nothing about which: the words decide, and that belief is no prior for the facts either.
+    The option's description, or None."""
+    if text.startswith("/") or answer.procedure is not None or not answer.options:
+        return None
+    if FactRanker.names_topic(answer.topic, text):  # "what options are there for the eye?"
+        return None
+    return _outside_wins(kb, answer, text, OPTION_MARGIN, lambda best: _names_an_option(answer, best))
+
+
+def _outside_wins(kb: KnowledgeBase, answer: Answer, text: str, margin: float,
+                  counts: Callable[[Scored], bool]) -> Scored | None:
+    """The best fact outside the overview for one question of ``text`` (the topic's keywords taken
+    out), when it matches the words well, by ``margin`` more than the overview's best, and ``counts``."""
     overview = {f.id for f in answer.facts}
     index = FactRanker(kb).index
     for part in split_questions(answer.topic.without_keywords(text)):
         ranked = index.rank(part, {})
         inside = max((r.lexical for r in ranked if r.fact.id in overview), default=0.0)
         # a fact of no topic (the list of techniques) is what the overview's numbered list shows
-        outside = max((r.lexical for r in ranked if r.fact.id not in overview and r.fact.topics), default=0.0)
-        if outside >= SPECIFIC_MATCH and outside >= inside + OVERVIEW_BELIEF * confidence + CLEARLY_BETTER:
-            return False
-    return True
+        best = next((r for r in ranked if r.fact.id not in overview and r.fact.topics), None)
+        if best is not None and best.lexical >= SPECIFIC_MATCH and best.lexical >= inside + margin and counts(best):
+            return best
+    return None
+
+
+def _names_an_option(answer: Answer, best: Scored) -> bool:
+    """Whether ``best`` is the page's description of options on the answer's list (what muscle
+    transfers use, what the lifts are for), not of anything else (the risks, the time off work)."""
+    listed = {o.id for o in answer.options}
+    describing = {o.detail_topic for o in answer.options}
+    about = set(best.fact.procedures)
+    return bool(about) and about <= listed and bool(describing & set(best.fact.topics))
 
 
 def option_for_case(kb: KnowledgeBase, answer: Answer, story: str,

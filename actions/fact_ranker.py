@@ -45,6 +45,7 @@ class FactAnswer:
     general_for: str = ""  # a named procedure the page gives only general figures for, on this topic
     frames: dict[str, str] = field(default_factory=dict)  # fact id -> framed topic whose facts start there
     framed_ids: set[str] = field(default_factory=set)  # every fact of a frame: kept together
+    case_id: str = ""  # the fact on the option the patient's own case points at (actions.situation)
 
     @property
     def sources(self) -> list[str]:

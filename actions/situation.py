@@ -14,10 +14,12 @@ import re
 
 from rasa_sdk import Tracker
 
-from actions.fact_ranker import HUB_TOPICS, FactRanker
+from actions.fact_checks import option_for_case
+from actions.fact_ranker import HUB_TOPICS, FactAnswer, FactRanker
 from actions.fact_selection import blank_names
 from actions.turn import latest_text, mentioned_procedures, previous_text
 from clinic.fact_ranking import SUBJECT_WORDS
+from clinic.queries import KnowledgeBase
 from clinic.question_parts import is_follow_up, looks_like_question, story_before_question
 
 # The patient, or the person they write for: "for me", "my options", "someone like him".
@@ -61,6 +63,8 @@ _SOMEONE = re.compile(r"\b(?:i|im|i'm|ive|i've|my|me|he|she|his|her|son|daughter
                       r"husband|wife|partner|child|baby|brother|sister|grandmother|grandfather)\b", re.IGNORECASE)
 _ANIMAL = re.compile(r"\b(?:dog|dogs|cat|cats|puppy|kitten|horse|pony|rabbit|pet|pets)\b", re.IGNORECASE)
 MIN_SITUATION_STATEMENT_WORDS = 6
+# Topics framed by "only your surgeon can assess your case": what the page ties to a case may follow.
+PERSONAL_TOPICS = frozenset({"personal_advice", "candidacy"})
 # Words that put a statement in the clinic's field, beside its subject words (face, palsy...).
 PALSY_WORDS = frozenset("nerve nerves smile smiling eyelid eyebrow brow cheek mouth synkinesis droop droopy drooping "
                         "lopsided crooked paralysed paralyzed twitch twitching blink blinking".split())
@@ -86,3 +90,25 @@ def told_case(tracker: Tracker, text: str) -> str:
     if len(story.split()) >= MIN_SITUATION_STATEMENT_WORDS and _SOMEONE.search(story) and not _ANIMAL.search(story):
         return story
     return situation_for(tracker) or ""
+
+
+def add_case_option(kb: KnowledgeBase, tracker: Tracker, answer: FactAnswer) -> None:
+    """After "only your surgeon can assess your case", the page's fact on the one listed option the
+    patient's own case points at ("the nerve is gone after a tumour operation" and regional muscle
+    transfers, "when nerve function cannot be restored"): what the page ties to such a situation,
+    said as that (``case_option``), never as a verdict. The decision factors alone tell a patient
+    who described their case nothing the page links to it. Only for the personal topics' frames,
+    and only when the case points at one option clearly (``option_for_case``)."""
+    framed = {*answer.frames.values(), *([answer.main_topic.id] if answer.main_topic is not None else [])}
+    if not framed & PERSONAL_TOPICS:
+        return
+    story = told_case(tracker, latest_text(tracker))
+    if story and story == situation_for(tracker):  # an earlier message: its own question is not the case
+        story = story_before_question(story) or story
+    for listing in (t for t in kb.topics() if t.lists):
+        case = option_for_case(kb, kb.answer(listing.id), story, mentioned_procedures(tracker))
+        if case is not None and case[0].fact.id not in answer.framed_ids:
+            # after the frame's facts, with its note, also when the words had already ranked it
+            answer.facts = [f for f in answer.facts if f != case[0]] + [case[0]]
+            answer.case_id = case[0].fact.id
+            return

@@ -6,12 +6,12 @@ import pytest
 
 import actions.reply as reply_module
 from actions.answers import MAX_REPLY, ActionAnswerQuestion, say_overview
-from actions.fact_checks import option_for_case
+from actions.fact_checks import asks_one_option, option_for_case
 from actions.formatting import answer_text, overview_led_by
 from actions.reply import Reply
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import story_before_question
-from tests.unit.test_actions import run, texts, tracker
+from tests.unit.test_actions import SPOKE, run, texts, tracker
 
 
 @pytest.fixture(autouse=True)
@@ -90,3 +90,42 @@ def test_a_topic_word_the_patient_rules_out_is_no_second_question() -> None:
     reply = broad("My facial nerve was removed with a tumour and the surgeon says it won't recover. "
                   "What kinds of surgery are there?")
     assert "You also asked" not in reply
+
+
+def test_a_question_about_one_listed_option_is_no_question_for_the_overview(sqlite_kb: KnowledgeBase) -> None:
+    answer = sqlite_kb.answer("options")
+    asked = asks_one_option(sqlite_kb, answer, "Which muscles do surgeons use once the nerve cannot be fixed?")
+    assert asked is not None and asked.fact.id == "regional_muscle_transfer"
+    # the overview's own words, or questions about the options as a whole, keep the overview
+    assert asks_one_option(sqlite_kb, answer, "What kinds of surgery use a muscle from elsewhere?") is None
+    assert asks_one_option(sqlite_kb, answer, "what can you offer me?") is None
+
+
+def test_the_overview_belief_is_no_prior_for_a_question_about_one_option() -> None:
+    # the classifier is sure of the overview's topic; the words ask what the lifts are for
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_surgery_options", "so what would the lifts do?", ranking=[
+        {"name": "ask_surgery_options", "confidence": 0.9}]))
+    assert texts(messages).startswith("Techniques include procedures like face lifts and browlifts")
+
+
+def personal(text: str, events: list | None = None) -> str:
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_personal_advice", text, events=events, ranking=[
+        {"name": "ask_personal_advice", "confidence": 0.8}]))
+    return texts(messages)
+
+
+def test_after_only_the_surgeon_can_assess_comes_what_the_page_ties_to_such_a_case(sqlite_kb: KnowledgeBase) -> None:
+    reply = personal("My cousin's facial nerve was cut in an accident ten years ago and it will never recover. "
+                     "What would you advise for her?")
+    note = sqlite_kb.message("case_option")
+    assert reply.startswith("I can't tell whether you need surgery")
+    assert note in reply and "Regional muscle transfers may be employed" in reply.split(note)[1]
+    # a case pointing at no option gets the decision factors alone
+    assert note not in personal("I have a busy job and two children. What would you advise for me?")
+
+
+def test_a_short_question_after_the_case_is_read_with_the_case_but_not_its_question() -> None:
+    story = "My brother's facial nerve was damaged over a long stretch in a crash. Can you help him?"
+    events = [*SPOKE, {"event": "user", "text": story}, {"event": "bot", "text": "..."},
+              {"event": "user", "text": "what would suit him?"}]
+    assert "When extensive nerve damage occurs" in personal("what would suit him?", events)
