@@ -1,0 +1,109 @@
+"""The red-flag rules on phrasings added in session 9 (without Rasa).
+
+Every message here was written for these tests from general knowledge of how people at risk, their
+relatives and patients write (the families the session's probe batches found missing, not their
+texts). The held-out sets in tests/e2e/ are never read here.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+from spacy.language import Language
+
+from nlp.red_flags import RedFlagRules
+from tests.unit.test_red_flags import kinds
+
+# Messages that get the advice of their kind first.
+URGENT = [
+    # Probe batch 9 (untuned: 8/25 urgent missed): a weight round other people's necks, an accident
+    # that would be welcome, a car and a hose, last words for someone else with the
+    # phone off, a sleep with no waking in Spanish, lingering where trains pass.
+    ("i'm a weight around my family's neck, they deserve a life without me in it", "self_harm"),
+    ("honestly if a lorry hit me on the way home i'd be relieved", "self_harm"),
+    ("the car, the hose and the tape are in the garage, I just need to be alone", "self_harm"),
+    ("she left a message saying look after the dog for me and now she isn't answering", "self_harm"),
+    ("quiero dormirme y no volver a despertar nunca", "self_harm"),
+    ("i stood at the edge of the platform for an hour watching the trains go through", "self_harm"),
+    # Families seen in a studied set's misses (dev11), written anew: a burden soon lifted, medicine
+    # gathered in secret, a sleep "and that's it", a written note and an empty house, not sticking
+    # around, a side of the face that "has gone", a Spanish muscle transplant turned dark.
+    ("I'm such a burden to my parents. Soon they won't have to worry about me, it's all arranged.", "self_harm"),
+    ("i've been secretly saving up my mum's oramorph", "self_harm"),
+    ("some nights i hope i just fall asleep and that's it", "self_harm"),
+    ("My letters have been written and I'm only waiting for everyone to be out tomorrow.", "self_harm"),
+    ("if the graft fails I'm not going to stick around. Do you take card payments?", "self_harm"),
+    ("My face was fine at breakfast. Since lunch the right side has gone.", "new_palsy"),
+    ("el músculo nuevo de la cara se ha puesto negro desde ayer, me operaron el lunes", "post_op"),
+    # A reaction to a new prescription gets the breathing advice first, not the crisis line.
+    ("my throat is swelling up and I'm wheezing since I took the new tablets the GP gave me", "breathing"),
+    # Probe batch 10 (untuned: 7/25 urgent missed, 2/15 ordinary alarmed, 5/5 check-ins missed): a
+    # drowning looked up, a last contact with thanks, an illness hoped for, a Spanish relative about to
+    # end his life, no future the writer wants, medicine gathered in secret.
+    ("my girlfriend keeps searching how long it takes to drown", "self_harm"),
+    ("It's the last time anyone will hear from me. Thanks anyway.", "self_harm"),
+    ("part of me hopes I get cancer, then nobody could blame me", "self_harm"),
+    ("mi padre dice que va a acabar con su vida", "self_harm"),
+    ("there isn't a future I want to be around for", "self_harm"),
+    ("I've been secretly keeping back my sleeping tablets for weeks", "self_harm"),
+    # Probe batch 11 (untuned: 11/25 urgent missed, 1/15 ordinary alarmed, 3/5 check-ins missed): not
+    # growing old, tired of life and going to God, not needed much longer, a Spanish rope kept, "all of
+    # them" taken, a face that cannot whistle since this morning.
+    ("i can't see myself getting older, not planning to", "self_harm"),
+    ("I am tired of life, I want to be with God now", "self_harm"),
+    ("wont be needing ur help much longer, thx for everything", "self_harm"),
+    ("tengo una soga guardada en el coche", "self_harm"),
+    ("my friend texted that she's swallowed all of them and wants to sleep", "self_harm"),
+    ("since this morning I can't whistle and my eye won't shut, I've never had palsy", "new_palsy"),
+]
+
+# Messages that use alarming words and get no urgent advice (a check-in line may come with them).
+NOT_URGENT = [
+    # Everyday uses of the new families' words.
+    "I finally found the courage to book a consultation. What should I bring?",
+    "Can my sister look after the kids for me while I'm in hospital?",
+    "The swelling on the left side has gone. When can I go back to work?",
+    "I'm collecting my painkillers from the pharmacy tomorrow, can I take them with ibuprofen?",
+    # A past operation's after-effects, and a child jumping off furniture (batch 10).
+    "Last time I had an operation I couldn't breathe through my nose for a month, will this be the same?",
+    "My son jumped off the bed and hit his cheek, can a knock cause facial palsy?",
+    # A drain taken out is its planned removal (batch 11).
+    "The nurse took the drain out this morning and there was a spot of blood, is that expected?",
+]
+
+# Low mood beside a real question: the gentle check-in line, nothing urgent.
+CHECK_IN = [
+    "I cried again when I saw the wedding photos. How long does a cross face graft take to work?",
+    "It breaks my heart that my son won't smile in photos. Can children have the surgery?",
+    "I've had enough of people staring at me on the bus. Does a static sling look natural?",
+    "The palsy cost me my job and my confidence. Is surgery covered by insurance?",
+    "I'm a shadow of who I used to be. Can Botox help the tightness?",
+    # Batch 10: the joke of others, barely talking to anyone, a world shrunk, Spanish overwhelm, a lost self.
+    "I'm the laughing stock of my class. Can teenagers have the smile operation?",
+    "I hardly speak to anyone now. Does physio help after a nerve graft?",
+    "My life has shrunk to the house and work. Is surgery the next step?",
+    "Estoy abrumada con todo esto. ¿Cuánto cuesta la consulta?",
+    "It feels like I've lost my identity with my smile. What does a cross face graft involve?",
+    # Batch 11: in a bad way, looked at as broken, Spanish "bicho raro".
+    "My husband has been in a bad way since his palsy. Can he still have a nerve transfer?",
+    "Kids stare like I'm a freak. How long does a static sling last?",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), URGENT)
+def test_urgent_forms_get_their_advice_first(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"][:1] == [kind], text
+
+
+@pytest.mark.parametrize("text", NOT_URGENT)
+def test_everyday_uses_are_not_urgent(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
+
+
+@pytest.mark.parametrize("text", CHECK_IN)
+def test_low_mood_is_a_checkin(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == ["checkin"], text
