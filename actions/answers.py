@@ -30,7 +30,7 @@ from actions.formatting import (
     topic_button,
 )
 from actions.reply import ClinicAction, Reply
-from actions.situation import MAX_FOLLOW_UP_WORDS, told_case, with_situation
+from actions.situation import MAX_FOLLOW_UP_WORDS, leans_on_discussed, told_case, with_situation
 from actions.turn import (
     asked_procedures,
     entity_value,
@@ -129,6 +129,8 @@ class ActionAnswerQuestion(ClinicAction):
         if topic is None:
             reply.say(kb.message("not_understood"))
             return []
+        if (discussed := leans_on_discussed(tracker, kb, latest_text(tracker))) is not None:  # "why are they needed?"
+            return answer_with_facts(reply, tracker, kb, discussed, latest_text(tracker))
         # a long story's tried treatments are not asked about; "how does the 2nd one work?" asks
         # about the option of the list just shown, as if it were named
         asked = asked_procedures(tracker)
@@ -145,12 +147,10 @@ class ActionAnswerQuestion(ClinicAction):
             offer_topics(reply, kb, [t for t in candidates if t is not None], None)
             return []
         # "apart from Botox, what else?", or "what are my other options?" after Botox was discussed
-        instead_of = named_all if named_all else [p for p in [procedure_id] if p]
-        if len(instead_of) == 1 and topic.id in ALTERNATIVE_TOPICS and asks_alternatives(text):
-            alternatives = list_without(kb, instead_of[0])
-            if alternatives is not None:
-                reply.say(answer_text(alternatives, kb), answer_buttons(alternatives, kb))
-                return context_events(alternatives, tracker)
+        alternatives = other_options(kb, topic, named_all if named_all else [p for p in [procedure_id] if p], text)
+        if alternatives is not None:
+            reply.say(answer_text(alternatives, kb), answer_buttons(alternatives, kb))
+            return context_events(alternatives, tracker)
         answer = resolve_answer(kb, topic, procedure_id, named_now=len(named_all))
         # The classifier's belief in the overview actually shown: "how does <a procedure> work" with
         # no procedure recognised is a belief in one procedure (described in lay words), not in the
@@ -210,6 +210,13 @@ def say_overview(reply: Reply, kb: KnowledgeBase, answer: Answer,
     said = overview_led_by(answer, kb, lead.fact, max(room, len(plain)), relevance)
     reply.say(said, answer_buttons(answer, kb), sources=list(lead.sources))
     return said
+
+
+def other_options(kb: KnowledgeBase, topic: TopicView, instead_of: list[str], text: str) -> Answer | None:
+    """The list one option belongs to, when the question asks for the alternatives to it."""
+    if len(instead_of) == 1 and topic.id in ALTERNATIVE_TOPICS and asks_alternatives(text):
+        return list_without(kb, instead_of[0])
+    return None
 
 
 def list_without(kb: KnowledgeBase, procedure_id: str) -> Answer | None:

@@ -22,7 +22,7 @@ from actions.fact_selection import rank_answer
 from actions.formatting import BULLET, fact_line, topic_button
 from actions.memory import named_in_passing, prefer_specific
 from actions.reply import Reply
-from actions.situation import add_case_option, same_question_about, situation_for
+from actions.situation import add_case_option, asks_of_discussed, same_question_about, situation_for
 from actions.turn import (
     earlier_topic,
     intent_confidences,
@@ -191,7 +191,7 @@ def procedures_meant(ranker: FactRanker, tracker: Tracker, text: str, named: lis
         named = list(positions)
     if not named:
         named = compared_options(tracker, text)  # "how do they differ?" after a graft, then a transfer
-    described = ranker.described(text) if not named and context else None
+    described = ranker.described(text) if not named and context and not asks_of_discussed(text) else None
     if described is not None and described not in context:
         named = [described]
     return named, positions

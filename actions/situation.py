@@ -14,13 +14,14 @@ import re
 
 from rasa_sdk import Tracker
 
+from actions.constants import TOPIC_SLOT
 from actions.fact_checks import option_for_case
-from actions.fact_ranker import HUB_TOPICS, FactAnswer, FactRanker
+from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, HUB_TOPICS, FactAnswer, FactRanker
 from actions.fact_selection import blank_names
-from actions.turn import latest_text, mentioned_procedures, previous_text
+from actions.turn import intent_confidences, latest_intent, latest_text, mentioned_procedures, previous_text
 from clinic.fact_ranking import SUBJECT_WORDS
-from clinic.queries import KnowledgeBase
-from clinic.question_parts import is_follow_up, looks_like_question, story_before_question
+from clinic.queries import KnowledgeBase, TopicView
+from clinic.question_parts import is_follow_up, looks_like_question, points_back, story_before_question
 
 # The patient, or the person they write for: "for me", "my options", "someone like him".
 _ABOUT_THEM = re.compile(r"\b(?:me|my|mine|i|im|i'm|him|his|her|us|our|ours|them|their)\b", re.IGNORECASE)
@@ -46,6 +47,42 @@ def with_situation(tracker: Tracker, text: str) -> str:
     return f"{situation} . {text}" if situation else text
 
 
+def leans_on_discussed(tracker: Tracker, kb: KnowledgeBase, text: str) -> TopicView | None:
+    """The topic just discussed, when ``text`` is a short question pointing back at it ("why are
+    they needed?" after the tests, "would that let me smile again?" after static restoration) that
+    names no topic and no procedure, and the classifier is less sure of another topic than the
+    ranking's weight for the topic discussed (CONTEXT_TOPIC_WEIGHT; "if that happens, how would it
+    be treated?" after the synkinesis risk is filed under synkinesis more surely, and asks it): it
+    has only the pronoun's sentence to go on and files it under whichever broad topic such words
+    resemble (the surgery options, personal advice), whose overview or frame ignores what "they" or
+    "that" is. None otherwise."""
+    discussed = kb.topic(str(tracker.get_slot(TOPIC_SLOT) or ""))
+    if discussed is None or len(text.split()) > MAX_FOLLOW_UP_WORDS or not points_back(text):
+        return None
+    if mentioned_procedures(tracker) or any(FactRanker.names_topic(t, text) for t in kb.topics()):
+        return None
+    filed = kb.topic_for_intent(latest_intent(tracker))
+    if filed is None or filed.id == discussed.id:
+        return None
+    return discussed if intent_confidences(tracker).get(filed.intent, 0.0) < CONTEXT_TOPIC_WEIGHT else None
+
+
+# "would that...", "can it...", "does this...": the question's subject is what was just discussed.
+_PRONOUN_SUBJECT = re.compile(r"\b(?:would|will|can|could|does|do|did|is|might|may)\s+(?:it|that|this)\b",
+                              re.IGNORECASE)
+# Words that describe a procedure rather than what it does ("is that the same for the surgery where...").
+_KIND_WORDS = re.compile(r"\b(?:surgery|surgeries|operation|op|procedure|treatment|one|kind|type|technique)s?\b",
+                         re.IGNORECASE)
+
+
+def asks_of_discussed(text: str) -> bool:
+    """Whether ``text`` asks what the procedure discussed does ("would that let me smile again?"
+    after static restoration) rather than describing another one ("is that the same for the surgery
+    where they cut nerves?"): its subject is a pronoun and it names no kind of procedure. Its words
+    then say what is asked of that procedure (smiling), not which procedure it is."""
+    return bool(_PRONOUN_SUBJECT.search(text)) and not _KIND_WORDS.search(text)
+
+
 def same_question_about(ranker: FactRanker, text: str, positions: dict[str, list[tuple[int, int]]],
                         context_topic: str | None) -> bool:
     """Whether ``text`` asks the question just answered again, for the procedure it names and
@@ -53,9 +90,25 @@ def same_question_about(ranker: FactRanker, text: str, positions: dict[str, list
     muscle?" after the time off work): the topic discussed is then the question, whatever the
     classifier (which sees little more than a procedure's name) made of it. A description of each
     procedure (the hub topic) needs no such help."""
-    if not context_topic or context_topic in HUB_TOPICS or not positions or not is_follow_up(text):
+    if not context_topic or context_topic in HUB_TOPICS or not is_follow_up(text):
         return False
+    if not positions:
+        return same_question_described(ranker, text)
     return not ranker.asks_something(blank_names(text, positions))
+
+
+# "what about ...", "and how about ...": the question just answered, for what follows.
+_WHAT_ABOUT = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:what|how) about\b", re.IGNORECASE)
+
+
+def same_question_described(ranker: FactRanker, text: str) -> bool:
+    """"What about when they move a muscle in from the thigh?" after the risks of a nerve transfer:
+    "what about" asks the same question again, for a procedure described rather than named (its
+    words single out one procedure's fact, ``FactRanker.described``) and no topic named; the
+    description is not the question, so the procedure's own description is not the answer."""
+    if not _WHAT_ABOUT.match(text) or len(text.split()) > MAX_FOLLOW_UP_WORDS:
+        return False
+    return ranker.described(text) is not None and not any(ranker.names_topic(t, text) for t in ranker.topics.values())
 
 
 # Someone describing a case: the writer ("I", "my") or a person they write for.

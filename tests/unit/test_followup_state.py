@@ -78,3 +78,32 @@ def test_a_correction_lets_go_of_the_procedure_it_rejects() -> None:
                                                       slots={"procedure": "eyelid_reanimation", "topic": "eye"}))
     assert "browlifts" in texts(messages)
     assert "improve blinking" not in texts(messages)
+
+
+def test_a_short_question_pointing_back_stays_on_the_topic_discussed() -> None:
+    """"And who carries them out?" after the tests: the classifier, unsure, files it under the
+    procedures; "them" are the tests, whose facts answer it, not the surgery overview."""
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", "and who carries them out?", slots={
+        "topic": "diagnosis"}, ranking=[{"name": "ask_procedure_info", "confidence": 0.4}]))
+    assert "electromyography" in texts(messages)
+    assert "static restoration and dynamic restoration" not in texts(messages)
+
+
+def test_a_pronoun_subject_keeps_the_procedure_discussed() -> None:
+    """"Could it fix my eye closing?" after static restoration asks what static restoration does:
+    words that describe another procedure's effect do not make it the one asked about."""
+    text = "could it fix my eye closing?"
+    messages, events = run(ActionAnswerQuestion(), tracker("ask_personal_advice", text, slots={
+        "topic": "procedure_info", "procedure": "static_restoration"},
+        ranking=[{"name": "ask_personal_advice", "confidence": 0.5}]))
+    assert "symmetric at rest" in texts(messages)
+    assert slot_events(events).get("procedure", "static_restoration") == "static_restoration"
+
+
+def test_what_about_a_described_procedure_asks_the_same_question() -> None:
+    """"What about the one using a leg muscle?" after the risks of a nerve transfer: the risks
+    again, for the muscle transplant the words describe, not its description."""
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", "what about the one using a leg muscle?",
+                                                      slots={"topic": "risks", "procedure": "nerve_transfer"},
+                                                      ranking=[{"name": "ask_procedure_info", "confidence": 0.8}]))
+    assert "lack of blood flow" in texts(messages)
