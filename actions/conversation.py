@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from actions.answers import answer_option, named_listed_option
 from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT
 from actions.fact_answers import answer_in_context, answer_with_facts
-from actions.fact_checks import in_scope_after_all, strong_match
+from actions.fact_checks import in_scope_after_all, runner_up_agrees, strong_match
 from actions.fact_ranker import FactRanker
 from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
@@ -115,7 +115,9 @@ class ActionOutOfScope(ClinicAction):
         if mentioned_procedures(tracker) and looks_like_question(text) and not asks_logistics(text):
             # "do you do brow lifts?" names the clinic's own procedure and asks nothing of the front desk
             return answer_with_facts(reply, tracker, kb, None, text)
-        if in_scope_after_all(kb, text, intent_confidences(tracker).get("out_of_scope", 0.0)):
+        confidence = intent_confidences(tracker)
+        if (in_scope_after_all(kb, text, confidence.get("out_of_scope", 0.0))
+                or runner_up_agrees(kb, text, confidence, "out_of_scope")):
             return answer_with_facts(reply, tracker, kb, None, text)
         if not asks_logistics(text) and describes_situation(FactRanker(kb), text):
             return answer_situation(reply, tracker, kb, text)

@@ -140,3 +140,30 @@ def in_scope_after_all(kb: KnowledgeBase, text: str, off_topic_confidence: float
         return False
     return max(FactRanker(kb).index.lexical_scores(text), default=0.0) >= LEXICAL_FLOOR
 
+
+# Above this, the classifier is sure enough a message is out of scope that no reading of its words
+# overrules it ("what's the recovery time after a knee replacement?" is filed there far more surely).
+TORN_OUT_OF_SCOPE = 0.6
+# The runner-up topic's share of the classifier's belief for it to be a reading at all.
+RUNNER_UP_CONFIDENCE = 0.3
+
+
+def runner_up_agrees(kb: KnowledgeBase, text: str, confidence: dict[str, float], filed: str) -> bool:
+    """A question the classifier filed as ``filed`` (out of scope) while torn with one of the clinic's
+    topics ("what's the shortest full recovery time you quote?": 0.54 against 0.43 for recovery), whose
+    own words single out a fact of that very topic: two readings, the words' and the classifier's
+    second, agree, which is stronger than the classifier's first alone. One reading is not enough:
+    above ``SURE_OUT_OF_SCOPE`` a topic's words alone (``in_scope_after_all``) answer a question about
+    another doctor's operation. Front-desk words keep a question declined: the classifier is torn as
+    much on "is the recovery covered by insurance?" (0.59 against 0.38)."""
+    if confidence.get(filed, 0.0) >= TORN_OUT_OF_SCOPE or asks_logistics(text) or not looks_like_question(text):
+        return False
+    others = sorted(((c, i) for i, c in confidence.items() if i != filed and kb.topic_for_intent(i)), reverse=True)
+    if not others or others[0][0] < RUNNER_UP_CONFIDENCE:
+        return False
+    topic = kb.topic_for_intent(others[0][1])
+    ranked = FactRanker(kb).index.rank(text, {})
+    if not ranked or topic is None:
+        return False
+    return topic.id in ranked[0].fact.topics and ranked[0].lexical >= SPECIFIC_MATCH
+

@@ -11,6 +11,7 @@ from rasa_sdk.events import SlotSet
 
 import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
+from actions.conversation import ActionOutOfScope
 from actions.memory import memory_events
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import asks_alternatives, asks_which_of, correction, question_focus, split_questions
@@ -214,3 +215,21 @@ def test_if_that_happens_asks_about_what_was_just_said() -> None:
         slots={"procedure": "nerve_transfer", "topic": "risks"}))
     reply = texts(messages)
     assert "Botox" in reply and "Physical therapy" in reply
+
+
+def _out_of_scope(text: str, filed: float, runner_up: str, second: float) -> str:
+    messages, _ = run(ActionOutOfScope(), tracker("out_of_scope", text, ranking=[
+        {"name": "out_of_scope", "confidence": filed}, {"name": runner_up, "confidence": second}]))
+    return texts(messages)
+
+
+def test_a_torn_out_of_scope_reading_gives_way_when_the_words_agree_with_the_runner_up() -> None:
+    # the classifier's second reading and the words single out the same fact: answered
+    assert "Local, Sedation, or General" in _out_of_scope("which kinds of anaesthetic do your surgeons use?",
+                                                          0.55, "ask_anesthesia", 0.4)
+    # sure it is out of scope, or the runner-up too weak, or a front-desk question: declined
+    assert "Local, Sedation, or General" not in _out_of_scope("which kinds of anaesthetic do your surgeons use?",
+                                                              0.7, "ask_anesthesia", 0.25)
+    assert "Local, Sedation, or General" not in _out_of_scope("which kinds of anaesthetic do your surgeons use?",
+                                                              0.55, "ask_anesthesia", 0.2)
+    assert "front desk" in _out_of_scope("is the anaesthetic covered by my insurance?", 0.55, "ask_anesthesia", 0.4)
