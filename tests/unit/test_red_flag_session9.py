@@ -74,6 +74,10 @@ URGENT = [
     ("my mum can only say two or three words at a time, she's so out of breath", "breathing"),
     ("mi hija respira con pitidos y tiene los labios hinchados", "breathing"),
     ("el lado de la operación está rojo, caliente y sale pus", "post_op"),
+    # Studied-miss classes: a growing tight neck swelling, a spot on the front of the eye, a lid operation named.
+    ("my throat is swollen and getting tighter by the minute since the op", "breathing"),
+    ("there's a white patch on my cornea since yesterday and everything looks blurry", "eye_emergency"),
+    ("Eyelid lift 4 days ago and now there's pus coming out of the cut", "post_op"),
 ]
 
 # Messages that use alarming words and get no urgent advice (a check-in line may come with them).
@@ -92,6 +96,8 @@ NOT_URGENT = [
     "Could the muscle transfer affect my speech or my breathing?",
     "Will they put a tube in, and could I choke when I wake?",
     "I let myself fall asleep on the sofa every night, will that hurt the graft?",
+    # The eye as it always is.
+    "My eye doesn't shut fully and it's sore most days, same as ever. Would a gold weight help?",
 ]
 
 # Low mood beside a real question: the gentle check-in line, nothing urgent.
