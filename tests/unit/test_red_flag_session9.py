@@ -59,6 +59,25 @@ URGENT = [
     ("tengo una soga guardada en el coche", "self_harm"),
     ("my friend texted that she's swallowed all of them and wants to sleep", "self_harm"),
     ("since this morning I can't whistle and my eye won't shut, I've never had palsy", "new_palsy"),
+    # Batches 12-13: an overdose as a quantity idiom of a named medicine, learners' "kill me", a fall let
+    # happen, goodbyes said, a place handed over after a farewell, "not going to be around", dying fine by me.
+    ("just so you know i took a handful of my diazepam after tea, feeling very woozy", "self_harm"),
+    ("Sorry my English. Many nights I want to kill me, I cannot more with this face.", "self_harm"),
+    ("I've made my peace. Someone else can have my place on the list.", "self_harm"),
+    ("I've said my goodbyes to the kids, please tell the surgeon thank you for everything.", "self_harm"),
+    ("no need to book my follow up, I'm not going to be around for it", "self_harm"),
+    ("Honestly if I died under the anaesthetic, that would be fine by me.", "self_harm"),
+    # Physical kinds in lay words: a drain bag filling with blood, nothing going down, breath too short to talk,
+    # Spanish wheeze and the operated area.
+    ("the drain bottle keeps filling up with fresh blood since the op yesterday", "post_op"),
+    ("since this afternoon I can't get any water down at all, it just won't go", "breathing"),
+    ("my mum can only say two or three words at a time, she's so out of breath", "breathing"),
+    ("mi hija respira con pitidos y tiene los labios hinchados", "breathing"),
+    ("el lado de la operación está rojo, caliente y sale pus", "post_op"),
+    # Studied-miss classes: a growing tight neck swelling, a spot on the front of the eye, a lid operation named.
+    ("my throat is swollen and getting tighter by the minute since the op", "breathing"),
+    ("there's a white patch on my cornea since yesterday and everything looks blurry", "eye_emergency"),
+    ("Eyelid lift 4 days ago and now there's pus coming out of the cut", "post_op"),
 ]
 
 # Messages that use alarming words and get no urgent advice (a check-in line may come with them).
@@ -73,6 +92,12 @@ NOT_URGENT = [
     "My son jumped off the bed and hit his cheek, can a knock cause facial palsy?",
     # A drain taken out is its planned removal (batch 11).
     "The nurse took the drain out this morning and there was a spot of blood, is that expected?",
+    # Batches 12-13: whether the operation affects a function is a question; a choke feared is no choke.
+    "Could the muscle transfer affect my speech or my breathing?",
+    "Will they put a tube in, and could I choke when I wake?",
+    "I let myself fall asleep on the sofa every night, will that hurt the graft?",
+    # The eye as it always is.
+    "My eye doesn't shut fully and it's sore most days, same as ever. Would a gold weight help?",
 ]
 
 # Low mood beside a real question: the gentle check-in line, nothing urgent.
@@ -91,6 +116,8 @@ CHECK_IN = [
     # Batch 11: in a bad way, looked at as broken, Spanish "bicho raro".
     "My husband has been in a bad way since his palsy. Can he still have a nerve transfer?",
     "Kids stare like I'm a freak. How long does a static sling last?",
+    # Batch 12: how to go on living like this.
+    "I don't know how people live like this. Is there a nerve transfer for older patients?",
 ]
 
 
