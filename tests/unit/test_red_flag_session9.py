@@ -78,6 +78,10 @@ URGENT = [
     ("my throat is swollen and getting tighter by the minute since the op", "breathing"),
     ("there's a white patch on my cornea since yesterday and everything looks blurry", "eye_emergency"),
     ("Eyelid lift 4 days ago and now there's pus coming out of the cut", "post_op"),
+    # The lead's probe batches (untuned on the helpers' work: 3/55 urgent missed): Spanish air that will
+    # not go in, a swollen tongue in Spanish.
+    ("a mi padre no le entra bien el aire desde que le pusieron la inyección", "breathing"),
+    ("tengo los labios hinchados después de comer marisco", "breathing"),
 ]
 
 # Messages that use alarming words and get no urgent advice (a check-in line may come with them).
@@ -98,6 +102,10 @@ NOT_URGENT = [
     "I let myself fall asleep on the sofa every night, will that hurt the graft?",
     # The eye as it always is.
     "My eye doesn't shut fully and it's sore most days, same as ever. Would a gold weight help?",
+    # An eye that turns red or sore at a time of day is the habit of long-standing eye care.
+    "the eye that won't close goes red and gritty by the end of the day, has done for ages. Options?",
+    # A count of tablets is only a cue: the risk model must be sure before a takeover.
+    "I took 2 of my painkillers after the injection, is that ok?",
 ]
 
 # Low mood beside a real question: the gentle check-in line, nothing urgent.
@@ -118,6 +126,8 @@ CHECK_IN = [
     "Kids stare like I'm a freak. How long does a static sling last?",
     # Batch 12: how to go on living like this.
     "I don't know how people live like this. Is there a nerve transfer for older patients?",
+    # The lead's batch: crying as a habit.
+    "I sob in the bathroom every time I see my smile. What does a temporalis transfer involve?",
 ]
 
 
