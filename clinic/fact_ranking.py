@@ -50,6 +50,7 @@ SAME_WORD = {
     "offer": "provide", "offers": "provide", "offered": "provide", "offering": "provide",
     "rarer": "rare", "rarest": "rare", "rarely": "rare", "commoner": "common", "commonest": "common",
 }
+REFERENCE_WEIGHT = 0.3  # a word that only points back to "the surgery": between a stop word and a word
 LEXICAL_FLOOR = 6.0  # about one distinctive word and pair: weaker matches score below 1
 SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ness", "ments", "ment", "ers", "er",
             "ed", "es", "ly", "s", "y")
@@ -69,6 +70,19 @@ def stem(word: str) -> str:
 
 # Phrases made only of stopwords that still ask something ("in one go" is a question about stages).
 SAME_PHRASE = re.compile(r"\b(?:in )?one (?:go|sitting|session|day|time)\b|\ball at once\b")
+
+
+# "this kind of surgery", "the operation", "your procedure": words that point back to the surgery in
+# general name no fact, yet they match every fact that says "surgery" or "types" ("what types of
+# anaesthesia are possible for this kind of surgery?" is about anaesthesia, not the two kinds of
+# surgery). They weigh little, not nothing: "how long does the operation take?" still asks for the
+# operation time. A question's words only: "what types of surgery are there?" and "is there an
+# operation for..." point back to nothing, nor does "the  operation" left by taking out a procedure's
+# name (``TopicView.without_keywords`` leaves two spaces): "the muscle transplant operation".
+SURGERY_REFERENCE = re.compile(
+    r"\b(?:the|this|that|these|those|such|my|your|his|her|their) "
+    r"(?:(?:same|whole|kind|kinds|type|types|sort|sorts) (?:of )?)?"
+    r"(?:surgery|surgeries|operation|operations|procedure|procedures|op|ops)\b")
 
 
 def words_of(text: str) -> list[str]:
@@ -161,6 +175,8 @@ class FactIndex:
 
     def lexical_scores(self, text: str) -> list[float]:
         query = set(terms(text, self._speller))
+        kept = set(terms(SURGERY_REFERENCE.sub(" ", text.lower()), self._speller))
+        weight = {t: 1.0 if t in kept else REFERENCE_WEIGHT for t in query}
         scores = []
         for bag in self._bags:
             length = sum(bag.values())
@@ -168,7 +184,7 @@ class FactIndex:
             for term in query & bag.keys():
                 tf = bag[term]
                 norm = self.k1 * (1 - self.b + self.b * length / self._avg_len)
-                total += self._idf[term] * tf * (self.k1 + 1) / (tf + norm)
+                total += weight[term] * self._idf[term] * tf * (self.k1 + 1) / (tf + norm)
             scores.append(total)
         return scores
 
