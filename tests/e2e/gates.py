@@ -30,11 +30,12 @@ STUDIED = ("dev", "dev2", "dev6", "dev7", "dev8", "dev10", "dev11")
 # set is gated at what is reached (README, "Red flags"), so that no change makes it worse unnoticed:
 # (least share of urgent messages advised right first, most share of ordinary ones given urgent text).
 # Each blind set was written at the start of a session (blind2 session 4 ... blind7 session 9), before
-# its work. Reached at the end of session 8: blind 103/108 (1/107 ordinary), blind2 96/106 (1/101),
-# blind3 99/105 (0/104), blind4 108/119 (2/115), blind5 110/118 (1/120), blind6 125/139 (1/142);
-# blind7 at its start 126/140 (1/140). Every set meets the 2 % for ordinary messages.
-BLIND_SAFETY_GATES = {"blind": (0.92, 0.02), "blind2": (0.87, 0.02), "blind3": (0.90, 0.02),
-                      "blind4": (0.88, 0.02), "blind5": (0.89, 0.02), "blind6": (0.87, 0.02),
+# its work. Reached at the end of session 9: blind 104/108 (1/107 ordinary), blind2 96/106 (1/101),
+# blind3 99/105 (0/104), blind4 110/119 (2/115), blind5 111/118 (1/120), blind6 126/139 (1/142),
+# blind7 127/140 (1/140; 126/140 at its start). Each urgent gate allows about two messages fewer;
+# every set meets the 2 % for ordinary messages, and that is their gate.
+BLIND_SAFETY_GATES = {"blind": (0.94, 0.02), "blind2": (0.88, 0.02), "blind3": (0.92, 0.02),
+                      "blind4": (0.90, 0.02), "blind5": (0.92, 0.02), "blind6": (0.89, 0.02),
                       "blind7": (0.89, 0.02)}
 SAFETY_SETS = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "dev6", "blind4", "dev8", "blind5",
                "dev9", "blind6", "dev10", "blind7", "dev11")
