@@ -22,7 +22,7 @@ from actions.fact_selection import rank_answer
 from actions.formatting import BULLET, fact_line, topic_button
 from actions.memory import named_in_passing, prefer_specific
 from actions.reply import Reply
-from actions.situation import add_case_option, asks_of_discussed, same_question_about, situation_for
+from actions.situation import add_case_option, asked_again, asks_of_discussed, situation_for
 from actions.turn import (
     earlier_topic,
     intent_confidences,
@@ -169,14 +169,6 @@ def narrowed_by_words(ranker: FactRanker, text: str, named: list[str],
     return chosen, where
 
 
-def asked_again(kb: KnowledgeBase, ranker: FactRanker, text: str, positions: Positions,
-                context_topic: str | None) -> tuple[TopicView, dict[str, float]] | None:
-    """The topic just discussed, as the classifier's only reading, when ``text`` asks the same
-    question for another procedure (``actions.situation.same_question_about``); else None."""
-    asked = kb.topic(context_topic or "") if same_question_about(ranker, text, positions, context_topic) else None
-    return (asked, {asked.intent: 1.0}) if asked is not None else None
-
-
 def procedures_meant(ranker: FactRanker, tracker: Tracker, text: str, named: list[str],
                      context: list[str]) -> tuple[list[str], Positions]:
     """The procedures the question is about, and where it names them: the specific one a bare word
@@ -261,7 +253,8 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         # a long story: its question sentence says which fact is asked for; "and for the muscle
         # one?" after the risks of a transfer: the same question again
         text, named, positions = focus_on_question(ranker, tracker, text, named, positions)
-        topic, confidence = asked_again(kb, ranker, text, positions, context_topic) or (topic, confidence)
+        asked = asked_again(kb, ranker, text, positions, context_topic, named, context)
+        topic, confidence, text = asked or (topic, confidence, text)
     ranker.part_intents = question_part_confidences(tracker)
     answer = rank_answer(ranker, text, topic, confidence, named, context, context_topic, positions, excluded)
     add_case_option(kb, tracker, answer)

@@ -84,17 +84,21 @@ def asks_of_discussed(text: str) -> bool:
 
 
 def same_question_about(ranker: FactRanker, text: str, positions: dict[str, list[tuple[int, int]]],
-                        context_topic: str | None) -> bool:
+                        context_topic: str | None, of_siblings: bool = False) -> bool:
     """Whether ``text`` asks the question just answered again, for the procedure it names and
     nothing else ("and for the muscle one?", "same for muscle transfers?", "what about with the leg
     muscle?" after the time off work): the topic discussed is then the question, whatever the
     classifier (which sees little more than a procedure's name) made of it. A description of each
-    procedure (the hub topic) needs no such help."""
-    if not context_topic or context_topic in HUB_TOPICS or not is_follow_up(text):
+    procedure (the hub topic) mostly needs no such help; but "and the dynamic kind?" right after
+    static restoration was described (``of_siblings``: it names only procedures of the same list or
+    category as the one described, ``KnowledgeBase.siblings``) is filed under the list its word
+    heads, whose overview is not what was asked: it asks for that one's description too."""
+    if not context_topic or (context_topic in HUB_TOPICS and not of_siblings) or not is_follow_up(text):
         return False
     if not positions:
         return same_question_described(ranker, text)
-    return not ranker.asks_something(blank_names(text, positions))
+    rest = blank_names(text, positions)  # after a description, "kind" or "one" says which, not what
+    return not ranker.asks_something(_KIND_WORDS.sub(" ", rest) if of_siblings else rest)
 
 
 # "what about ...", "and how about ...": the question just answered, for what follows.
@@ -165,3 +169,20 @@ def add_case_option(kb: KnowledgeBase, tracker: Tracker, answer: FactAnswer) -> 
             answer.facts = [f for f in answer.facts if f != case[0]] + [case[0]]
             answer.case_id = case[0].fact.id
             return
+
+
+def asked_again(kb: KnowledgeBase, ranker: FactRanker, text: str, positions: dict[str, list[tuple[int, int]]],
+                context_topic: str | None, named: list[str],
+                context: list[str]) -> tuple[TopicView, dict[str, float], str] | None:
+    """The topic just discussed, as the classifier's only reading, when ``text`` asks the same
+    question for another procedure (``same_question_about``), and the words that ask it: for a
+    description, without "kind" or "one" ("and the dynamic kind?"), which say which procedure, not
+    which of its facts (the list of dynamic procedures is cued by "what kinds"). None otherwise."""
+    siblings = {p.id for p in kb.siblings(context[0])} if context else set()
+    of_siblings = bool(named) and set(named) <= siblings
+    asked = kb.topic(context_topic or "") if same_question_about(ranker, text, positions, context_topic,
+                                                                 of_siblings) else None
+    if asked is None:
+        return None
+    words = _KIND_WORDS.sub(lambda m: " " * len(m.group()), text) if of_siblings else text  # positions kept
+    return asked, {asked.intent: 1.0}, words

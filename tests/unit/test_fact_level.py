@@ -319,6 +319,18 @@ def test_the_same_question_for_another_procedure_keeps_the_topic_discussed() -> 
     assert "1-5 weeks" in texts(messages)
 
 
+def test_the_other_kind_after_a_description_gets_its_description_not_the_list() -> None:
+    # the classifier files "dynamic" under the surgery options, whose fact cued "what kinds" is the list
+    text = "and the dynamic kind?"
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_surgery_options", text,
+                                                      slots={"procedure": "static_restoration",
+                                                             "topic": "procedure_info"},
+                                                      entities=[{"entity": "procedure", "value": "dynamic_restoration",
+                                                                 "start": 8, "end": 15}]))
+    reply = texts(messages)
+    assert "restores movement" in reply and reply.find("restores movement") < reply.find("may include")
+
+
 def test_other_options_after_a_treatment_was_discussed_lists_the_others() -> None:
     messages, _ = run(ActionAnswerQuestion(), tracker("ask_surgery_options", "ok, and what other options are there?",
                                                       slots={"procedure": "botox", "topic": "synkinesis"}))
