@@ -321,12 +321,13 @@ def test_the_same_question_for_another_procedure_keeps_the_topic_discussed() -> 
 
 def test_the_other_kind_after_a_description_gets_its_description_not_the_list() -> None:
     # the classifier files "dynamic" under the surgery options, whose fact cued "what kinds" is the list
-    text = "and the dynamic kind?"
+    text = "so the dynamic kind, then?"
+    start = text.index("dynamic")
     messages, _ = run(ActionAnswerQuestion(), tracker("ask_surgery_options", text,
                                                       slots={"procedure": "static_restoration",
                                                              "topic": "procedure_info"},
                                                       entities=[{"entity": "procedure", "value": "dynamic_restoration",
-                                                                 "start": 8, "end": 15}]))
+                                                                 "start": start, "end": start + len("dynamic")}]))
     reply = texts(messages)
     assert "restores movement" in reply and reply.find("restores movement") < reply.find("may include")
 
