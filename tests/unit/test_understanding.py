@@ -116,6 +116,7 @@ def test_memory_keeps_the_previous_topic_and_the_recent_procedures() -> None:
     # a pet by its breed; medicines managed around an operation; words that only begin like an animal
     ("our old beagle's mouth hangs down on one side, could surgery fix it?", "animal"),
     ("do I have to come off my anticoagulants for the eyelid operation?", "medication"),
+    ("I took one paracetamol at breakfast, can I take another before the injection?", "medication"),
     ("can my cataracts be treated at the same time?", None),
     ("my coworker asked if Bell's palsy is contagious", None),
 ])
