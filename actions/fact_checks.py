@@ -31,13 +31,12 @@ def is_overview(kb: KnowledgeBase, answer: Answer, text: str, named: list[str], 
     everyone?" under the surgery options) has words, beyond the topic's own keywords, that point
     clearly at a fact outside the overview: that one is answered instead, unless the classifier's
     ``confidence`` in the topic outweighs those words (the same weighing as the fact ranking's).
-    A question about one listed option (``asks_one_option``) never gets the overview.
+    A question about one listed option never gets the overview: the caller asks ``asks_one_option``
+    first (answers.py), so it is not ranked twice here.
     """
     if text.startswith("/"):
         return True
     if named or answer.procedure is not None or not answer.options:
-        return False
-    if asks_one_option(kb, answer, text) is not None:
         return False
     return _outside_wins(kb, answer, text, OVERVIEW_BELIEF * confidence + CLEARLY_BETTER, lambda _: True) is None
 
@@ -99,19 +98,17 @@ def option_for_case(kb: KnowledgeBase, answer: Answer, story: str,
     """
     if not story or not answer.options or answer.procedure is not None:
         return None
-    listed = {o.id for o in answer.options}
     overview = {f.id for f in answer.facts}
     ranker = FactRanker(kb)
     ranked = ranker.index.rank(story, {})
     outside = [r for r in ranked if r.fact.id not in overview and r.fact.topics]
     if not outside:
         return None
-    best, about = outside[0], set(outside[0].fact.procedures)
+    best = outside[0]
     # what an option is for is said on the topic describing it, not under its risks or results
-    describing = {o.detail_topic for o in answer.options}
-    if best.lexical < SPECIFIC_MATCH or not about or not about <= listed or not describing & set(best.fact.topics):
+    if best.lexical < SPECIFIC_MATCH or not _names_an_option(answer, best):
         return None
-    if story_names and not about & set(story_names):
+    if story_names and not set(best.fact.procedures) & set(story_names):
         return None
     return ranker.catalogue[best.fact.id], {r.fact.id: r.lexical for r in ranked}
 
@@ -153,7 +150,7 @@ def runner_up_agrees(kb: KnowledgeBase, text: str, confidence: dict[str, float],
     topics ("what's the shortest full recovery time you quote?": 0.54 against 0.43 for recovery), whose
     own words single out a fact of that very topic: two readings, the words' and the classifier's
     second, agree, which is stronger than the classifier's first alone. One reading is not enough:
-    above ``SURE_OUT_OF_SCOPE`` a topic's words alone (``in_scope_after_all``) answer a question about
+    above ``TORN_OUT_OF_SCOPE`` a topic's words alone (``in_scope_after_all``) answer a question about
     another doctor's operation. Front-desk words keep a question declined: the classifier is torn as
     much on "is the recovery covered by insurance?" (0.59 against 0.38)."""
     if confidence.get(filed, 0.0) >= TORN_OUT_OF_SCOPE or asks_logistics(text) or not looks_like_question(text):
