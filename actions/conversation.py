@@ -30,6 +30,8 @@ from nlp.message_guard import MAX_UNDERSTOOD_CHARS
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTION_CONFIDENCE = 0.1
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "ask_wellbeing", "affirm", "deny"})
+# Small talk that opens or closes a message and may carry a question with it.
+COURTESY_INTENTS = frozenset({"greet", "thank"})
 # config.yml's FallbackClassifier threshold: at or above it, an unsure prediction was only close to
 # its runner-up (the ambiguity rule), not weak, and context may settle it (see ActionDidYouMean).
 MIN_CONFIDENCE_IN_CONTEXT = 0.25
@@ -57,7 +59,10 @@ class ActionSmallTalk(ClinicAction):
         if mentioned_procedures(tracker) and looks_like_question(text):
             # a question naming a procedure is not small talk, whatever the classifier made of its typos
             return answer_with_facts(reply, tracker, kb, None, text)
-        if in_scope_after_all(kb, text, intent_confidences(tracker).get(intent, 0.0)):
+        # a greeting or thanks before a question ("hi, is it done under general?"): the classifier's
+        # belief in small talk comes from the courtesy words, not from the question after them
+        belief = 0.0 if intent in COURTESY_INTENTS else intent_confidences(tracker).get(intent, 0.0)
+        if in_scope_after_all(kb, text, belief):
             # filed as small talk, barely ("can you make my face look level when it's still?"), but
             # its own words single out a fact of the page: a question, answered
             return answer_with_facts(reply, tracker, kb, None, text)

@@ -59,7 +59,10 @@ _LOGISTICS = re.compile(r"\b(cost|costs|price|prices|pay|paying|paid|fee|fees|ch
 _ALTERNATIVES = re.compile(r"\b(apart from|besides|aside from|other than|except(?: for)?|beyond|"
                            r"alternatives?|what else|anything else|something else|"
                            r"other (?:treatments?|options?|ways?|things?|operations?|surgeries|surgery|procedures?|"
-                           r"therapies|choices?)|more permanent|longer lasting|permanent (?:fix|solution|option))\b",
+                           r"therapies|choices?)|more permanent|longer lasting|permanent (?:fix|solution|option)|"
+                           # "is there a surgical route?" after the injections: the other class of option
+                           r"(?:surgical|operative|non-?surgical) (?:route|option|alternative|way|fix|solution)s?|"
+                           r"(?:options?|routes?|surgery|operations?|treatments?) as well as)\b",
                            re.IGNORECASE)
 
 
@@ -71,6 +74,9 @@ _DID_NOT_HELP = re.compile(r"\b(?:(?:is|was|are|were)n'?t|(?:is|was|are|were) no
                            r"(?:work|help|last)(?:ed|s)?\b|"
                            r"\b(?:stop(?:s|ped)?|quit|quits) (?:working|helping)\b|"
                            r"\bno longer (?:work|help)s?\b|\b(?:has|have|had) failed\b|\bfailed (?:me|for me)\b|"
+                           # "it only lasts a couple of months for me": the option named falls short
+                           r"\bonly (?:last|lasts|lasted|works|worked|helps|helped) "
+                           r"(?:a |for )?(?:few|couple|little|short|weeks?|days?)\b|"
                            # "does Botox help, and if it doesn't, is there an operation?"
                            r"\bif (?:it|that|this|they|those|these)\s+(?:(?:does|do|did|is|are|will)n'?t|"
                            r"(?:does|do|did|is|are|will) not|fails?|isn'?t enough)(?=\s*(?:[,.;?!]|$))|"

@@ -438,3 +438,14 @@ def test_a_general_figure_says_so_for_the_procedure_under_discussion(intent: str
     messages, _ = run(ActionAnswerQuestion(), tracker(intent, text, slots={"procedure": "gracilis"}))
     note = use_kb.message("general_only_note", procedure=use_kb.procedure("gracilis").name)
     assert texts(messages).startswith(note), texts(messages)
+
+
+def test_a_greeting_before_a_question_does_not_hide_the_question(use_kb: KnowledgeBase) -> None:
+    # the classifier's belief in a greeting comes from its courtesy words, not from the question after it
+    text = "good morning, would I be asleep for it or awake?"
+    messages, _ = run(ActionSmallTalk(), tracker("greet", text, ranking=[
+        {"name": "greet", "confidence": 0.6}, {"name": "ask_anesthesia", "confidence": 0.3}]))
+    assert "Local, Sedation, or General" in texts(messages)
+    messages, _ = run(ActionSmallTalk(), tracker("greet", "good morning, how are you today?", ranking=[
+        {"name": "greet", "confidence": 0.6}, {"name": "ask_wellbeing", "confidence": 0.3}]))
+    assert texts(messages) == use_kb.message("greet")

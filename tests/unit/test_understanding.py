@@ -51,7 +51,11 @@ def test_a_long_story_gets_the_fact_its_question_asks_for() -> None:
 
 
 @pytest.mark.parametrize("text", ["besides the injections, what else is there?", "is there anything other than physio",
-                                  "I want something more permanent than botox"])
+                                  "I want something more permanent than botox",
+                                  # the other class of option, or the named one falling short
+                                  "the injections are fine, but is there a surgical route for the tightness?",
+                                  "physio only helped a little, what then?",
+                                  "the jabs only last a few weeks for me, is there an operation?"])
 def test_alternatives_are_recognised(text: str) -> None:
     assert asks_alternatives(text)
 
@@ -119,6 +123,11 @@ def test_memory_keeps_the_previous_topic_and_the_recent_procedures() -> None:
     ("I took one paracetamol at breakfast, can I take another before the injection?", "medication"),
     ("can my cataracts be treated at the same time?", None),
     ("my coworker asked if Bell's palsy is contagious", None),
+    # the clinic asked to operate on an animal; which medicine to pick
+    ("do your surgeons treat cats with a slack lip?", "animal"),
+    ("what painkiller is best after a nerve graft?", "medication"),
+    ("which antivirals work best for shingles of the face", "medication"),
+    ("can you help adults who have had palsy since birth?", None),
 ])
 def test_subjects_declined_whatever_the_classifier_says(text: str, subject: str | None) -> None:
     assert off_topic(text) == subject
