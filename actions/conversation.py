@@ -10,7 +10,7 @@ from actions.answers import answer_option, named_listed_option
 from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT
 from actions.fact_answers import answer_in_context, answer_with_facts
 from actions.fact_checks import in_scope_after_all, runner_up_agrees, strong_match
-from actions.fact_ranker import FactRanker
+from actions.fact_ranker import SPECIFIC_MATCH, FactRanker
 from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.situation import describes_situation
@@ -32,6 +32,9 @@ MIN_SUGGESTION_CONFIDENCE = 0.1
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "ask_wellbeing", "affirm", "deny"})
 # Small talk that opens or closes a message and may carry a question with it.
 COURTESY_INTENTS = frozenset({"greet", "thank"})
+# The clinic's topics' share of the classifier's belief that makes a question of what follows a
+# courtesy; "hi, how are you?" leaves them next to nothing.
+COURTESY_TOPIC_BELIEF = 0.3
 # config.yml's FallbackClassifier threshold: at or above it, an unsure prediction was only close to
 # its runner-up (the ambiguity rule), not weak, and context may settle it (see ActionDidYouMean).
 MIN_CONFIDENCE_IN_CONTEXT = 0.25
@@ -40,6 +43,22 @@ MIN_CONFIDENCE_IN_CONTEXT = 0.25
 def in_conversation(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:
     """An answer that leans on the conversation: "which of those two...", a correction, a follow-up."""
     return answer_which_of(reply, tracker, kb) or answer_in_context(reply, tracker, kb)
+
+
+def asks_after_courtesy(tracker: Tracker, kb: KnowledgeBase, text: str) -> bool:
+    """A greeting or thanks before a question ("hi, is it done under general, and for how long?"):
+    the classifier's belief in small talk comes from the courtesy words, so the question is judged
+    without it: by its own words, or by the belief the classifier still gives the clinic's topics
+    when the words agree ("thanks, anything else I should know?" singles out no fact)."""
+    if in_scope_after_all(kb, text, 0.0):
+        return True
+    confidence = intent_confidences(tracker)
+    topic_belief = sum(c for name, c in confidence.items() if kb.topic_for_intent(name))
+    if not looks_like_question(text) or topic_belief < COURTESY_TOPIC_BELIEF:
+        return False
+    ranker = FactRanker(kb)
+    ranked = ranker.index.rank(text, ranker.topic_weights(text, confidence, None))
+    return bool(ranked) and ranked[0].lexical >= SPECIFIC_MATCH
 
 
 class ActionSmallTalk(ClinicAction):
@@ -59,10 +78,9 @@ class ActionSmallTalk(ClinicAction):
         if mentioned_procedures(tracker) and looks_like_question(text):
             # a question naming a procedure is not small talk, whatever the classifier made of its typos
             return answer_with_facts(reply, tracker, kb, None, text)
-        # a greeting or thanks before a question ("hi, is it done under general?"): the classifier's
-        # belief in small talk comes from the courtesy words, not from the question after them
-        belief = 0.0 if intent in COURTESY_INTENTS else intent_confidences(tracker).get(intent, 0.0)
-        if in_scope_after_all(kb, text, belief):
+        if intent in COURTESY_INTENTS and asks_after_courtesy(tracker, kb, text):
+            return answer_with_facts(reply, tracker, kb, None, text)
+        if in_scope_after_all(kb, text, intent_confidences(tracker).get(intent, 0.0)):
             # filed as small talk, barely ("can you make my face look level when it's still?"), but
             # its own words single out a fact of the page: a question, answered
             return answer_with_facts(reply, tracker, kb, None, text)
@@ -162,9 +180,12 @@ class ActionDidYouMean(ClinicAction):
             return answer_situation(reply, tracker, kb, latest_text(tracker))
         topics = suggested_topics(tracker, kb)
         if topics and (len(split_questions(latest_text(tracker))) > 1
-                       or strong_match(kb, latest_text(tracker), intent_confidences(tracker), topics[0].id)):
+                       or strong_match(kb, latest_text(tracker), intent_confidences(tracker), topics[0].id)
+                       or FactRanker.names_topic(topics[0], latest_text(tracker))):
             # Several questions at once split the classifier's belief (each part is ranked alone);
-            # words that single out one fact answer a question the classifier was unsure of.
+            # words that single out one fact answer a question the classifier was unsure of; so do
+            # words that name the classifier's likeliest topic ("my face feels tight and my eye narrows
+            # when I smile, what can help?" is synkinesis to both, however close its runner-up).
             return answer_with_facts(reply, tracker, kb, topics[0], latest_text(tracker))
         if not topics:
             # "thanks bye" is close between two kinds of small talk, not a question: answer the

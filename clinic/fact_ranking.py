@@ -49,6 +49,7 @@ SAME_WORD = {
     "physio": "physiotherapy", "haematoma": "hematoma", "paralysed": "paralyzed",
     "offer": "provide", "offers": "provide", "offered": "provide", "offering": "provide",
     "rarer": "rare", "rarest": "rare", "rarely": "rare", "commoner": "common", "commonest": "common",
+    "half": "side", "halves": "side",  # "the working half of my face" is the page's "healthy side"
 }
 REFERENCE_WEIGHT = 0.3  # a word that only points back to "the surgery": between a stop word and a word
 LEXICAL_FLOOR = 6.0  # about one distinctive word and pair: weaker matches score below 1

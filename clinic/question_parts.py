@@ -97,8 +97,10 @@ def clip(text: str) -> str:
     return text[:MAX_TEXT]
 
 
-# A clause that sets a condition for the question after it, not a question of its own.
-_CONDITION = re.compile(r"^(?:and |but |so )?(?:if|when|unless|once|in case|given that|assuming)\b", re.IGNORECASE)
+# A clause that sets a condition for the question after it, not a question of its own. "When" with a
+# verb straight after it asks a question itself: "when is it needed, and could they repair it instead?"
+_CONDITION = re.compile(r"^(?:and |but |so )?(?:if|when(?!\s+(?:is|are|was|were|do|does|did|can|could|will|would|"
+                        r"should|might|may|must)\b)|unless|once|in case|given that|assuming)\b", re.IGNORECASE)
 
 
 def split_questions(text: str) -> list[str]:

@@ -449,3 +449,7 @@ def test_a_greeting_before_a_question_does_not_hide_the_question(use_kb: Knowled
     messages, _ = run(ActionSmallTalk(), tracker("greet", "good morning, how are you today?", ranking=[
         {"name": "greet", "confidence": 0.6}, {"name": "ask_wellbeing", "confidence": 0.3}]))
     assert texts(messages) == use_kb.message("greet")
+    # thanks and a question whose words single out no fact stays thanks, however the belief is spread
+    messages, _ = run(ActionSmallTalk(), tracker("thank", "thanks, is there anything more I ought to know?", ranking=[
+        {"name": "thank", "confidence": 0.45}, {"name": "ask_results", "confidence": 0.4}]))
+    assert texts(messages) == use_kb.message("thank")

@@ -6,7 +6,7 @@ import pytest
 
 import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
-from actions.conversation import ActionOutOfScope, ActionSmallTalk
+from actions.conversation import ActionDidYouMean, ActionOutOfScope, ActionSmallTalk
 from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, FactRanker
 from actions.fact_selection import rank_answer
 from clinic.fact_ranking import FactEntry, FactIndex, Scored, stem, terms
@@ -403,3 +403,33 @@ def test_general_figures_say_so_also_among_several_questions_about_one_procedure
                          ["gracilis"], [], None, {"gracilis": [(start, start + 8)]})
     assert {"anesthesia", "time_off_work"} <= {f.fact.id for f in answer.facts}
     assert answer.general_for == "gracilis"
+
+
+def test_half_of_the_face_meets_the_pages_side() -> None:
+    # "the good half of my face" is the page's "healthy side": the pair counts as one cue
+    assert f"{stem('healthy')}_{stem('side')}" in terms("the healthy half of the face")
+
+
+def test_signs_of_synkinesis_name_its_topic(use_kb: KnowledgeBase) -> None:
+    synkinesis = next(t for t in FactRanker(use_kb).topics.values() if t.id == "synkinesis")
+    for text in ("my cheek has gone stiff since the palsy got better", "my eye narrows whenever I laugh",
+                 "the corner of my mouth twitches"):
+        assert FactRanker.names_topic(synkinesis, text), text
+    assert not FactRanker.names_topic(synkinesis, "how long will I be off work?")
+
+
+def test_unsure_classifier_answers_when_the_words_name_its_likeliest_topic() -> None:
+    # the classifier torn between synkinesis and "what can you do?"; the words describe synkinesis
+    text = "since the palsy my cheek feels stiff and my eye goes small when I laugh, what helps?"
+    messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", text, ranking=[
+        {"name": "nlu_fallback", "confidence": 0.25}, {"name": "ask_synkinesis", "confidence": 0.48},
+        {"name": "ask_capabilities", "confidence": 0.44}]))
+    assert "Botox" in texts(messages)
+
+
+def test_a_question_beginning_with_when_is_not_a_condition() -> None:
+    # "when is it used" asks; "when the nerve is dead" sets the condition of the question after it
+    assert split_questions("When is it needed? Could they not just stitch the nerve instead?") == [
+        "When is it needed", "Could they not just stitch the nerve instead"]
+    assert len(split_questions("when would it be used and what are its risks?")) == 2
+    assert len(split_questions("when the nerve is gone for good, what can they do?")) == 1
