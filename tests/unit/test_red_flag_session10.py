@@ -30,6 +30,8 @@ URGENT = [
     # Indifference to vanishing.
     ("i really wouldnt care if i vanished tomorrow", "self_harm"),
     ("i would not care if i was just gone tomorrow", "self_harm"),
+    # The writer's vanishing as a condition, at the end of a message with no full stop.
+    ("everyone would be fine if I vanished", "self_harm"),
     # A household poison drunk, however it is worded.
     ("I swallowed a bit of the drain cleaner about ten minutes ago", "self_harm"),
     ("she drank most of the weedkiller in the shed", "self_harm"),
@@ -41,11 +43,13 @@ URGENT = [
     # No air getting in, something stuck; lips or tongue puffy with a tight chest; a throat tightening.
     ("my son can't get any air in, he's going red and pointing at his throat", "breathing"),
     ("my tongue feels puffy and thick since the new tablets", "breathing"),
+    ("tongue feels too big for my mouth since the tablets this morning", "breathing"),
     ("my lips are swelling and my chest is tight, I think it's the antibiotics", "breathing"),
     ("my throat has tightened up since I took the new painkiller", "breathing"),
     # A flap gone greyish, or its doppler signal lost.
     ("the flap on my cheek looks greyish and feels cool since lunch", "post_op"),
     ("I can't hear the signal with the doppler anymore on my flap, it was there at 8pm", "post_op"),
+    ("the doppler probe isn't picking up the flap's pulse any more", "post_op"),
     # Sight lost soon after an operation near the eye.
     ("Three days after my lower lid operation I suddenly lost the sight in that eye", "post_op"),
     # A red sore eye seeing fuzzy, worse since yesterday.
@@ -80,6 +84,8 @@ STILL_NOT_URGENT = [
     "I have the urge to cut my hair short after the surgery, will it affect the scar?",
     # Sight lost long ago, before any operation.
     "I lost the sight in my left eye as a child. Can I still have eyelid surgery on that side?",
+    # Vanishing for a while is no absence.
+    "if I disappeared for a week after surgery would the stitches be ok",
     # A lost sight beside a face sign is the stroke's to judge, not an operation's.
     "Two days after my brow lift my face suddenly drooped on the left and I lost the sight in my left eye",
 ]
@@ -120,13 +126,13 @@ def test_everyday_uses_are_not_urgent(nlp: Language, rules: RedFlagRules, text: 
     assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
 
 
-@pytest.mark.parametrize("text", STILL_NOT_URGENT[:2])
+@pytest.mark.parametrize("text", STILL_NOT_URGENT[:3])
 def test_guards_stay_quiet(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
 
 
 def test_lost_sight_beside_a_face_sign_is_the_stroke_advice_alone(nlp: Language, rules: RedFlagRules) -> None:
-    assert [k for k in kinds(nlp, rules, STILL_NOT_URGENT[2]) if k != "checkin"] == ["stroke"]
+    assert [k for k in kinds(nlp, rules, STILL_NOT_URGENT[3]) if k != "checkin"] == ["stroke"]
 
 
 @pytest.mark.parametrize("text", CHECK_IN)
