@@ -38,13 +38,15 @@ URGENT = [
     # Stroke signs beside a question: what one looks at gone blurry with a weak arm; a hand that
     # does not respond, in English and Spanish.
     ("my dad's leg isn't responding since lunch and the screen looks double to him", "stroke"),
+    ("my hand stopped responding and my face dropped on one side ten minutes ago", "stroke"),
     ("mi madre de repente ve nublado y el brazo no le responde", "stroke"),
     ("de golpe la vista se me nublo y la boca se me cae de un lado", "stroke"),
     # No air getting in, something stuck; lips or tongue puffy with a tight chest; a throat tightening.
     ("my son can't get any air in, he's going red and pointing at his throat", "breathing"),
     ("my tongue feels puffy and thick since the new tablets", "breathing"),
     ("tongue feels too big for my mouth since the tablets this morning", "breathing"),
-    ("my lips are swelling and my chest is tight, I think it's the antibiotics", "breathing"),
+    ("my lips are swelling and I've come out in hives, I think it's the antibiotics", "breathing"),
+    ("my throat feels swollen and my chest is tight since the new tablets", "breathing"),
     ("my throat has tightened up since I took the new painkiller", "breathing"),
     # A flap gone greyish, or its doppler signal lost.
     ("the flap on my cheek looks greyish and feels cool since lunch", "post_op"),
@@ -84,6 +86,16 @@ STILL_NOT_URGENT = [
     "I have the urge to cut my hair short after the surgery, will it affect the scar?",
     # Sight lost long ago, before any operation.
     "I lost the sight in my left eye as a child. Can I still have eyelid surgery on that side?",
+    # Found while writing the classes above: a worried chest beside lips puffy from filler,
+    # a thick tongue asked about, a throat that tightens when nervous, a recovering hand, a baby's
+    # crying, sight hidden by ointment and swelling after an eyelid operation.
+    "My lips are a bit puffy from the filler last month and my chest feels tight with worry about it, is that normal?",
+    "Will my tongue feel thick after the anaesthetic?",
+    "my throat tightens up when I'm nervous about the consultation, will the anaesthetist mind?",
+    "my hand isn't responding as well as before after the nerve graft, is physio needed?",
+    "my baby cries a lot after feeds, and her mouth droops on one side since birth. Can she be seen?",
+    "I had the eyelid surgery 2 days ago and now I can't see out of that eye because of the ointment and "
+    "swelling, is that expected?",
     # Vanishing for a while is no absence.
     "if I disappeared for a week after surgery would the stitches be ok",
     # A lost sight beside a face sign is the stroke's to judge, not an operation's.
@@ -126,13 +138,13 @@ def test_everyday_uses_are_not_urgent(nlp: Language, rules: RedFlagRules, text: 
     assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
 
 
-@pytest.mark.parametrize("text", STILL_NOT_URGENT[:3])
+@pytest.mark.parametrize("text", STILL_NOT_URGENT[:-1])
 def test_guards_stay_quiet(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
 
 
 def test_lost_sight_beside_a_face_sign_is_the_stroke_advice_alone(nlp: Language, rules: RedFlagRules) -> None:
-    assert [k for k in kinds(nlp, rules, STILL_NOT_URGENT[3]) if k != "checkin"] == ["stroke"]
+    assert [k for k in kinds(nlp, rules, STILL_NOT_URGENT[-1]) if k != "checkin"] == ["stroke"]
 
 
 @pytest.mark.parametrize("text", CHECK_IN)
