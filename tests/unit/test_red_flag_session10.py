@@ -96,6 +96,8 @@ STILL_NOT_URGENT = [
     "my baby cries a lot after feeds, and her mouth droops on one side since birth. Can she be seen?",
     "I had the eyelid surgery 2 days ago and now I can't see out of that eye because of the ointment and "
     "swelling, is that expected?",
+    # A nuisance that "makes you want to kill yourself" is an idiom about it.
+    "My teenager said the synkinesis makes you want to kill yourself with frustration, is that common?",
     # Vanishing for a while is no absence.
     "if I disappeared for a week after surgery would the stitches be ok",
     # A lost sight beside a face sign is the stroke's to judge, not an operation's.
@@ -114,6 +116,12 @@ CHECK_IN = [
     "I keep comparing myself to my wedding pictures. Could fat grafting help?",
     "I've been low and snappy since the palsy. Is that normal?",
     "I lost my job and then my confidence. Is surgery on the NHS?",
+]
+
+# Words of the new check-in phrases in a plain question or good news: no gentle line either.
+NO_CHECK_IN = [
+    "I don't enjoy the taste of food anymore since the palsy, is that the nerve?",
+    "I compared myself with the before photos and I'm thrilled, thank you!",
 ]
 
 # Short Spanish messages without accents or the usual function words.
@@ -150,6 +158,11 @@ def test_lost_sight_beside_a_face_sign_is_the_stroke_advice_alone(nlp: Language,
 @pytest.mark.parametrize("text", CHECK_IN)
 def test_low_mood_is_a_checkin(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert kinds(nlp, rules, text) == ["checkin"], text
+
+
+@pytest.mark.parametrize("text", NO_CHECK_IN)
+def test_plain_questions_get_no_checkin(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == [], text
 
 
 @pytest.mark.parametrize("text", SPANISH)
