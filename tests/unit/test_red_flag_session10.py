@@ -2,7 +2,10 @@
 
 Every message here was written for these tests from general knowledge of how people at risk, their
 relatives and patients write (the classes a studied set's misses showed, never their texts). The
-held-out sets in tests/e2e/ are never read here.
+held-out sets in tests/e2e/ are never read here. Every case of URGENT, RULES_ALONE, NOT_URGENT, CHECK_IN,
+SPANISH and the first two of ONLY_THEIR_KIND fails on the rules of the session's start; STILL_NOT_URGENT,
+NO_CHECK_IN and the last of ONLY_THEIR_KIND are guards that held already (most of them against false
+alarms the session's own first drafts raised) and must keep holding.
 """
 
 from __future__ import annotations
@@ -22,14 +25,13 @@ from tests.unit.test_red_flags import kinds
 # Messages that get the advice of their kind first.
 URGENT = [
     # An urge to cut or hurt oneself named as such.
-    ("fighting the urge to cut tonight, it's so bad", "self_harm"),
-    ("the urge to burn is really strong tonight", "self_harm"),
+    ("the urge to cut came back after the clinic visit and it's winning", "self_harm"),
+    ("every evening there's this craving to hurt again and I'm losing the fight", "self_harm"),
     # The feeling asked about in the second person: a disclosure all the same.
     ("does everyone with synkinesis want to kill yourself at some point? asking for me", "self_harm"),
-    ("is it common to want to kill yourself after Bell's palsy? because I do", "self_harm"),
+    ("Does anyone else with synkinesis get to the point of wanting to kill yourself? I'm there.", "self_harm"),
     # Indifference to vanishing.
-    ("i really wouldnt care if i vanished tomorrow", "self_harm"),
-    ("i would not care if i was just gone tomorrow", "self_harm"),
+    ("I wouldn't care if I vanished, to be honest", "self_harm"),
     # The writer's vanishing as a condition, at the end of a message with no full stop.
     ("everyone would be fine if I vanished", "self_harm"),
     # A household poison drunk, however it is worded.
@@ -37,23 +39,22 @@ URGENT = [
     ("she drank most of the weedkiller in the shed", "self_harm"),
     # Stroke signs beside a question: what one looks at gone blurry with a weak arm; a hand that
     # does not respond, in English and Spanish.
-    ("my dad's leg isn't responding since lunch and the screen looks double to him", "stroke"),
+    ("Question about parking. Since lunch my left leg feels weak and the words in my book look doubled.", "stroke"),
     ("my hand stopped responding and my face dropped on one side ten minutes ago", "stroke"),
-    ("mi madre de repente ve nublado y el brazo no le responde", "stroke"),
-    ("de golpe la vista se me nublo y la boca se me cae de un lado", "stroke"),
+    ("mi madre de repente ve nublado y el brazo no le obedece", "stroke"),
+    ("a mi tio se le nublo la vista hace una hora y no mueve bien la pierna", "stroke"),
     # No air getting in, something stuck; lips or tongue puffy with a tight chest; a throat tightening.
-    ("my son can't get any air in, he's going red and pointing at his throat", "breathing"),
-    ("my tongue feels puffy and thick since the new tablets", "breathing"),
+    ("my dad cannot get any air into his chest and is clutching his throat", "breathing"),
+    ("since lunch my tongue is getting puffy and I'm drooling", "breathing"),
     ("tongue feels too big for my mouth since the tablets this morning", "breathing"),
     ("my lips are swelling and I've come out in hives, I think it's the antibiotics", "breathing"),
-    ("my throat feels swollen and my chest is tight since the new tablets", "breathing"),
-    ("my throat has tightened up since I took the new painkiller", "breathing"),
+    ("my throat has tightened since the antibiotics this morning", "breathing"),
     # A flap gone greyish, or its doppler signal lost.
-    ("the flap on my cheek looks greyish and feels cool since lunch", "post_op"),
-    ("I can't hear the signal with the doppler anymore on my flap, it was there at 8pm", "post_op"),
+    ("my graft looks grayish and cool", "post_op"),
+    ("the doppler has gone quiet over my flap since an hour ago", "post_op"),
     ("the doppler probe isn't picking up the flap's pulse any more", "post_op"),
     # Sight lost soon after an operation near the eye.
-    ("Three days after my lower lid operation I suddenly lost the sight in that eye", "post_op"),
+    ("I had my brow lift two days ago and since last night I've gone blind in my right eye", "post_op"),
     # A red sore eye seeing fuzzy, worse since yesterday.
 ]
 
@@ -62,19 +63,20 @@ URGENT = [
 RULES_ALONE = [
     ("Quick one about costs. My right arm has gone heavy in the last hour and the tv screen looks fuzzy to me.",
      "stroke"),
-    ("my eye is red and sore and I'm seeing fuzzy since yesterday", "eye_emergency"),
+    ("Since this morning I'm seeing fuzzy out of my left eye and it's bloodshot and hurts.", "eye_emergency"),
 ]
 
 # Everyday uses of the same words: no urgent advice.
 NOT_URGENT = [
     # Stories read about infections, and a rate asked about.
-    "I've read scary stories about infections after a facelift. What's the infection rate at your clinic?",
+    "I've heard scary stories about wounds getting infected after facial surgery. How likely is that?",
     # Peace made with a condition, and needing something *to* do something.
-    "I've made peace with my crooked smile, I don't need it to move, just look even. What would you suggest?",
-    "I've made peace with not being able to whistle. I don't need the cheek to move. Is a static sling right?",
+    "I'm at peace with my palsy these days and I don't need my lip to lift, I just want symmetry at rest. Options?",
+    "I've made my peace with never being able to blink on that side, I don't need it to shut, just to look normal. "
+    "Is a gold weight right?",
     # An eye that does not close, still red and sore despite its everyday care.
-    "My eye hasn't closed since my palsy, I tape it every night and use gel but it's still red and a bit sore. "
-    "What surgery is there?",
+    "My eye hasn't shut fully for years; I use a moisture chamber at night and lubricant gel, yet the eye is still "
+    "pink and gritty. Would lid loading help?",
     # "hand" the verb.
     "My cousin with facial paralysis handed out the wedding invitations, would a sling make her smile look even "
     "in photos?",
@@ -106,16 +108,17 @@ STILL_NOT_URGENT = [
 
 # Low mood beside a real question: the gentle check-in line, nothing urgent.
 CHECK_IN = [
-    "I've cried a lot this month over my smile. How long does a nerve graft take to work?",
-    "My son cries before every school photo. Can children have the smile operation?",
-    "Nobody gets how draining the stares are. Does Botox help the tightness?",
+    "My wife cries so much about her face lately. Can she have a cross face graft?",
+    "My little brother cries before parties because kids stare at his mouth. Can kids have surgery?",
+    "No one realises how hard eating in public is for me. Could a sling help?",
     "I'm tearful most days about my face. What does a temporalis transfer involve?",
-    "It's humiliating when food falls out of my mouth. Is there an operation for the lip?",
-    "I'm dreading the party because of my face. Will fillers help in time?",
-    "I can't enjoy meals out anymore. Does surgery help with drooling?",
-    "I keep comparing myself to my wedding pictures. Could fat grafting help?",
-    "I've been low and snappy since the palsy. Is that normal?",
-    "I lost my job and then my confidence. Is surgery on the NHS?",
+    "Eating out has become humiliating for me. Could a sling help?",
+    "He gets teary every time someone takes a photo. Can teens have a cross face graft?",
+    "Job interviews fill me with dread because of my smile. How soon could Botox work?",
+    "I don't enjoy holidays anymore since my face changed. Is a nerve transfer possible at 50?",
+    "I'm always comparing myself with my twin sister. What does a smile operation cost?",
+    "My husband is down and irritable since his op, can he see someone?",
+    "I'm losing my nerve and my confidence at work. Can fillers help the droop?",
 ]
 
 # Words of the new check-in phrases in a plain question or good news: no gentle line either.
@@ -126,7 +129,7 @@ NO_CHECK_IN = [
 
 # Short Spanish messages without accents or the usual function words.
 SPANISH = [
-    "quisiera no despertar nunca mas",
+    "siempre algo mal, nadie ayuda",
     "siempre todo igual y nadie me ayuda",
 ]
 
@@ -158,6 +161,23 @@ def test_lost_sight_beside_a_face_sign_is_the_stroke_advice_alone(nlp: Language,
 @pytest.mark.parametrize("text", CHECK_IN)
 def test_low_mood_is_a_checkin(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert kinds(nlp, rules, text) == ["checkin"], text
+
+
+# Someone described by the palsy they live with: "today" is when they said something, not a new palsy;
+# a sudden change told of them still is one.
+ONLY_THEIR_KIND = [
+    ("a coworker w/ facial palsy texted me tonight saying she wants to die", ["self_harm"]),
+    ("Our neighbour is a lady with facial paralysis. This evening she said she wants to kill herself.",
+     ["self_harm"]),
+    # (a guard: held before session 10 and must keep holding beside the new suppressor)
+    ("My daughter with facial palsy woke up today with her whole face dropped on the other side", ["new_palsy"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONLY_THEIR_KIND)
+def test_a_person_with_a_palsy_is_no_new_palsy(nlp: Language, rules: RedFlagRules, text: str,
+                                               expected: list[str]) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == expected, text
 
 
 @pytest.mark.parametrize("text", NO_CHECK_IN)
