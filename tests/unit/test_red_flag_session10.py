@@ -4,7 +4,7 @@ Every message here was written for these tests from general knowledge of how peo
 relatives and patients write (the classes a studied set's misses showed, never their texts). The
 held-out sets in tests/e2e/ are never read here. Every case of URGENT, RULES_ALONE, NOT_URGENT, CHECK_IN,
 SPANISH and the first two of ONLY_THEIR_KIND fails on the rules of the session's start; STILL_NOT_URGENT,
-NO_CHECK_IN and the last of ONLY_THEIR_KIND are guards that held already (most of them against false
+NO_CHECK_IN, STILL_AN_EMERGENCY and the last of ONLY_THEIR_KIND are guards that held already (most of them against false
 alarms the session's own first drafts raised) and must keep holding.
 """
 
@@ -82,6 +82,13 @@ NOT_URGENT = [
     "in photos?",
 ]
 
+# An eye that does not close and is "still red and sore" with no everyday care named may be a new palsy's
+# eye getting none yet: still the eye's advice.
+STILL_AN_EMERGENCY = [
+    "since my palsy started last week my eye won't close and it's still red and sore",
+    "Bell's palsy 10 days ago, my eye won't shut and it's still red and sore, what should I do",
+]
+
 # Guards that already held before session 10 and must keep holding beside its new phrases.
 STILL_NOT_URGENT = [
     # An urge to cut one's hair.
@@ -152,6 +159,11 @@ def test_everyday_uses_are_not_urgent(nlp: Language, rules: RedFlagRules, text: 
 @pytest.mark.parametrize("text", STILL_NOT_URGENT[:-1])
 def test_guards_stay_quiet(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == [], text
+
+
+@pytest.mark.parametrize("text", STILL_AN_EMERGENCY)
+def test_an_uncared_for_sore_eye_stays_urgent(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert [k for k in kinds(nlp, rules, text) if k != "checkin"] == ["eye_emergency"], text
 
 
 def test_lost_sight_beside_a_face_sign_is_the_stroke_advice_alone(nlp: Language, rules: RedFlagRules) -> None:
