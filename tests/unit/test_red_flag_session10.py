@@ -107,6 +107,11 @@ STILL_NOT_URGENT = [
     "swelling, is that expected?",
     # A nuisance that "makes you want to kill yourself" is an idiom about it.
     "My teenager said the synkinesis makes you want to kill yourself with frustration, is that common?",
+    # A nose blocked after an operation, sight blurred without glasses, a doppler pulse found after a while.
+    "I can't get air through the left side of my nose since the op, is that the swelling?",
+    "I have to sit upright to breathe through my nose at night since the nose packing, how long?",
+    "My arms feel heavy after the gym and my phone screen looks blurry without glasses lol, when is my appointment?",
+    "the doppler nurse couldn't find the pulse at first but then it was fine",
     # Vanishing for a while is no absence.
     "if I disappeared for a week after surgery would the stitches be ok",
     # A lost sight beside a face sign is the stroke's to judge, not an operation's.
