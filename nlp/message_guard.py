@@ -41,7 +41,10 @@ _SPANISH_WORDS = frozenset(
     "pero como cómo qué cuando donde desde hace hoy ayer mañana también porque nada quiero puedo se lo le "
     "les nos ya ahora mucho poco solo sólo hijo hija mamá papá mujer esposo esposa cara boca ojo brazo "
     "pierna habla hablar dolor cirugía operación tiempo años días semana vida morir vivir ayuda favor hola "
-    "gracias buenos buenas usted ustedes yo tu tú él ella ellos".split()
+    "gracias buenos buenas usted ustedes yo tu tú él ella ellos "
+    # short messages without accents or the words above ("quisiera dormirme y no despertar nunca mas")
+    "y nunca nadie siempre algo todo todos todas mas más quisiera ojala ojalá despertar dormir dormirme "
+    "estar estas estaba fue".split()
 )
 _ENGLISH_WORDS = frozenset(
     "the and is are was were my your his her their to of in on at for with have has had i you he she it "

@@ -181,7 +181,9 @@ class RedFlagRules:
     def _shadow(self, doc: Doc) -> tuple[Doc, list[bool], list[bool], list[int]]:
         """A normalised copy of the message plus, per token, boundary flags and a sentence number.
 
-        A sentence boundary is put first so ``{BREAK}`` can anchor a pattern at the message start.
+        A sentence boundary is put first so ``{BREAK}`` can anchor a pattern at the message start, and
+        one last when the message ends without punctuation, so it anchors one at the end too ("if I
+        vanished" as much as "if I vanished.").
         """
         words = [SENTENCE_BREAK]
         surfaces = [SENTENCE_BREAK]
@@ -194,6 +196,9 @@ class RedFlagRules:
                 for word, surface in self._norm.pieces(token.text, token.norm_):
                     words.append(word)
                     surfaces.append(surface)
+        if words[-1] not in (SENTENCE_BREAK, CLAUSE_BREAK):
+            words.append(CLAUSE_BREAK)
+            surfaces.append(CLAUSE_BREAK)
         is_sentence_break = [w == SENTENCE_BREAK for w in words]
         is_clause_break = [w in (SENTENCE_BREAK, CLAUSE_BREAK) for w in words]
         tags = [BREAK_TAG if b else WORD_TAG for b in is_clause_break]
