@@ -25,6 +25,7 @@ from clinic.question_parts import (
     asks_alternatives,
     comparison_sides,
     is_comparison,
+    looks_like_question,
     points_back,
     split_questions,
 )
@@ -33,7 +34,7 @@ Asked = list[tuple[str, list[str]]]  # each question's text and the procedures i
 
 
 def asked_parts(ranker: FactRanker, text: str, named: list[str],
-                positions: dict[str, list[tuple[int, int]]]) -> Asked:
+                positions: dict[str, list[tuple[int, int]]], context: list[str] | None = None) -> Asked:
     """The questions of ``text`` that ask something, each with the procedures named in it."""
     parts = [item for part in split_questions(text)
              for side in (comparison_sides(part) if is_comparison(part) else [part])
@@ -45,7 +46,9 @@ def asked_parts(ranker: FactRanker, text: str, named: list[str],
         part_named = [p for p in named if any(start <= a < end for a, _ in positions.get(p, []))]
         # "3 questions:" asks nothing; "if not, what then?" and "is there an operation for it?" after
         # a question ask with it, in few words of their own
-        if part_named or ranker.asks_something(part) or (asked and _leans_on_earlier(ranker, part, asked)):
+        # "when would they use it?" mid-conversation asks about the procedure discussed before
+        if (part_named or ranker.asks_something(part) or (asked and _leans_on_earlier(ranker, part, asked))
+                or (context and not asked and points_back(part) and looks_like_question(part))):
             asked.append((part, part_named))
     return asked
 
@@ -62,7 +65,7 @@ def answer_each(answer: FactAnswer, ranker: FactRanker, asked: Asked,
                 context_topic: str | None, excluded_topic: str | None) -> None:
     """Several questions: each one's facts, ranked with the classifier's reading of it alone."""
     per_question: list[list[Scored]] = []
-    for part, part_named in asked[:MAX_QUESTIONS]:
+    for index, (part, part_named) in enumerate(asked[:MAX_QUESTIONS]):
         own = ranker.part_confidence(part)
         weights = ranker.topic_weights(part, intent_confidence if own is None else own, context_topic,
                                        excluded_topic, share=0.5 if own is None else PART_SHARE)
@@ -76,6 +79,10 @@ def answer_each(answer: FactAnswer, ranker: FactRanker, asked: Asked,
         if broad:
             per_question.append(broad)
             continue
+        if not part_named and context and points_back(part) and not any(n for _, n in asked[:index]):
+            # "when is it needed? could they not just repair the nerve instead?" after the graft: a
+            # pronoun before any name of this message points back to the one discussed before it
+            part_named = list(context)
         part_named = part_named or _inherited(ranker, part, named, weights)
         if not part_named and earlier and not ranker.asks_something(part) and points_back(part):
             _lean_on(ranker, part, weights, earlier)

@@ -102,3 +102,13 @@ def test_a_named_option_compared_with_a_described_one_answers_both(sqlite_kb: Kn
     text = "physio or an operation for the tightness, what's the difference?"
     ids = _ids(sqlite_kb, text, "synkinesis", "ask_synkinesis", {"physical_therapy": "physio"}, confidence=0.8)
     assert ids[0] == "physical_therapy" and any(i.startswith("selective_") for i in ids)
+
+
+def test_a_pronoun_before_this_messages_name_points_to_the_procedure_discussed(sqlite_kb: KnowledgeBase) -> None:
+    # after the muscle transplant: "it" in the first question is the transplant, not the repair named later
+    text = "when would they use it? or could they simply sew the nerve back?"
+    positions = {"nerve_repair": [(text.index("sew the nerve back"), text.index("sew the nerve back") + 18)]}
+    answer = rank_answer(FactRanker(sqlite_kb), text, sqlite_kb.topic("procedure_info"),
+                         {"ask_procedure_info": 0.9}, ["nerve_repair"], ["gracilis"], None, positions)
+    ids = [f.fact.id for f in answer.facts]
+    assert "nerve_repair" in ids and "regional_muscle_transfer" in ids, ids
