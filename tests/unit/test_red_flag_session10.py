@@ -80,6 +80,8 @@ NOT_URGENT = [
     # "hand" the verb.
     "My cousin with facial paralysis handed out the wedding invitations, would a sling make her smile look even "
     "in photos?",
+    # A night in hospital asked about is the stay's length, not a sudden start (the lead, late in session 10).
+    "My dad's eye has not shut since his parotid operation. Would eyelid surgery mean staying in overnight?",
 ]
 
 # An eye that does not close and is "still red and sore" with no everyday care named may be a new palsy's
