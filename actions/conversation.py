@@ -10,7 +10,7 @@ from actions.answers import answer_option, named_listed_option
 from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT
 from actions.fact_answers import answer_in_context, answer_with_facts
 from actions.fact_checks import in_scope_after_all, runner_up_agrees, strong_match
-from actions.fact_ranker import SPECIFIC_MATCH, FactRanker
+from actions.fact_ranker import FactRanker
 from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.situation import describes_situation
@@ -45,20 +45,15 @@ def in_conversation(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[d
     return answer_which_of(reply, tracker, kb) or answer_in_context(reply, tracker, kb)
 
 
-def asks_after_courtesy(tracker: Tracker, kb: KnowledgeBase, text: str) -> bool:
+def topics_asked_after_courtesy(tracker: Tracker, kb: KnowledgeBase, text: str) -> bool:
     """A greeting or thanks before a question ("hi, is it done under general, and for how long?"):
     the classifier's belief in small talk comes from the courtesy words, so the question is judged
-    without it: by its own words, or by the belief the classifier still gives the clinic's topics
-    when the words agree ("thanks, anything else I should know?" singles out no fact)."""
-    if in_scope_after_all(kb, text, 0.0):
-        return True
+    by the belief the classifier still gives the clinic's topics, when the words single out a fact
+    ("thanks, anything else I should know?" singles out none)."""
     confidence = intent_confidences(tracker)
     topic_belief = sum(c for name, c in confidence.items() if kb.topic_for_intent(name))
-    if not looks_like_question(text) or topic_belief < COURTESY_TOPIC_BELIEF:
-        return False
-    ranker = FactRanker(kb)
-    ranked = ranker.index.rank(text, ranker.topic_weights(text, confidence, None))
-    return bool(ranked) and ranked[0].lexical >= SPECIFIC_MATCH
+    return (looks_like_question(text) and topic_belief >= COURTESY_TOPIC_BELIEF
+            and strong_match(kb, text, confidence, None))
 
 
 class ActionSmallTalk(ClinicAction):
@@ -78,11 +73,11 @@ class ActionSmallTalk(ClinicAction):
         if mentioned_procedures(tracker) and looks_like_question(text):
             # a question naming a procedure is not small talk, whatever the classifier made of its typos
             return answer_with_facts(reply, tracker, kb, None, text)
-        if intent in COURTESY_INTENTS and asks_after_courtesy(tracker, kb, text):
-            return answer_with_facts(reply, tracker, kb, None, text)
-        if in_scope_after_all(kb, text, intent_confidences(tracker).get(intent, 0.0)):
-            # filed as small talk, barely ("can you make my face look level when it's still?"), but
-            # its own words single out a fact of the page: a question, answered
+        courtesy = intent in COURTESY_INTENTS  # its belief is the courtesy words', not the question's
+        if (in_scope_after_all(kb, text, 0.0 if courtesy else intent_confidences(tracker).get(intent, 0.0))
+                or (courtesy and topics_asked_after_courtesy(tracker, kb, text))):
+            # filed as small talk, barely ("can you make my face look level when it's still?"), or after
+            # a greeting, but its own words single out a fact of the page: a question, answered
             return answer_with_facts(reply, tracker, kb, None, text)
         try:
             reply.say(kb.message(intent))

@@ -113,10 +113,11 @@ def option_for_case(kb: KnowledgeBase, answer: Answer, story: str,
     return ranker.catalogue[best.fact.id], {r.fact.id: r.lexical for r in ranked}
 
 
-def strong_match(kb: KnowledgeBase, text: str, confidence: dict[str, float], likely_topic: str) -> bool:
+def strong_match(kb: KnowledgeBase, text: str, confidence: dict[str, float], likely_topic: str | None) -> bool:
     """Whether the message's own words single out a fact, clearly enough to answer rather than ask
     "did you mean": "what do you specialise in" is unsure for the classifier, not for its words.
-    A fact of the likeliest topic needs less: the classifier and the words agree."""
+    A fact of the likeliest topic needs less: the classifier and the words agree. Without a likeliest
+    topic (``None``) every fact needs the full match."""
     ranker = FactRanker(kb)
     ranked = ranker.index.rank(text, ranker.topic_weights(text, confidence, None))
     if not ranked:
