@@ -16,7 +16,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 HELD_OUT_NAMES = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "blind4", "dev6", "dev7", "blind5",
-                  "dev8", "dev9", "blind6", "dev10", "blind7", "dev11", "blind8", "dev12")
+                  "dev8", "dev9", "blind6", "dev10", "blind7", "dev11", "blind8", "dev12", "blind9", "dev13")
 HELD_OUT_DIRS = tuple(ROOT / "tests" / "e2e" / name for name in HELD_OUT_NAMES)
 
 
@@ -43,14 +43,19 @@ def held_out_word_sets() -> set[frozenset[str]]:
 
 
 def training_examples() -> list[tuple[str, str]]:
-    """(intent, example) for every example of data/*.yml and of the two red-flag models' training files."""
+    """(intent, example) for every example of data/*.yml and of the two red-flag models' training files.
+
+    Synonym tables are left out: data/synonyms.yml is generated from nlp/vocabulary.yml's names of the
+    clinic's procedures, and a held-out follow-up made of one such name ("dynamic?") is no leak."""
     examples = []
     for path in sorted((ROOT / "data").glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for block in data.get("nlu") or []:
+            if "synonym" in block:
+                continue
             for line in str(block.get("examples") or "").splitlines():
                 if line.strip().startswith("- "):
-                    examples.append((str(block.get("intent") or block.get("synonym") or path.name), line.strip()[2:]))
+                    examples.append((str(block.get("intent") or path.name), line.strip()[2:]))
     # The self-harm risk model's training file is training data too.
     risk_file = yaml.safe_load((ROOT / "nlp" / "self_harm_risk.yml").read_text(encoding="utf-8")) or {}
     for label in ("risk", "ordinary"):
