@@ -129,48 +129,58 @@ class ActionAnswerQuestion(ClinicAction):
         if topic is None:
             reply.say(kb.message("not_understood"))
             return []
-        if (discussed := leans_on_discussed(tracker, kb, latest_text(tracker))) is not None:  # "why are they needed?"
-            return answer_with_facts(reply, tracker, kb, discussed, latest_text(tracker))
-        # a long story's tried treatments are not asked about; "how does the 2nd one work?" asks
-        # about the option of the list just shown, as if it were named
-        asked = asked_procedures(tracker)
-        listed = [] if asked else listed_option_meant(tracker)
-        named_all = asked or listed
-        named = named_all[0] if named_all else None
-        story_named = len(named_all) < len(mentioned_procedures(tracker))
-        procedure_id = named or (slot_before_message(tracker, PROCEDURE_SLOT) if story_named
-                                 else tracker.get_slot(PROCEDURE_SLOT))
-        text = latest_text(tracker)
-        has_context = bool(tracker.get_slot(PROCEDURE_SLOT)) or previous_intent(tracker) not in NON_TOPIC_INTENTS
-        if named is None and is_underspecified(text, topic, has_context):
-            candidates = [topic, *(kb.topic(t) for t in topic.confusable_with)]
-            offer_topics(reply, kb, [t for t in candidates if t is not None], None)
-            return []
-        # "apart from Botox, what else?", or "what are my other options?" after Botox was discussed
-        alternatives = other_options(kb, topic, named_all if named_all else [p for p in [procedure_id] if p], text)
-        if alternatives is not None:
-            reply.say(answer_text(alternatives, kb), answer_buttons(alternatives, kb))
-            return context_events(alternatives, tracker)
-        answer = resolve_answer(kb, topic, procedure_id, named_now=len(named_all))
-        # The classifier's belief in the overview actually shown: "how does <a procedure> work" with
-        # no procedure recognised is a belief in one procedure (described in lay words), not in the
-        # list of all of them, so the words then decide more easily which procedure's facts to give.
-        case, checked = case_and_question(tracker, kb, answer, text, named_all)
-        # "so what's the difference between the two?" compares the options just discussed, not the list
-        compared = [] if named_all else compared_options(tracker, text)
-        one_option = None if named_all else asks_one_option(kb, answer, checked)
-        if compared or one_option or about_discussed(text, procedure_id, answer) or not is_overview(
-                kb, answer, checked, named_all, intent_confidences(tracker).get(answer.topic.intent, 0.0)):
-            return answer_with_facts(reply, tracker, kb, topic, text, named=listed or compared or None,
-                                     option=(answer.topic.intent, one_option.fact.procedures) if one_option else None)
-        said = say_overview(reply, kb, answer, case)
-        if len(named_all) == 1 and not answer.topic.uses_procedure:
-            describe_named_procedure(reply, kb, named_all[0], answered=answer.topic.id)
-        if has_several_questions(text):
-            answered = {topic.id, answer.topic.id}
-            for other in other_topics_asked(kb, text, intent_confidences(tracker), answered):
-                say_other_topic(reply, kb, other, resolve_answer(kb, other, procedure_id, len(named_all)), len(said))
-        return context_events(answer, tracker)
+        return answer_topic(reply, tracker, kb, topic)
+
+
+def answer_topic(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: TopicView,
+                 belief: float | None = None) -> list[dict[str, Any]]:
+    """A question about ``topic``: its overview for a broad question, the facts asked for otherwise,
+    with the conversation's procedure, the list just shown and a second topic taken into account.
+    ``belief`` in the topic, weighed against words pointing at one fact outside its overview: the
+    classifier's, unless the caller knows better (ActionDidYouMean: the words name the topic)."""
+    if (discussed := leans_on_discussed(tracker, kb, latest_text(tracker))) is not None:  # "why are they needed?"
+        return answer_with_facts(reply, tracker, kb, discussed, latest_text(tracker))
+    # a long story's tried treatments are not asked about; "how does the 2nd one work?" asks
+    # about the option of the list just shown, as if it were named
+    asked = asked_procedures(tracker)
+    listed = [] if asked else listed_option_meant(tracker)
+    named_all = asked or listed
+    named = named_all[0] if named_all else None
+    story_named = len(named_all) < len(mentioned_procedures(tracker))
+    procedure_id = named or (slot_before_message(tracker, PROCEDURE_SLOT) if story_named
+                             else tracker.get_slot(PROCEDURE_SLOT))
+    text = latest_text(tracker)
+    has_context = bool(tracker.get_slot(PROCEDURE_SLOT)) or previous_intent(tracker) not in NON_TOPIC_INTENTS
+    if named is None and is_underspecified(text, topic, has_context):
+        candidates = [topic, *(kb.topic(t) for t in topic.confusable_with)]
+        offer_topics(reply, kb, [t for t in candidates if t is not None], None)
+        return []
+    # "apart from Botox, what else?", or "what are my other options?" after Botox was discussed
+    alternatives = other_options(kb, topic, named_all if named_all else [p for p in [procedure_id] if p], text)
+    if alternatives is not None:
+        reply.say(answer_text(alternatives, kb), answer_buttons(alternatives, kb))
+        return context_events(alternatives, tracker)
+    answer = resolve_answer(kb, topic, procedure_id, named_now=len(named_all))
+    # The classifier's belief in the overview actually shown: "how does <a procedure> work" with
+    # no procedure recognised is a belief in one procedure (described in lay words), not in the
+    # list of all of them, so the words then decide more easily which procedure's facts to give.
+    case, checked = case_and_question(tracker, kb, answer, text, named_all)
+    # "so what's the difference between the two?" compares the options just discussed, not the list
+    compared = [] if named_all else compared_options(tracker, text)
+    one_option = None if named_all else asks_one_option(kb, answer, checked)
+    if compared or one_option or about_discussed(text, procedure_id, answer) or not is_overview(
+            kb, answer, checked, named_all,
+        intent_confidences(tracker).get(answer.topic.intent, 0.0) if belief is None else belief):
+        return answer_with_facts(reply, tracker, kb, topic, text, named=listed or compared or None,
+                                 option=(answer.topic.intent, one_option.fact.procedures) if one_option else None)
+    said = say_overview(reply, kb, answer, case)
+    if len(named_all) == 1 and not answer.topic.uses_procedure:
+        describe_named_procedure(reply, kb, named_all[0], answered=answer.topic.id)
+    if has_several_questions(text):
+        answered = {topic.id, answer.topic.id}
+        for other in other_topics_asked(kb, text, intent_confidences(tracker), answered):
+            say_other_topic(reply, kb, other, resolve_answer(kb, other, procedure_id, len(named_all)), len(said))
+    return context_events(answer, tracker)
 
 
 def about_discussed(text: str, procedure_id: str | None, answer: Answer) -> bool:

@@ -6,7 +6,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.answers import answer_option, named_listed_option
+from actions.answers import answer_option, answer_topic, named_listed_option
 from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT
 from actions.fact_answers import answer_in_context, answer_with_facts
 from actions.fact_checks import in_scope_after_all, runner_up_agrees, strong_match
@@ -174,13 +174,17 @@ class ActionDidYouMean(ClinicAction):
         if describes_situation(FactRanker(kb), latest_text(tracker)):
             return answer_situation(reply, tracker, kb, latest_text(tracker))
         topics = suggested_topics(tracker, kb)
-        if topics and (len(split_questions(latest_text(tracker))) > 1
+        text = latest_text(tracker)
+        if topics and FactRanker.names_topic(topics[0], text):
+            # words that name the classifier's likeliest topic ("my face feels tight and my eye narrows
+            # when I smile, what can help?" is synkinesis to both, however close its runner-up): answered
+            # as if the classifier were sure, so a broad question gets the topic's overview
+            return answer_topic(reply, tracker, kb, topics[0], belief=1.0)
+        if topics and (len(split_questions(text)) > 1
                        or strong_match(kb, latest_text(tracker), intent_confidences(tracker), topics[0].id)
                        or FactRanker.names_topic(topics[0], latest_text(tracker))):
             # Several questions at once split the classifier's belief (each part is ranked alone);
-            # words that single out one fact answer a question the classifier was unsure of; so do
-            # words that name the classifier's likeliest topic ("my face feels tight and my eye narrows
-            # when I smile, what can help?" is synkinesis to both, however close its runner-up).
+            # words that single out one fact answer a question the classifier was unsure of.
             return answer_with_facts(reply, tracker, kb, topics[0], latest_text(tracker))
         if not topics:
             # "thanks bye" is close between two kinds of small talk, not a question: answer the

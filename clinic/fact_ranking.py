@@ -71,6 +71,12 @@ def stem(word: str) -> str:
 
 # Phrases made only of stopwords that still ask something ("in one go" is a question about stages).
 SAME_PHRASE = re.compile(r"\b(?:in )?one (?:go|sitting|session|day|time)\b|\ball at once\b")
+# The clinic helping someone ("can you help me?", "are you able to help people like me?") asks who
+# is treated; a treatment helping ("can physio help?", "does Botox help?") asks whether it works, and
+# "can you help my smile?" asks about the smile. Only the first is a word of the candidacy cues:
+# "help" alone pointed every such question at them.
+CLINIC_HELPS = re.compile(r"\b(?:you|u|clinic|surgeons?|doctors?)(?:\s+\w+){0,2}?\s+help(?=\s+"
+                          r"(?:me|us|him|her|them|people|patients|someone|somebody|anyone|anybody|others)\b)")
 
 
 # "this kind of surgery", "the operation", "your procedure": words that point back to the surgery in
@@ -87,7 +93,7 @@ SURGERY_REFERENCE = re.compile(
 
 
 def words_of(text: str) -> list[str]:
-    text = SAME_PHRASE.sub(" once ", text.lower())
+    text = CLINIC_HELPS.sub(" clinichelp", SAME_PHRASE.sub(" once ", text.lower()))
     return re.findall(r"[a-z0-9]+", text.replace("'", ""))[:MAX_QUESTION_WORDS]
 
 

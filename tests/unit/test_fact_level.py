@@ -182,6 +182,21 @@ def test_the_candidacy_line_is_never_a_bare_yes_among_other_answers(sqlite_kb: K
     assert reply.index(frame) < reply.index("Yes, if you have facial palsy") < reply.index("remaining facial muscle")
 
 
+def test_a_treatment_helping_is_no_question_of_who_can_be_treated(sqlite_kb: KnowledgeBase) -> None:
+    index = FactRanker(sqlite_kb).index
+
+    def top(text: str) -> str:
+        return index.rank(text, {})[0].fact.id
+
+    # whether an option works, or what can be done for a smile: not the candidacy line
+    assert top("can physio help") == "physical_therapy"
+    assert top("is there any physio that would help me") == "physical_therapy"
+    assert "candidate" not in [s.fact.id for s in index.rank("can you help my smile", {})[:2]]
+    # the clinic helping someone is who can be treated
+    assert top("are you able to help people with facial palsy") == "candidate"
+    assert top("could you help someone like me") == "candidate"
+
+
 def test_a_barely_out_of_scope_question_whose_words_name_a_fact_is_answered() -> None:
     def reply(text: str, out_of_scope: float) -> str:
         ranking = [{"name": "out_of_scope", "confidence": out_of_scope}, {"name": "ask_synkinesis", "confidence": 0.3}]
@@ -424,7 +439,10 @@ def test_unsure_classifier_answers_when_the_words_name_its_likeliest_topic() -> 
     messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", text, ranking=[
         {"name": "nlu_fallback", "confidence": 0.25}, {"name": "ask_synkinesis", "confidence": 0.48},
         {"name": "ask_capabilities", "confidence": 0.44}]))
-    assert "Botox" in texts(messages)
+    reply = texts(messages)
+    # a broad "what helps?" gets the treatments' overview, as when the classifier is sure of the topic
+    assert "Botox" in reply and "Physical therapy" in reply and "Selective myectomy" in reply
+    assert "Yes, if you have facial palsy" not in reply
 
 
 def test_a_question_beginning_with_when_is_not_a_condition() -> None:
