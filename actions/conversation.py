@@ -95,6 +95,11 @@ class ActionShowMenu(ClinicAction):
         in_context = in_conversation(reply, tracker, kb)  # "what can be done about it?"
         if in_context is not None:
             return in_context
+        text = latest_text(tracker)
+        if in_scope_after_all(kb, text, intent_confidences(tracker).get(latest_intent(tracker), 0.0)):
+            # "could you give me both pieces of information?" after a story that says which: filed as
+            # "what can you tell me?", barely, while its words single out facts of the page
+            return answer_with_facts(reply, tracker, kb, None, text)
         reply.say(kb.message("ask_capabilities"), [topic_button(t) for t in kb.menu()])
         return []
 
@@ -181,11 +186,10 @@ class ActionDidYouMean(ClinicAction):
             # as if the classifier were sure, so a broad question gets the topic's overview
             return answer_topic(reply, tracker, kb, topics[0], belief=1.0)
         if topics and (len(split_questions(text)) > 1
-                       or strong_match(kb, latest_text(tracker), intent_confidences(tracker), topics[0].id)
-                       or FactRanker.names_topic(topics[0], latest_text(tracker))):
+                       or strong_match(kb, text, intent_confidences(tracker), topics[0].id)):
             # Several questions at once split the classifier's belief (each part is ranked alone);
             # words that single out one fact answer a question the classifier was unsure of.
-            return answer_with_facts(reply, tracker, kb, topics[0], latest_text(tracker))
+            return answer_with_facts(reply, tracker, kb, topics[0], text)
         if not topics:
             # "thanks bye" is close between two kinds of small talk, not a question: answer the
             # likelier one rather than asking the patient to rephrase.

@@ -50,6 +50,8 @@ SAME_WORD = {
     "offer": "provide", "offers": "provide", "offered": "provide", "offering": "provide",
     "rarer": "rare", "rarest": "rare", "rarely": "rare", "commoner": "common", "commonest": "common",
     "half": "side", "halves": "side",  # "the working half of my face" is the page's "healthy side"
+    # "I'm considering surgery" tells what the patient is thinking of, not what surgeons consider
+    "considering": "pondering", "contemplating": "pondering",
 }
 REFERENCE_WEIGHT = 0.3  # a word that only points back to "the surgery": between a stop word and a word
 LEXICAL_FLOOR = 6.0  # about one distinctive word and pair: weaker matches score below 1
@@ -71,6 +73,9 @@ def stem(word: str) -> str:
 
 # Phrases made only of stopwords that still ask something ("in one go" is a question about stages).
 SAME_PHRASE = re.compile(r"\b(?:in )?one (?:go|sitting|session|day|time)\b|\ball at once\b")
+# Words about the asking itself ("could you give me both pieces of information?"), which no fact
+# answers: "pieces" is no piece of nerve.
+ASKING_WORDS = re.compile(r"\b(?:(?:a |the )?(?:piece|pieces|bit|bits) of )?(?:information|info|details)\b")
 # The clinic helping someone ("can you help me?", "are you able to help people like me?") asks who
 # is treated; a treatment helping ("can physio help?", "does Botox help?") asks whether it works, and
 # "can you help my smile?" asks about the smile. Only the first is a word of the candidacy cues:
@@ -93,7 +98,8 @@ SURGERY_REFERENCE = re.compile(
 
 
 def words_of(text: str) -> list[str]:
-    text = CLINIC_HELPS.sub(" clinichelp", SAME_PHRASE.sub(" once ", text.lower()))
+    text = ASKING_WORDS.sub(" ", SAME_PHRASE.sub(" once ", text.lower()))
+    text = CLINIC_HELPS.sub(" clinichelp", text)
     return re.findall(r"[a-z0-9]+", text.replace("'", ""))[:MAX_QUESTION_WORDS]
 
 

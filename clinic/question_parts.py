@@ -216,7 +216,7 @@ def correction(text: str) -> Correction | None:
 
 FOCUS_MIN_WORDS = 25
 # A question that points at the sentence before it ("what is that operation?", "is it safe?").
-_POINTS_BACK = re.compile(r"\b(that|this|it|those|these|such|they|them|the same)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(that|this|it|those|these|such|they|them|the same|both|either)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # "Which of those two is the rarer one?": a choice between the options just shown or compared.
 _WHICH_OF = re.compile(r"\bwhich (?:of (?:those|these|the|them|both)"

@@ -6,7 +6,7 @@ import pytest
 
 import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
-from actions.conversation import ActionDidYouMean, ActionOutOfScope, ActionSmallTalk
+from actions.conversation import ActionDidYouMean, ActionOutOfScope, ActionShowMenu, ActionSmallTalk
 from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, FactRanker
 from actions.fact_selection import rank_answer
 from clinic.fact_ranking import FactEntry, FactIndex, Scored, stem, terms
@@ -195,6 +195,21 @@ def test_a_treatment_helping_is_no_question_of_who_can_be_treated(sqlite_kb: Kno
     # the clinic helping someone is who can be treated
     assert top("are you able to help people with facial palsy") == "candidate"
     assert top("could you help someone like me") == "candidate"
+
+
+def test_a_story_barely_filed_as_what_can_you_do_is_answered() -> None:
+    # the request ("could you tell me both?") is shaped like "what can you tell me?"; the story says what
+    text = ("I teach in a primary school and the head teacher keeps asking about my plans. She wants to know "
+            "how many weeks off work I would need and whether I would stay overnight in hospital. "
+            "Could you tell me both?")
+    messages, _ = run(ActionShowMenu(), tracker("ask_capabilities", text, ranking=[
+        {"name": "ask_capabilities", "confidence": 0.3}, {"name": "ask_time_off_work", "confidence": 0.25},
+        {"name": "ask_hospital_stay", "confidence": 0.2}]))
+    reply = texts(messages)
+    assert "1-5 weeks" in reply and "Outpatient or Hospital Stay" in reply
+    messages, _ = run(ActionShowMenu(), tracker("ask_capabilities", "what can you tell me about?", ranking=[
+        {"name": "ask_capabilities", "confidence": 0.9}]))
+    assert "1-5 weeks" not in texts(messages)
 
 
 def test_a_barely_out_of_scope_question_whose_words_name_a_fact_is_answered() -> None:

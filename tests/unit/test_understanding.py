@@ -128,6 +128,10 @@ def test_memory_keeps_the_previous_topic_and_the_recent_procedures() -> None:
     ("what painkiller is best after a nerve graft?", "medication"),
     ("which antivirals work best for shingles of the face", "medication"),
     ("can you help adults who have had palsy since birth?", None),
+    # a pet in the patient's own story is no question about an animal; its face or health is
+    ("My neighbour feeds our cat when I travel. Would I stay in hospital for the nerve graft?", None),
+    ("Our spaniel woke up with a crooked mouth. Is that something your surgeons see?", "animal"),
+    ("could you look at my dog", "animal"),
 ])
 def test_subjects_declined_whatever_the_classifier_says(text: str, subject: str | None) -> None:
     assert off_topic(text) == subject
