@@ -2,8 +2,8 @@
 
 Every message here was written for these tests from general knowledge of how patients, relatives and
 staff write (the classes a studied set's misses and a reported false alarm showed, never their texts).
-The held-out sets in tests/e2e/ are never read here. Every case of URGENT, NOT_URGENT and ONLY_THEIR_KIND
-fails on the rules of the session's start; STILL_URGENT, STILL_NOT_URGENT and STILL_NEW_PALSY are guards
+The held-out sets in tests/e2e/ are never read here. Every case of URGENT, NOT_URGENT, CHECK_IN and ONLY_THEIR_KIND
+fails on the rules of the session's start; STILL_URGENT, STILL_NOT_URGENT, STILL_NEW_PALSY and NOTHING are guards
 that held already (most of them against false alarms the session's own drafts could have raised) and must
 keep holding.
 """
@@ -40,6 +40,8 @@ URGENT = [
     ("cant breath tongue swelling up since the antibiotics", "breathing"),
     # A tongue gone thick beside hives.
     ("broke out in hives after the new tablets and my tongue feels thick and heavy", "breathing"),
+    # Treasured things handed to a relative, and a departure one can "finally" make.
+    ("I gave my records and dad's ring to my nephew this week. I can finally rest.", "self_harm"),
 ]
 
 # Everyday uses of the same words: no urgent advice.
@@ -70,6 +72,18 @@ STILL_NOT_URGENT = [
     "Can I take double my painkillers and ibuprofen the night after surgery?",
     "I have a gummy smile and my eye is a bit red from hay fever, can botox help the smile?",
     "I'm not out of breath after walking, is the operation still needed?",
+]
+
+# Low mood about one's face beside a question: the gentle check-in line, nothing urgent.
+CHECK_IN = [
+    "Honestly I hate what I see in the mirror since the palsy. Would fillers help?",
+    "Estoy cansado de ocultar mi cara. ¿Hay cirugía para esto?",
+]
+
+# Words of the same phrases in good news or plain plans: nothing.
+NOTHING = [
+    "I love what I see in the mirror now, thank you!",
+    "We gave my bike to my brother, now the cast is off I can finally go for walks!",
 ]
 
 # Only their own kind first (the old rules gave another kind first, or none).
@@ -120,3 +134,13 @@ def test_only_their_kind(nlp: Language, rules: RedFlagRules, text: str, expected
 @pytest.mark.parametrize("text", STILL_NEW_PALSY)
 def test_a_relative_with_a_recent_palsy_is_a_new_palsy(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert urgent(nlp, rules, text)[:1] == ["new_palsy"], text
+
+
+@pytest.mark.parametrize("text", CHECK_IN)
+def test_low_mood_about_the_face_is_a_checkin(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == ["checkin"], text
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_good_news_and_plans_get_nothing(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == [], text
