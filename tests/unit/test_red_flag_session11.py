@@ -52,6 +52,9 @@ NOT_URGENT = [
     "I've been told the nerve might not survive. Is that right?",
     # A risk of not surviving an operation, asked about.
     "I've been told I might not survive. Is that right?",
+    # "already" in the reason for a fear is the everyday problem behind it, not the feared event now.
+    "I'm scared the sedation might make me choke because drinks already dribble out of my lip. Is that a concern?",
+    "I worry sedation could make me choke because food already gets stuck in my cheek. Is that likely?",
     # Choking back tears is an emotion held in.
     "I was choking back tears watching the before and after videos, they're amazing. Can I get a consultation?",
 ]
@@ -62,6 +65,8 @@ STILL_URGENT = [
     # A welcomed risk of dying, and a double dose of two medicines taken.
     ("honestly I'd welcome it if I might not survive the anaesthetic", "self_harm"),
     ("Swallowed double my sleeping tablets and my husband's tramadol an hour ago", "self_harm"),
+    # A present complaint given as the reason still is one.
+    ("I'm scared because I already can't breathe properly since the op", "breathing"),
 ]
 
 STILL_NOT_URGENT = [
@@ -117,7 +122,7 @@ def test_everyday_uses_are_not_urgent(nlp: Language, rules: RedFlagRules, text: 
 
 
 @pytest.mark.parametrize(("text", "kind"), STILL_URGENT)
-def test_wishes_stay_urgent(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> None:
+def test_guards_stay_urgent(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> None:
     assert urgent(nlp, rules, text)[:1] == [kind], text
 
 
