@@ -239,6 +239,9 @@ class RedFlagRules:
         the same clause with no scope terminator ("and", "then", ...) in between."""
         if any(i in cues and i not in hit.literal for i in range(hit.start, hit.end)):
             return True
+        # A match that begins with a terminator ("it won't shut because of the palsy") starts a new scope.
+        if words[hit.start] in self._terminators:
+            return False
         i = hit.start - 1
         while i >= 0 and hit.start - i <= self._settings.negation_window:
             if is_clause_break[i] or words[i] in self._terminators:
