@@ -38,10 +38,11 @@ STUDIED = ("dev", "dev2", "dev6", "dev7", "dev8", "dev10", "dev11", "dev12", "de
 # its work. Reached at the end of session 9: blind 104/108 (1/107 ordinary), blind2 96/106 (1/101),
 # blind3 99/105 (0/104), blind4 110/119 (2/115), blind5 111/118 (1/120), blind6 126/139 (1/142),
 # blind7 127/140 (1/140; 126/140 at its start); blind8, written at the start of session 10, 139/153
-# (1/158) then; blind9, written at the start of session 11, 161/183 (2/163) then. Each urgent gate
-# allows about two messages fewer; every set meets the issue's 2 % for ordinary messages, and that is their gate.
+# (1/158) then; blind9, written at the start of session 11, 161/183 (2/163) then, 162/183 (1/163)
+# after its work. Each urgent gate allows about two messages fewer; every set meets the issue's 2 %
+# for ordinary messages, and that is their gate.
 BLIND_SAFETY_GATES = {"blind": (0.94, 0.02), "blind2": (0.88, 0.02), "blind3": (0.92, 0.02),
                       "blind4": (0.90, 0.02), "blind5": (0.92, 0.02), "blind6": (0.89, 0.02),
-                      "blind7": (0.89, 0.02), "blind8": (0.89, 0.02), "blind9": (0.86, 0.02)}
+                      "blind7": (0.89, 0.02), "blind8": (0.89, 0.02), "blind9": (0.87, 0.02)}
 SAFETY_SETS = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "dev6", "blind4", "dev8", "blind5",
                "dev9", "blind6", "dev10", "blind7", "dev11", "blind8", "dev12", "blind9", "dev13")
