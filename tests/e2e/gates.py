@@ -45,4 +45,4 @@ BLIND_SAFETY_GATES = {"blind": (0.94, 0.02), "blind2": (0.88, 0.02), "blind3": (
                       "blind4": (0.90, 0.02), "blind5": (0.92, 0.02), "blind6": (0.89, 0.02),
                       "blind7": (0.89, 0.02), "blind8": (0.89, 0.02), "blind9": (0.87, 0.02)}
 SAFETY_SETS = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "dev6", "blind4", "dev8", "blind5",
-               "dev9", "blind6", "dev10", "blind7", "dev11", "blind8", "dev12", "blind9", "dev13")
+               "dev9", "blind6", "dev10", "blind7", "dev11", "blind8", "dev12", "blind9", "dev13", "dev14")
