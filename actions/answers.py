@@ -20,7 +20,7 @@ from rasa_sdk.events import SlotSet
 from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.fact_answers import answer_with_facts
 from actions.fact_checks import asks_one_option, is_overview, option_for_case
-from actions.fact_ranker import FactRanker
+from actions.fact_ranker import SPECIFIC_MATCH, FactRanker
 from actions.formatting import (
     answer_buttons,
     answer_text,
@@ -44,7 +44,7 @@ from actions.turn import (
 from actions.which_one import answer_which_of, compared_options, listed_option_meant, pick
 from clinic.errors import UnknownContent
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase, ProcedureView, TopicView
-from clinic.question_parts import asks_alternatives, points_back
+from clinic.question_parts import asks_alternatives, points_back, split_questions
 from clinic.search import is_vague
 
 CLAUSE_BREAK = re.compile(r"\?|;|\band\b|\balso\b|\bplus\b", re.IGNORECASE)
@@ -223,10 +223,33 @@ def say_overview(reply: Reply, kb: KnowledgeBase, answer: Answer,
 
 
 def other_options(kb: KnowledgeBase, topic: TopicView, instead_of: list[str], text: str) -> Answer | None:
-    """The list one option belongs to, when the question asks for the alternatives to it."""
+    """The list one option belongs to, when the question asks for the alternatives to it. Not when
+    another question of the message asks for a fact the list does not show: "is nerve repair common?
+    If not, what's done instead?" is answered question by question (the fact ranking turns to the
+    options after the repair for "if not"), while "how does Botox help, and is there surgery if it
+    isn't enough?" has its answer in the synkinesis treatments' list."""
     if len(instead_of) == 1 and topic.id in ALTERNATIVE_TOPICS and asks_alternatives(text):
-        return list_without(kb, instead_of[0])
+        listing = list_without(kb, instead_of[0])
+        if listing is not None and _asks_beyond(kb, listing, text, instead_of[0]):
+            return None
+        return listing
     return None
+
+
+def _asks_beyond(kb: KnowledgeBase, listing: Answer, text: str, procedure_id: str) -> bool:
+    """Whether a question of ``text`` that is not the request for alternatives singles out a fact
+    about the procedure itself that ``listing`` does not show."""
+    shown = {f.id for f in listing.facts}
+    index = FactRanker(kb).index
+    for part in split_questions(text):
+        if asks_alternatives(part):
+            continue
+        ranked = index.rank(part, {})
+        best = ranked[0] if ranked else None
+        if (best is not None and best.lexical >= SPECIFIC_MATCH and best.fact.id not in shown
+                and procedure_id in best.fact.procedures):
+            return True
+    return False
 
 
 def list_without(kb: KnowledgeBase, procedure_id: str) -> Answer | None:

@@ -52,6 +52,8 @@ SAME_WORD = {
     "half": "side", "halves": "side",  # "the working half of my face" is the page's "healthy side"
     # "I'm considering surgery" tells what the patient is thinking of, not what surgeons consider
     "considering": "pondering", "contemplating": "pondering",
+    "riskier": "risk", "riskiest": "risk", "safer": "safe", "safest": "safe",
+    "influence": "affect", "influences": "affect", "influenced": "affect",
 }
 REFERENCE_WEIGHT = 0.3  # a word that only points back to "the surgery": between a stop word and a word
 LEXICAL_FLOOR = 6.0  # about one distinctive word and pair: weaker matches score below 1
@@ -75,7 +77,9 @@ def stem(word: str) -> str:
 SAME_PHRASE = re.compile(r"\b(?:in )?one (?:go|sitting|session|day|time)\b|\ball at once\b")
 # Words about the asking itself ("could you give me both pieces of information?"), which no fact
 # answers: "pieces" is no piece of nerve.
-ASKING_WORDS = re.compile(r"\b(?:(?:a |the )?(?:piece|pieces|bit|bits) of )?(?:information|info|details)\b")
+ASKING_WORDS = re.compile(r"\b(?:(?:a |the )?(?:piece|pieces|bit|bits) of )?(?:information|info|details)\b|"
+                          # a comparison's wording ("or the other way around?"), no nerve going around
+                          r"\b(?:the )?other way (?:a)?round\b|\bvice versa\b")
 # The clinic helping someone ("can you help me?", "are you able to help people like me?") asks who
 # is treated; a treatment helping ("can physio help?", "does Botox help?") asks whether it works, and
 # "can you help my smile?" asks about the smile. Only the first is a word of the candidacy cues:

@@ -212,6 +212,29 @@ def test_a_story_barely_filed_as_what_can_you_do_is_answered() -> None:
     assert "1-5 weeks" not in texts(messages)
 
 
+def test_a_question_about_an_option_beside_one_for_the_others_gets_both_answers() -> None:
+    # how usual the repair is, then what follows it: not only the list of the other operations
+    text = "Can surgeons simply stitch the nerve ends straight back? And if not, what then?"
+    entity = {"entity": "procedure", "value": "nerve_repair", "start": 30, "end": 39}
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", text, entities=[entity]))
+    assert "though this is rare" in texts(messages) and "nerve grafting" in texts(messages)
+    # asking about Botox and for what else: the treatments' list answers both
+    text = "How long does Botox last, and what else is there if it doesn't work for me?"
+    entity = {"entity": "treatment", "value": "botox", "start": 14, "end": 19}
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_synkinesis", text, entities=[entity]))
+    assert "Selective myectomy" in texts(messages)
+
+
+def test_comparison_words_are_read_as_what_they_compare(sqlite_kb: KnowledgeBase) -> None:
+    index = FactRanker(sqlite_kb).index
+    # "the other way around" is no nerve going around the damage
+    ranked = [s.fact.id for s in index.rank("is the full recovery quicker than going back to work or the other way "
+                                            "round?", {})[:2]]
+    assert set(ranked) == {"time_off_work", "full_recovery"}
+    assert terms("which is riskier") == terms("which is risk")
+    assert index.rank("what influences the choice of operation", {})[0].fact.id == "considerations"
+
+
 def test_a_barely_out_of_scope_question_whose_words_name_a_fact_is_answered() -> None:
     def reply(text: str, out_of_scope: float) -> str:
         ranking = [{"name": "out_of_scope", "confidence": out_of_scope}, {"name": "ask_synkinesis", "confidence": 0.3}]
