@@ -22,7 +22,7 @@ from actions.turn import (
     mentioned_procedures,
     trusted_entity,
 )
-from actions.which_one import answer_which_of
+from actions.which_one import answer_which_of, listed_option_meant
 from clinic.queries import KnowledgeBase, TopicView
 from clinic.question_parts import asks_logistics, looks_like_question, split_questions
 from nlp.message_guard import MAX_UNDERSTOOD_CHARS
@@ -176,6 +176,9 @@ class ActionDidYouMean(ClinicAction):
         in_context = in_conversation(reply, tracker, kb)
         if in_context is not None:
             return in_context
+        listed = listed_option_meant(tracker)
+        if listed:  # "how does the 1st one you mentioned work?", torn between choosing and asking
+            return answer_with_facts(reply, tracker, kb, None, latest_text(tracker), named=listed)
         if describes_situation(FactRanker(kb), latest_text(tracker)):
             return answer_situation(reply, tracker, kb, latest_text(tracker))
         topics = suggested_topics(tracker, kb)

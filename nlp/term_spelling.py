@@ -43,6 +43,8 @@ TEXT_SPEAK = {
     "wat": "what", "wot": "what", "wht": "what", "wats": "whats", "wots": "whats", "whts": "whats",
     "hw": "how", "wen": "when", "wich": "which", "whic": "which", "wer": "where",
     "cud": "could", "wud": "would", "shud": "should", "cn": "can", "abt": "about",
+    # who is asked ("are u a doctor?", "what can u do for me"), as the classifier learnt it
+    "u": "you", "ur": "your", "r": "are",
 }
 # a word with its apostrophe ("wouldn't" is never "wouldn" read back as "would") and any letters
 # ("recuperación" is not "recuperaci")
@@ -64,7 +66,9 @@ class TermSpeller:
         if not word.isascii() or not word.isalpha():  # "wouldn't", "recuperación": as typed
             return word
         lower = word.lower()
-        fixed = TEXT_SPEAK.get(lower) or self._speller.correct(lower)
+        # a capital letter alone is a letter ("a U-shaped scar", "vitamin E"), not text-speak
+        speak = None if len(word) == 1 and word.isupper() else TEXT_SPEAK.get(lower)
+        fixed = speak or self._speller.correct(lower)
         if fixed != lower and lower not in TEXT_SPEAK and len(lower) > MIN_PART and self._real_as_near(lower, fixed):
             return word  # four-letter words come back only through a likely slip, checked by the speller
         if fixed == lower:

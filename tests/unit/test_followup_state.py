@@ -7,6 +7,7 @@ import pytest
 
 import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
+from actions.conversation import ActionDidYouMean
 from actions.which_one import listed_option_meant
 from clinic.queries import KnowledgeBase
 from tests.unit.test_actions import run, slot_events, texts, tracker
@@ -34,6 +35,17 @@ def test_an_option_of_the_list_shown_is_pointed_at_by_its_place() -> None:
     messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", text, entities=[
         ordinal(text, "2nd", "2")], slots={"listed_options": SYNKINESIS_LIST, "topic": "synkinesis"}))
     assert "neuromuscular retraining" in texts(messages)
+
+
+def test_an_option_pointed_at_by_its_place_is_answered_when_the_classifier_is_torn() -> None:
+    # torn between choosing an option and asking how one works: either way, that option
+    text = "what is the 3rd one you listed?"
+    messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", text, entities=[ordinal(text, "3rd", "3")],
+                                                  slots={"listed_options": SYNKINESIS_LIST, "topic": "synkinesis"},
+                                                  ranking=[{"name": "nlu_fallback", "confidence": 0.25},
+                                                           {"name": "choose_option", "confidence": 0.45},
+                                                           {"name": "ask_procedure_info", "confidence": 0.44}]))
+    assert "cutting specific facial nerve branches" in texts(messages)
 
 
 def test_an_ordinal_counting_something_else_points_at_no_option() -> None:

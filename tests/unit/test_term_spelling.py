@@ -20,6 +20,7 @@ SPELLER = TermSpeller(TARGETS, known=TARGETS, real_words=REAL)
     ("a brow lfit", "a brow lift"),                                         # four letters, two swapped
     ("Gracillis muscle", "Gracilis muscle"),                                # capital kept
     ("wat is a nervegraft?", "what is a nerve graft?"),                     # text-speak, two words joined
+    ("r u a doctor or a bot", "are you a doctor or a bot"),                 # who is asked, texted
 ])
 def test_misspelt_clinic_words_are_read_back(typed: str, read: str) -> None:
     assert SPELLER.correct(typed) == read
@@ -30,6 +31,7 @@ def test_misspelt_clinic_words_are_read_back(typed: str, read: str) -> None:
     "my homework",        # a real word is never split
     "a lint and a form",  # real words are never corrected
     "the banana",         # close to no clinic word
+    "a U shaped scar",    # a capital letter alone is a letter
 ])
 def test_real_words_and_other_words_stay_as_typed(typed: str) -> None:
     assert SPELLER.correct(typed) == typed
