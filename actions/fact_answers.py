@@ -65,12 +65,14 @@ def facts_text(kb: KnowledgeBase, answer: FactAnswer) -> str:
 
 def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedure_id: str | None) -> None:
     """The facts (one line, or bullets), then an offer of the topic's full answer when there is more.
-    The whole reply, frame, caveat and offer included, stays within MAX_SPECIFIC_REPLY characters:
+    The whole turn, a note before it, frame, caveat and offer included, stays within MAX_SPECIFIC_REPLY characters:
     the last facts that are not part of a frame make room, and stay on offer."""
     text = answer_text(kb, answer)
     offer_room = OFFER_ROOM if answer.topic is not None else 0
+    # what the turn already says (a safety note before a story's answer) counts too
+    room = MAX_SPECIFIC_REPLY - reply.reserved - sum(len(said) + 1 for said, _, _ in reply.messages)
     droppable = [f for f in answer.facts if f.fact.id not in answer.framed_ids | {answer.case_id}]
-    while len(text) + offer_room + reply.reserved > MAX_SPECIFIC_REPLY and len(answer.facts) > 1 and droppable:
+    while len(text) + offer_room > room and len(answer.facts) > 1 and droppable:
         answer.facts.remove(droppable.pop())
         answer.more = True
         text = answer_text(kb, answer)

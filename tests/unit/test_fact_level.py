@@ -7,8 +7,10 @@ import pytest
 import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
 from actions.conversation import ActionDidYouMean, ActionOutOfScope, ActionShowMenu, ActionSmallTalk
+from actions.fact_answers import say_fact_answer
 from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, FactRanker
 from actions.fact_selection import rank_answer
+from actions.reply import Reply
 from clinic.fact_ranking import FactEntry, FactIndex, Scored, stem, terms
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import (
@@ -276,6 +278,18 @@ def test_a_specific_reply_stays_within_900_characters_with_the_check_in_line() -
     reply = [m.get("text") or "" for m in messages]
     assert "988" in reply[-1]  # the check-in line is said, last
     assert sum(len(t) for t in reply) <= 900
+
+
+def test_a_specific_reply_stays_within_900_characters_after_a_note(sqlite_kb: KnowledgeBase) -> None:
+    # a note said before the answer (the safety note after a story) counts towards the 900 characters
+    ranker = FactRanker(sqlite_kb)
+    text = "What are the risks, what does synkinesis treatment involve, and how does a nerve transfer work?"
+    answer = rank_answer(ranker, text, sqlite_kb.topic("risks"), {"ask_risks": 0.9}, [], [], None)
+    assert not answer.framed_ids
+    reply = Reply()
+    reply.say("A note said first. " * 16)
+    say_fact_answer(reply, sqlite_kb, answer, None)
+    assert len(reply.messages) >= 2 and sum(len(said) + 1 for said, _, _ in reply.messages) <= 900
 
 
 def test_a_condition_stays_with_its_question() -> None:
