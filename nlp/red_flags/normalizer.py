@@ -168,7 +168,7 @@ class Normalizer:
         return best[1] if best else None
 
     def _segment(self, surface: str) -> list[str] | None:
-        """Three to five words typed as one ("tookabunchofpills"): known words of four letters or more,
+        """Two to five words typed as one ("tookabunchofpills", "myface"): known words of four letters or more,
         everyday short words and short concept words, one of them a concept word of four letters or
         more; the split with the fewest words wins. Quadratic in the token's length, which ``_unglue``
         bounds."""
@@ -192,7 +192,7 @@ class Normalizer:
                 if current is None or (candidate[1], -candidate[0]) > (current[1], -current[0]):
                     best[end] = candidate
         found = best[n]
-        return found[2] if found is not None and found[1] and found[0] >= 3 else None
+        return found[2] if found is not None and found[1] and found[0] >= 2 else None
 
     def _known_pieces(self, text: str) -> list[tuple[str, str]]:
         """A correctly spelt word as pairs, contractions split as the tokenizer does ("cant")."""

@@ -3,7 +3,7 @@
 Every message here was written for these tests from general knowledge of how patients and relatives write
 (the kinds of failure a studied set's misses showed: words typed together, text-speak, a limb that is not
 working, a side gone slack, a bleed that pressure does not stop, an admin question before a wound that split),
-never a held-out text. Every case of URGENT, ONLY_THEIR_KIND and NOT_URGENT fails on the rules of the
+never a held-out text. Every case of URGENT, ONLY_THEIR_KIND, CHECK_IN and NOT_URGENT fails on the rules of the
 session's start (an URGENT case at least in what the rules find without the models, which raised some
 weak cues already); STILL_NOT_URGENT and NOTHING are guards that must keep holding.
 """
@@ -50,6 +50,21 @@ URGENT = [
     ("my eyelid op was on Monday and the cut has been bleeding steadily all evening", "post_op"),
     # A wound told as split, after questions about paperwork (no other sign of a present situation).
     ("Two quick things: can I get a receipt, and where do I park? Also the leg scar has burst open.", "post_op"),
+    # Two words typed as one with a short first word; a dropped g on a short verb ("makin").
+    ("myface is drooping and my arm is numb", "stroke"),
+    ("hes not makin sense and his face is lopsided", "stroke"),
+    # "off" typed as "of" before a high place; an overdose told as done at a time.
+    ("planning to jump of the roof tmrw", "self_harm"),
+    ("i overdosd last nite and feel rly sick now", "self_harm"),
+]
+
+# Low mood about one's face beside a question: the gentle check-in line, nothing urgent.
+CHECK_IN = [
+    "I often cry about my face. Is there a waiting list?",
+    "No one wants to sit with me at lunch since my palsy. How long is the waiting list?",
+    "I dread selfies at parties now. Can botox even out my smile?",
+    "I can't bear seeing myself on video calls. Would a brow lift help?",
+    "My dad looks defeated since the palsy. What does the first appointment involve?",
 ]
 
 # An operation done for a palsy names the palsy: the swelling after it is the operation's, not a new palsy.
@@ -71,6 +86,9 @@ STILL_NOT_URGENT = [
 NOTHING = [
     # A glued word with no concept word in it stays unread.
     "thankyouverymuch for the appointment letter",
+    # A team defeated, a dentist one cannot bear to see: no low mood about oneself.
+    "Our team was defeated on Saturday, can I book for Monday?",
+    "I can't bear to see the dentist, do you offer sedation?",
 ]
 
 
@@ -94,3 +112,8 @@ def test_everyday_uses_are_not_urgent(nlp: Language, rules: RedFlagRules, text: 
 @pytest.mark.parametrize("text", NOTHING)
 def test_nothing(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert kinds(nlp, rules, text) == [], text
+
+
+@pytest.mark.parametrize("text", CHECK_IN)
+def test_low_mood_about_the_face_is_a_checkin(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == ["checkin"], text
