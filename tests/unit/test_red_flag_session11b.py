@@ -56,6 +56,9 @@ URGENT = [
     # "off" typed as "of" before a high place; an overdose told as done at a time.
     ("planning to jump of the roof tmrw", "self_harm"),
     ("i overdosd last nite and feel rly sick now", "self_harm"),
+    # The operation named only in a sentence that asks, the complication told in the next one.
+    ("A question about aftercare: how often should the dressing on the thigh incision be changed? It has been "
+     "gushing blood through the pad in the last hour. Can I use plasters?", "post_op"),
 ]
 
 # Low mood about one's face beside a question: the gentle check-in line, nothing urgent.
@@ -78,6 +81,8 @@ NOT_URGENT = [
 ]
 
 STILL_NOT_URGENT = [
+    # Both the operation and the complication asked about: a question, whatever else the message tells.
+    "How often should I clean the wound after surgery, and is heavy bleeding normal? I have my op next month.",
     # A recovering hand, and a transfer that is working as hoped.
     "My hand isn't working as well as before since the nerve graft, is that expected?",
     "Will the stitches come out by themselves after the graft?",
