@@ -310,6 +310,18 @@ class RedFlagRules:
                 if not any(cov.covers(h) for cov in covers)
                 and not any(coverage[s.name].covers(h) for s in self._concept_suppressors.get(c, ()))
             ]
+            if kind.background and any(h.concept not in kind.background for h in kept):
+                # the operation named only in a question sentence, the complication told in another
+                through = set(kind.background_through)
+                strict = [cov for s, cov in zip(kind.suppressed_by, covers, strict=True) if s.name not in through]
+                kept += [
+                    h
+                    for c in kind.background
+                    for h in valid.get(c, [])
+                    if h not in kept
+                    and not any(cov.covers(h) for cov in strict)
+                    and not any(coverage[s.name].covers(h) for s in self._concept_suppressors.get(c, ()))
+                ]
             present = {h.concept for h in kept}
             matched: list[str] = []
             for alternative in kind.when:

@@ -28,6 +28,13 @@ BREAK_TAG = "BREAK"
 WORD_TAG = "WORD"
 _SENTENCE_PUNCT = frozenset(".!?…")
 _CLAUSE_PUNCT = frozenset(",;:—–")
+# Everyday one- and two-letter words that may be glued to others ("tookabunchofpills"); other short
+# pieces would split any unknown token into letters.
+_SHORT_GLUED_WORDS = frozenset({"a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it",
+    "me", "my", "no", "of", "on", "or", "so", "to", "up", "us", "we", "all", "and", "any", "are", "can", "did", "for",
+    "got", "had", "has", "her", "him", "his", "its", "lot", "not", "now", "off", "our", "out", "she", "the", "too",
+    "two", "was", "who"})
+_MAX_GLUED_WORDS = 5
 _DIGITS_THEN_LETTERS = re.compile(r"^(\d+)([a-z]+)$")  # "2days", "48hrs": split like "2 days"
 _LETTER_RUN = re.compile(r"([a-z])\1{2,}")  # "sooo", "bleeeding": a letter typed three times or more
 _SHORT_LENGTH = 5  # tokens shorter than this are corrected only when a single concept word is closest
@@ -155,7 +162,37 @@ class Normalizer:
                 continue
             if min(len(left), len(right)) >= 2 and all(self._known(w) is not None for w in (left, right)):
                 best = (concept, [pair for w in (left, right) for pair in self._known_pieces(w)])
+        if best is None:
+            words = self._segment(surface)
+            return [pair for w in words for pair in self._known_pieces(w)] if words else None
         return best[1] if best else None
+
+    def _segment(self, surface: str) -> list[str] | None:
+        """Two to five words typed as one ("tookabunchofpills", "myface"): known words of four letters or more,
+        everyday short words and short concept words, one of them a concept word of four letters or
+        more; the split with the fewest words wins. Quadratic in the token's length, which ``_unglue``
+        bounds."""
+        n = len(surface)
+        # best[i]: the fewest words spelling surface[:i], and whether one is a concept word
+        best: list[tuple[int, bool, list[str]] | None] = [None] * (n + 1)
+        best[0] = (0, False, [])
+        for end in range(1, n + 1):
+            for start in range(max(0, end - self._longest_correctable - 2), end):
+                before = best[start]
+                if before is None or before[0] >= _MAX_GLUED_WORDS:
+                    continue
+                word = surface[start:end]
+                if len(word) <= 3 and word not in _SHORT_GLUED_WORDS and word not in self._targets:
+                    continue
+                if len(word) > 3 and self._known(word) is None:
+                    continue
+                concept = before[1] or (len(word) >= 4 and word in self._targets)
+                candidate = (before[0] + 1, concept, [*before[2], word])
+                current = best[end]
+                if current is None or (candidate[1], -candidate[0]) > (current[1], -current[0]):
+                    best[end] = candidate
+        found = best[n]
+        return found[2] if found is not None and found[1] and found[0] >= 2 else None
 
     def _known_pieces(self, text: str) -> list[tuple[str, str]]:
         """A correctly spelt word as pairs, contractions split as the tokenizer does ("cant")."""

@@ -20,7 +20,7 @@ _NEGATION_KEYS = {"cues", "window", "terminators"}
 _FUZZY_KEYS = {"min_length", "long_length", "same_first_letter", "stoplist", "protect_words_more_frequent_than"}
 _CONCEPT_KEYS = {"phrases", "except", "suppressed_by", "description"}
 _SUPPRESSOR_KEYS = {"concept", "unless", "scope", "description"}
-_KIND_KEYS = {"when", "suppressed_by", "covered_by", "description"}
+_KIND_KEYS = {"when", "suppressed_by", "covered_by", "description", "background", "background_through"}
 
 # --------------------------------------------------------------------------------------------------
 # Compiled rule structures (internal)
@@ -57,6 +57,10 @@ class Kind:
     suppressed_by: tuple[Suppressor, ...]
     # Kinds whose advice already covers this one ("new_palsy" is covered by "stroke"): not reported with them.
     covered_by: tuple[str, ...] = ()
+    # Background concepts (the operation a complication follows) still count when only `background_through`
+    # suppressors (a sentence asking a question) cover them, provided another concept of the kind is kept.
+    background: tuple[str, ...] = ()
+    background_through: tuple[str, ...] = ()
 
     @property
     def concepts(self) -> tuple[str, ...]:
@@ -254,8 +258,10 @@ def parse_kinds(
         body = check_keys(where, raw[name], _KIND_KEYS, {"when"})
         names = _names_in(where, "suppressed_by", body, suppressors, "suppressor")
         covered = _names_in(where, "covered_by", body, kinds, "other kind", exclude=name)
+        background = _names_in(where, "background", body, concepts, "concept")
+        through = _names_in(where, "background_through", body, suppressors, "suppressor")
         parsed[name] = Kind(name, _parse_when(where, body["when"], concepts), tuple(suppressors[s] for s in names),
-                            tuple(covered))
+                            tuple(covered), tuple(background), tuple(through))
     return parsed
 
 
