@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 from clinic.spelling import deletions, osa_distance
 from nlp.red_flags.rules_file import Settings
 from nlp.red_flags.typos import common_words, lemma_json, plain_slip
+from nlp.vocabulary import load_terms
 
 # Canonical spellings of boundaries in the shadow document; a gap ("...") never crosses them.
 SENTENCE_BREAK = "."
@@ -51,6 +52,13 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def clinic_words() -> frozenset[str]:
+    """The words of the clinic's names for its procedures and treatments (``nlp/vocabulary.yml``):
+    never read as several words typed together."""
+    return frozenset(w for term in load_terms() for name in term.names for w in re.findall(r"[a-z]+", name.lower())
+                     if len(w) >= 8)
+
+
 class Normalizer:
     """Maps surface tokens to the words the patterns are written in (lower-case lemmas, typos fixed).
 
@@ -68,6 +76,7 @@ class Normalizer:
             | frozenset(self._lemmas.values())
             | common_words(settings.fuzzy_common_log_prob, settings.fuzzy_min_length)
         )
+        self._clinic_words = clinic_words()  # "temporalis" is the clinic's word, not "temp oral is" typed as one
         self._targets: dict[str, str] = {}  # surface form of a concept word -> its normalised word
         self._longest_correctable = 0
         self._deletion_index: dict[str, set[str]] = {}
@@ -151,6 +160,7 @@ class Normalizer:
             or len(surface) > 2 * self._longest_correctable
             or not surface.isalpha()
             or surface in self._known_words
+            or surface in self._clinic_words
             or surface in settings.fuzzy_stoplist
         ):
             return None

@@ -122,3 +122,13 @@ def test_nothing(nlp: Language, rules: RedFlagRules, text: str) -> None:
 @pytest.mark.parametrize("text", CHECK_IN)
 def test_low_mood_about_the_face_is_a_checkin(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert kinds(nlp, rules, text) == ["checkin"], text
+
+
+@pytest.mark.parametrize("text", [
+    "Her gracilis transplant was on Thursday and since this afternoon the cheek has swollen up hard and fast",
+    "my temporalis transfer was 4 days ago and the cheek has blown up in the last hour, tight and sore",
+])
+def test_a_clinic_word_is_not_read_as_words_typed_together(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    # "temporalis" is no "temp oral is": the procedure's name stays whole and places the complication
+    assert urgent(nlp, rules, text)[:1] == ["post_op"]
+    assert "temp" not in [t.orth_ for t in rules._shadow(nlp(text))[0]]
