@@ -144,9 +144,10 @@ def answer_topic(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: Topic
     # "so what's the difference between the two?" compares the options just discussed, not the list
     compared = [] if named_all else compared_options(tracker, text)
     one_option = None if named_all else asks_one_option(kb, answer, checked)
+    if belief is None:
+        belief = intent_confidences(tracker).get(answer.topic.intent, 0.0)
     if compared or one_option or about_discussed(text, procedure_id, answer) or not is_overview(
-            kb, answer, checked, named_all,
-        intent_confidences(tracker).get(answer.topic.intent, 0.0) if belief is None else belief):
+            kb, answer, checked, named_all, belief):
         return answer_with_facts(reply, tracker, kb, topic, text, named=listed or compared or None,
                                  option=(answer.topic.intent, one_option.fact.procedures) if one_option else None)
     said = say_overview(reply, kb, answer, case)
@@ -192,7 +193,7 @@ def say_overview(reply: Reply, kb: KnowledgeBase, answer: Answer,
         reply.say(plain, answer_buttons(answer, kb))
         return plain
     lead, relevance = case
-    room = MAX_REPLY - reply.reserved - sum(len(said) for said, _, _ in reply.messages)
+    room = MAX_REPLY - reply.reserved - reply.said_length()
     said = overview_led_by(answer, kb, lead.fact, max(room, len(plain)), relevance)
     reply.say(said, answer_buttons(answer, kb), sources=list(lead.sources))
     return said

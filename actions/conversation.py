@@ -170,7 +170,8 @@ class ActionDidYouMean(ClinicAction):
     action_name = "action_did_you_mean"
 
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
-        if not latest_text(tracker).strip():
+        text = latest_text(tracker)
+        if not text.strip():
             reply.say(kb.message("empty_message"))
             return []
         in_context = in_conversation(reply, tracker, kb)
@@ -178,11 +179,10 @@ class ActionDidYouMean(ClinicAction):
             return in_context
         listed = listed_option_meant(tracker)
         if listed:  # "how does the 1st one you mentioned work?", torn between choosing and asking
-            return answer_with_facts(reply, tracker, kb, None, latest_text(tracker), named=listed)
-        if describes_situation(FactRanker(kb), latest_text(tracker)):
-            return answer_situation(reply, tracker, kb, latest_text(tracker))
+            return answer_with_facts(reply, tracker, kb, None, text, named=listed)
+        if describes_situation(FactRanker(kb), text):
+            return answer_situation(reply, tracker, kb, text)
         topics = suggested_topics(tracker, kb)
-        text = latest_text(tracker)
         if topics and FactRanker.names_topic(topics[0], text):
             # words that name the classifier's likeliest topic ("my face feels tight and my eye narrows
             # when I smile, what can help?" is synkinesis to both, however close its runner-up): answered
@@ -205,13 +205,13 @@ class ActionDidYouMean(ClinicAction):
         if named:
             # A named procedure makes a middling guess safe to answer: the facts about it that
             # best match the question, within the likeliest topics.
-            return answer_with_facts(reply, tracker, kb, topics[0], latest_text(tracker))
+            return answer_with_facts(reply, tracker, kb, topics[0], text)
         if (context
               and intent_confidences(tracker).get(topics[0].intent, 0.0) >= MIN_CONFIDENCE_IN_CONTEXT):
             # Mid-conversation about one procedure, a short follow-up ("when would I see results
             # from it?") is often close between two topics; the likeliest reading, for the
             # procedure being discussed, is what the patient expects rather than a question back.
-            return answer_with_facts(reply, tracker, kb, topics[0], latest_text(tracker))
+            return answer_with_facts(reply, tracker, kb, topics[0], text)
         offer_topics(reply, kb, topics, None)
         return []
 

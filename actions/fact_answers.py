@@ -70,7 +70,7 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
     text = answer_text(kb, answer)
     offer_room = OFFER_ROOM if answer.topic is not None else 0
     # what the turn already says (a safety note before a story's answer) counts too
-    room = MAX_SPECIFIC_REPLY - reply.reserved - sum(len(said) + 1 for said, _, _ in reply.messages)
+    room = MAX_SPECIFIC_REPLY - reply.reserved - reply.said_length() - len(reply.messages)  # a line break each
     droppable = [f for f in answer.facts if f.fact.id not in answer.framed_ids | {answer.case_id}]
     while len(text) + offer_room > room and len(answer.facts) > 1 and droppable:
         answer.facts.remove(droppable.pop())

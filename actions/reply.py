@@ -60,6 +60,10 @@ class Reply:
     disclaimer_key: str = "disclaimer"  # "es.disclaimer" when the patient wrote in Spanish
     reserved: int = 0  # characters of lines said after the answer (the check-in line): answers leave room
 
+    def said_length(self) -> int:
+        """Characters of what the turn says so far: an answer's length limit counts them too."""
+        return sum(len(text) for text, _, _ in self.messages)
+
     def say(self, text: str, buttons: list[Button] | None = None, sources: list[str] | None = None) -> None:
         """Add a message; ``sources`` are the page sentences an answer rests on (the widget shows them)."""
         if text.strip() or buttons:
