@@ -40,11 +40,11 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from nlp.red_flags.hits import Hit, is_negated, suppressor_coverage
 from nlp.red_flags.normalizer import BREAK_TAG, CLAUSE_BREAK, SENTENCE_BREAK, WORD_TAG, Normalizer
 from nlp.red_flags.patterns import PhraseCompiler
 from nlp.red_flags.rules_file import (
     TOP_KEYS,
-    Suppressor,
     check_keys,
     concept_ref,
     fail,
@@ -76,29 +76,6 @@ class _PatternInfo:
     is_except: bool
     literal: tuple[bool, ...]  # per pattern token: True for a written word, False for a gap wildcard
 
-
-@dataclass(frozen=True)
-class _Hit:
-    concept: str
-    start: int
-    end: int
-    literal: frozenset[int]  # shadow-token indices matched by written words (not by gaps)
-    sentence: int
-
-
-@dataclass(frozen=True)
-class _Coverage:
-    """The part of one message a suppressor discards matches from."""
-
-    everything: bool = False
-    sentences: frozenset[int] = frozenset()
-    from_token: Mapping[int, int] = field(default_factory=dict)  # sentence -> first covered token
-
-    def covers(self, hit: _Hit) -> bool:
-        if self.everything or hit.sentence in self.sentences:
-            return True
-        first = self.from_token.get(hit.sentence)
-        return first is not None and hit.start >= first
 
 # --------------------------------------------------------------------------------------------------
 # The engine
@@ -215,10 +192,10 @@ class RedFlagRules:
         """(start, end) characters of each sentence of ``doc``, numbered as ``RedFlag.where`` numbers them."""
         return sentence_spans(doc, lambda text: self._norm.boundary(text, self._settings.clause_break_words))
 
-    def _hits(self, doc: Doc) -> tuple[dict[str, list[_Hit]], list[str], list[bool]]:
+    def _hits(self, doc: Doc) -> tuple[dict[str, list[Hit]], list[str], list[bool]]:
         """All concept matches that survive their concept's exceptions, with their sentence."""
         shadow, _, is_clause_break, sentence_ids = self._shadow(doc)
-        found: dict[str, list[_Hit]] = {}
+        found: dict[str, list[Hit]] = {}
         exceptions: dict[str, list[tuple[int, int]]] = {}
         for key, start, end, alignment in self._matcher(shadow, with_alignments=True):
             info = self._patterns[key]
@@ -227,31 +204,14 @@ class RedFlagRules:
                 continue
             literal = frozenset(start + i for i, index in enumerate(alignment) if info.literal[index])
             anchor = next((i for i in range(start, end) if not is_clause_break[i]), start)
-            found.setdefault(info.concept, []).append(_Hit(info.concept, start, end, literal, sentence_ids[anchor]))
+            found.setdefault(info.concept, []).append(Hit(info.concept, start, end, literal, sentence_ids[anchor]))
         for concept, spans in exceptions.items():
             if concept in found:
                 found[concept] = [h for h in found[concept] if not any(h.start < e and s < h.end for s, e in spans)]
         words = [t.orth_ for t in shadow]
         return found, words, is_clause_break
 
-    def _negated(self, hit: _Hit, cues: set[int], words: list[str], is_clause_break: list[bool]) -> bool:
-        """True when a negation cue governs the hit: inside one of its gaps, or shortly before it in
-        the same clause with no scope terminator ("and", "then", ...) in between."""
-        if any(i in cues and i not in hit.literal for i in range(hit.start, hit.end)):
-            return True
-        # A match that begins with a terminator ("it won't shut because of the palsy") starts a new scope.
-        if words[hit.start] in self._terminators:
-            return False
-        i = hit.start - 1
-        while i >= 0 and hit.start - i <= self._settings.negation_window:
-            if is_clause_break[i] or words[i] in self._terminators:
-                return False
-            if i in cues:
-                return True
-            i -= 1
-        return False
-
-    def _valid_hits(self, doc: Doc) -> dict[str, list[_Hit]]:
+    def _valid_hits(self, doc: Doc) -> dict[str, list[Hit]]:
         """Concept matches that are not negated (negation cues themselves are kept as they are)."""
         found, words, is_clause_break = self._hits(doc)
         negation = self._settings.negation_concept
@@ -259,46 +219,22 @@ class RedFlagRules:
         # Only trigger concepts count: a context cue ("I'm not ...") must not swallow a negation.
         literal_elsewhere = {i for c, hits in found.items() if c in self._triggers for h in hits for i in h.literal}
         cues = {i for h in found.get(negation, []) for i in h.literal} - literal_elsewhere
-        valid: dict[str, list[_Hit]] = {}
+        valid: dict[str, list[Hit]] = {}
         for concept, hits in found.items():
-            kept = (
-                hits if concept == negation else [h for h in hits if not self._negated(h, cues, words, is_clause_break)]
-            )
+            kept = hits if concept == negation else [
+                h for h in hits
+                if not is_negated(h, cues, words, is_clause_break, self._terminators, self._settings.negation_window)
+            ]
             if kept:
                 valid[concept] = kept
         return valid
-
-    @staticmethod
-    def _coverage(suppressor: Suppressor, valid: Mapping[str, list[_Hit]]) -> _Coverage:
-        """Where a suppressor applies in this message (computed once, in time linear in the hits)."""
-        markers = valid.get(suppressor.concept, [])
-        if not markers:
-            return _Coverage()
-        # An "unless" cue only counts outside the marker itself ("I have a question" is no report).
-        marker_tokens = {i for m in markers for i in range(m.start, m.end)}
-        cancels = [
-            h
-            for u in suppressor.unless
-            for h in valid.get(u, [])
-            if not any(i in marker_tokens for i in range(h.start, h.end))
-        ]
-        if suppressor.scope == "message":
-            return _Coverage(everything=not cancels)
-        cancelled = {h.sentence for h in cancels}
-        if suppressor.scope == "sentence":
-            return _Coverage(sentences=frozenset(m.sentence for m in markers) - cancelled)
-        starts: dict[int, int] = {}  # rest_of_sentence: from the first live marker to the sentence end
-        for m in markers:
-            if m.sentence not in cancelled:
-                starts[m.sentence] = min(m.start, starts.get(m.sentence, m.start))
-        return _Coverage(from_token=starts)
 
     def detect(self, doc: Doc) -> list[RedFlag]:
         """The red flags in a message, most urgent first; [] when there are none."""
         if not doc.text.strip():
             return []
         valid = self._valid_hits(doc)
-        coverage = {name: self._coverage(s, valid) for name, s in self._suppressors.items()}
+        coverage = {name: suppressor_coverage(s, valid) for name, s in self._suppressors.items()}
         flags: list[RedFlag] = []
         for name in self.KINDS:
             kind = self._kinds[name]

@@ -17,6 +17,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.vocab import Vocab
 
 from clinic.spelling import deletions, osa_distance
+from nlp.red_flags.glued import glued_words
 from nlp.red_flags.rules_file import Settings
 from nlp.red_flags.typos import common_words, lemma_json, plain_slip
 from nlp.vocabulary import load_terms
@@ -29,13 +30,6 @@ BREAK_TAG = "BREAK"
 WORD_TAG = "WORD"
 _SENTENCE_PUNCT = frozenset(".!?…")
 _CLAUSE_PUNCT = frozenset(",;:—–")
-# Everyday one- and two-letter words that may be glued to others ("tookabunchofpills"); other short
-# pieces would split any unknown token into letters.
-_SHORT_GLUED_WORDS = frozenset({"a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it",
-    "me", "my", "no", "of", "on", "or", "so", "to", "up", "us", "we", "all", "and", "any", "are", "can", "did", "for",
-    "got", "had", "has", "her", "him", "his", "its", "lot", "not", "now", "off", "our", "out", "she", "the", "too",
-    "two", "was", "who"})
-_MAX_GLUED_WORDS = 5
 _DIGITS_THEN_LETTERS = re.compile(r"^(\d+)([a-z]+)$")  # "2days", "48hrs": split like "2 days"
 _LETTER_RUN = re.compile(r"([a-z])\1{2,}")  # "sooo", "bleeeding": a letter typed three times or more
 _SHORT_LENGTH = 5  # tokens shorter than this are corrected only when a single concept word is closest
@@ -151,58 +145,16 @@ class Normalizer:
         return [(corrected, surface)]
 
     def _unglue(self, surface: str) -> list[tuple[str, str]] | None:
-        """Two words typed without the space ("myface", "cantbreathe"): a concept word and a known word.
-
-        Only unknown tokens up to twice the longest concept word are tried, so the cost stays bounded."""
-        settings = self._settings
+        """Words typed without the space ("myface", "cantbreathe"), as pairs; only for an unknown token."""
         if (
-            len(surface) < 5
-            or len(surface) > 2 * self._longest_correctable
-            or not surface.isalpha()
+            not surface.isalpha()
             or surface in self._known_words
             or surface in self._clinic_words
-            or surface in settings.fuzzy_stoplist
+            or surface in self._settings.fuzzy_stoplist
         ):
             return None
-        best: tuple[int, list[tuple[str, str]]] | None = None
-        for i in range(2, len(surface) - 1):
-            left, right = surface[:i], surface[i:]
-            concept = max((len(w) for w in (left, right) if w in self._targets and len(w) >= 4), default=0)
-            if not concept or (best is not None and concept <= best[0]):
-                continue
-            if min(len(left), len(right)) >= 2 and all(self._known(w) is not None for w in (left, right)):
-                best = (concept, [pair for w in (left, right) for pair in self._known_pieces(w)])
-        if best is None:
-            words = self._segment(surface)
-            return [pair for w in words for pair in self._known_pieces(w)] if words else None
-        return best[1] if best else None
-
-    def _segment(self, surface: str) -> list[str] | None:
-        """Two to five words typed as one ("tookabunchofpills", "myface"): known words of four letters or more,
-        everyday short words and short concept words, one of them a concept word of four letters or
-        more; the split with the fewest words wins. Quadratic in the token's length, which ``_unglue``
-        bounds."""
-        n = len(surface)
-        # best[i]: the fewest words spelling surface[:i], and whether one is a concept word
-        best: list[tuple[int, bool, list[str]] | None] = [None] * (n + 1)
-        best[0] = (0, False, [])
-        for end in range(1, n + 1):
-            for start in range(max(0, end - self._longest_correctable - 2), end):
-                before = best[start]
-                if before is None or before[0] >= _MAX_GLUED_WORDS:
-                    continue
-                word = surface[start:end]
-                if len(word) <= 3 and word not in _SHORT_GLUED_WORDS and word not in self._targets:
-                    continue
-                if len(word) > 3 and self._known(word) is None:
-                    continue
-                concept = before[1] or (len(word) >= 4 and word in self._targets)
-                candidate = (before[0] + 1, concept, [*before[2], word])
-                current = best[end]
-                if current is None or (candidate[1], -candidate[0]) > (current[1], -current[0]):
-                    best[end] = candidate
-        found = best[n]
-        return found[2] if found is not None and found[1] and found[0] >= 2 else None
+        words = glued_words(surface, self._targets, self._known, self._longest_correctable)
+        return [pair for w in words for pair in self._known_pieces(w)] if words is not None else None
 
     def _known_pieces(self, text: str) -> list[tuple[str, str]]:
         """A correctly spelt word as pairs, contractions split as the tokenizer does ("cant")."""

@@ -1,0 +1,86 @@
+"""Concept matches in one message and the two things that set a match aside: negation and suppressors.
+
+``RedFlagRules`` finds the matches; the functions here decide, from token positions alone, whether a
+negation cue governs a match ("no arm weakness") and which part of the message a suppressor covers
+("for 3 years", "what if ..."). Kept apart from the engine so these scope rules can be read on their
+own; they see positions and normalised words, never the patient's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+from nlp.red_flags.rules_file import Suppressor
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match of a concept's phrase in the normalised shadow of a message."""
+
+    concept: str
+    start: int
+    end: int
+    literal: frozenset[int]  # shadow-token indices matched by written words (not by gaps)
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The part of one message a suppressor discards matches from."""
+
+    everything: bool = False
+    sentences: frozenset[int] = frozenset()
+    from_token: Mapping[int, int] = field(default_factory=dict)  # sentence -> first covered token
+
+    def covers(self, hit: Hit) -> bool:
+        if self.everything or hit.sentence in self.sentences:
+            return True
+        first = self.from_token.get(hit.sentence)
+        return first is not None and hit.start >= first
+
+
+def is_negated(
+    hit: Hit, cues: Collection[int], words: list[str], is_clause_break: list[bool],
+    terminators: frozenset[str], window: int,
+) -> bool:
+    """True when a negation cue governs the hit: inside one of its gaps, or at most ``window`` tokens
+    before it in the same clause with no scope terminator ("and", "then", ...) in between."""
+    if any(i in cues and i not in hit.literal for i in range(hit.start, hit.end)):
+        return True
+    # A match that begins with a terminator ("it won't shut because of the palsy") starts a new scope.
+    if words[hit.start] in terminators:
+        return False
+    i = hit.start - 1
+    while i >= 0 and hit.start - i <= window:
+        if is_clause_break[i] or words[i] in terminators:
+            return False
+        if i in cues:
+            return True
+        i -= 1
+    return False
+
+
+def suppressor_coverage(suppressor: Suppressor, valid: Mapping[str, list[Hit]]) -> Coverage:
+    """Where a suppressor applies in this message (computed once, in time linear in the hits)."""
+    markers = valid.get(suppressor.concept, [])
+    if not markers:
+        return Coverage()
+    # An "unless" cue only counts outside the marker itself ("I have a question" is no report).
+    marker_tokens = {i for m in markers for i in range(m.start, m.end)}
+    cancels = [
+        h
+        for u in suppressor.unless
+        for h in valid.get(u, [])
+        if not any(i in marker_tokens for i in range(h.start, h.end))
+    ]
+    if suppressor.scope == "message":
+        return Coverage(everything=not cancels)
+    cancelled = {h.sentence for h in cancels}
+    if suppressor.scope == "sentence":
+        return Coverage(sentences=frozenset(m.sentence for m in markers) - cancelled)
+    starts: dict[int, int] = {}  # rest_of_sentence: from the first live marker to the sentence end
+    for m in markers:
+        if m.sentence not in cancelled:
+            starts[m.sentence] = min(m.start, starts.get(m.sentence, m.start))
+    return Coverage(from_token=starts)
