@@ -96,6 +96,9 @@ class ActionShowMenu(ClinicAction):
         if in_context is not None:
             return in_context
         text = latest_text(tracker)
+        if mentioned_procedures(tracker) and looks_like_question(text):
+            # "what do you use Botox for?" asks about the treatment, not about the assistant
+            return answer_with_facts(reply, tracker, kb, None, text)
         if in_scope_after_all(kb, text, intent_confidences(tracker).get(latest_intent(tracker), 0.0)):
             # "could you give me both pieces of information?" after a story that says which: filed as
             # "what can you tell me?", barely, while its words single out facts of the page
@@ -111,7 +114,7 @@ def answer_situation(reply: Reply, tracker: Tracker, kb: KnowledgeBase, text: st
 
 
 # Subjects nlp/off_topic.yml declines whatever the classifier says, each with its own message.
-DECLINED_SUBJECTS = ("medication", "animal")
+DECLINED_SUBJECTS = ("medication", "animal", "surgeon_choice")
 
 
 class ActionOutOfScope(ClinicAction):
@@ -128,7 +131,7 @@ class ActionOutOfScope(ClinicAction):
         if note == "too_long":
             reply.say(kb.message("message_too_long", max_characters=f"{MAX_UNDERSTOOD_CHARS:,}"))
             return []
-        if note in DECLINED_SUBJECTS:  # a medicine or an animal: who can answer instead, not the clinic's menu
+        if note in DECLINED_SUBJECTS:  # a medicine, an animal, a ranking of surgeons: who can answer instead
             reply.say(kb.message(f"declined.{note}"))
             return []
         in_context = in_conversation(reply, tracker, kb)  # a correction or follow-up mid-conversation

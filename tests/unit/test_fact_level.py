@@ -214,6 +214,15 @@ def test_a_story_barely_filed_as_what_can_you_do_is_answered() -> None:
     assert "1-5 weeks" not in texts(messages)
 
 
+def test_a_question_naming_a_treatment_is_no_question_about_the_assistant() -> None:
+    # "what do you ... for?" reads like "what are you for?", but it names a treatment
+    text = "so what do you actually do with the Botox?"
+    entity = {"entity": "treatment", "value": "botox", "start": 35, "end": 40}
+    messages, _ = run(ActionShowMenu(), tracker("ask_capabilities", text, entities=[entity], ranking=[
+        {"name": "ask_capabilities", "confidence": 0.5}, {"name": "ask_synkinesis", "confidence": 0.2}]))
+    assert "block nerve signals" in texts(messages)
+
+
 def test_a_question_about_an_option_beside_one_for_the_others_gets_both_answers() -> None:
     # how usual the repair is, then what follows it: not only the list of the other operations
     text = "Can surgeons simply stitch the nerve ends straight back? And if not, what then?"

@@ -132,6 +132,12 @@ def test_memory_keeps_the_previous_topic_and_the_recent_procedures() -> None:
     ("My neighbour feeds our cat when I travel. Would I stay in hospital for the nerve graft?", None),
     ("Our spaniel woke up with a crooked mouth. Is that something your surgeons see?", "animal"),
     ("could you look at my dog", "animal"),
+    # a product to buy; a ranking of the clinic's surgeons; questions about surgeons' work stay the clinic's
+    ("what sort of ointment do you recommend for a weepy eye at night?", "medication"),
+    ("who's the top doctor you have for smiles?", "surgeon_choice"),
+    ("are there any of your consultants I should steer clear of? which doctor should I book with?", "surgeon_choice"),
+    ("what does the surgeon weigh up before choosing an operation?", None),
+    ("which treatment is best for tight cheeks?", None),
 ])
 def test_subjects_declined_whatever_the_classifier_says(text: str, subject: str | None) -> None:
     assert off_topic(text) == subject
