@@ -88,8 +88,26 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         ranker.avoided = set()
     _fit(answer)
     _keep_frames(answer, ranker)
+    _whole_list(answer, ranker)
     _offer_more(answer, ranker)
     return answer
+
+
+def _whole_list(answer: FactAnswer, ranker: FactRanker) -> None:
+    """A list under its intro ("treatments may involve:") shown but for one of its options gets that
+    one too, when it fits: "what operations are there, and is there something non-surgical?" is
+    answered by the whole list of treatments, and a list missing one item reads as if it were all."""
+    main = answer.main_topic
+    if main is None or not main.intro or main.id in HUB_TOPICS:
+        return
+    members = [c for c in ranker.catalogue.values() if main.id in c.topic_ids and c.fact.procedure_ids]
+    missing = [c for c in members if c not in answer.facts]
+    if len(members) < 3 or len(missing) != 1 or _length(answer.facts) + len(fact_line(missing[0].fact)) > BUDGET:
+        return
+    order = list(ranker.catalogue.values())
+    after = [c for c in answer.facts if c in members and order.index(c) < order.index(missing[0])]
+    at = answer.facts.index(after[-1]) + 1 if after else min(answer.facts.index(c) for c in members if c in answer.facts)
+    answer.facts.insert(at, missing[0])
 
 
 def _offer_more(answer: FactAnswer, ranker: FactRanker) -> None:

@@ -223,6 +223,22 @@ def test_a_question_naming_a_treatment_is_no_question_about_the_assistant() -> N
     assert "block nerve signals" in texts(messages)
 
 
+def test_a_list_shown_but_for_one_option_is_shown_whole(sqlite_kb: KnowledgeBase) -> None:
+    # two questions picked three of the four treatments: the fourth joins, in the page's order
+    from actions.fact_ranker import FactAnswer
+    from actions.fact_selection import _whole_list
+    ranker = FactRanker(sqlite_kb)
+    synkinesis = sqlite_kb.topic("synkinesis")
+    listed = [c for c in ranker.catalogue.values() if "synkinesis" in c.topic_ids and c.fact.procedure_ids]
+    answer = FactAnswer(synkinesis, facts=[listed[1], listed[3], listed[2]], main_topic=synkinesis)
+    _whole_list(answer, ranker)
+    assert answer.facts == [listed[0], listed[1], listed[3], listed[2]]
+    # two of four is an answer about those two, not a list to complete
+    answer = FactAnswer(synkinesis, facts=[listed[1], listed[3]], main_topic=synkinesis)
+    _whole_list(answer, ranker)
+    assert len(answer.facts) == 2
+
+
 def test_a_question_about_an_option_beside_one_for_the_others_gets_both_answers() -> None:
     # how usual the repair is, then what follows it: not only the list of the other operations
     text = "Can surgeons simply stitch the nerve ends straight back? And if not, what then?"
