@@ -106,7 +106,8 @@ def _whole_list(answer: FactAnswer, ranker: FactRanker) -> None:
         return
     order = list(ranker.catalogue.values())
     after = [c for c in answer.facts if c in members and order.index(c) < order.index(missing[0])]
-    at = answer.facts.index(after[-1]) + 1 if after else min(answer.facts.index(c) for c in members if c in answer.facts)
+    shown = [answer.facts.index(c) for c in members if c in answer.facts]
+    at = answer.facts.index(after[-1]) + 1 if after else min(shown)
     answer.facts.insert(at, missing[0])
 
 
