@@ -101,8 +101,17 @@ SURGERY_REFERENCE = re.compile(
     r"(?:surgery|surgeries|operation|operations|procedure|procedures|op|ops)\b")
 
 
+# What the patient says they do not want or need ("I don't really need a full smile back, I just want
+# to look even"): the clause names what is not asked for, so its words point at no fact.
+NOT_WANTED = re.compile(
+    r"\b(?:i|we|he|she|they|mum|dad)(?:'m|'re|'s| am| is| are)? (?:(?:do not|don't|dont|does not|doesn't|doesnt) "
+    r"(?:really |even |much |so )?(?:need|want|care about|care much about|mind about)|(?:not|isn't|isnt|aren't|arent) "
+    r"(?:really |that |too |so |even )?(?:bothered|interested|worried|fussed|concerned) (?:about|in|with))\b[^.,;!?]*")
+
+
 def words_of(text: str) -> list[str]:
-    text = ASKING_WORDS.sub(" ", SAME_PHRASE.sub(" once ", text.lower()))
+    text = NOT_WANTED.sub(" ", text.lower().replace("’", "'"))
+    text = ASKING_WORDS.sub(" ", SAME_PHRASE.sub(" once ", text))
     text = CLINIC_HELPS.sub(" clinichelp", text)
     return re.findall(r"[a-z0-9]+", text.replace("'", ""))[:MAX_QUESTION_WORDS]
 

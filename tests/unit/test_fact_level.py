@@ -11,7 +11,7 @@ from actions.fact_answers import say_fact_answer
 from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, FactRanker
 from actions.fact_selection import rank_answer
 from actions.reply import Reply
-from clinic.fact_ranking import FactEntry, FactIndex, Scored, stem, terms
+from clinic.fact_ranking import FactEntry, FactIndex, Scored, stem, terms, words_of
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import (
     asks_alternatives,
@@ -221,6 +221,15 @@ def test_a_question_naming_a_treatment_is_no_question_about_the_assistant() -> N
     messages, _ = run(ActionShowMenu(), tracker("ask_capabilities", text, entities=[entity], ranking=[
         {"name": "ask_capabilities", "confidence": 0.5}, {"name": "ask_synkinesis", "confidence": 0.2}]))
     assert "block nerve signals" in texts(messages)
+
+
+def test_what_the_patient_does_not_want_names_no_fact() -> None:
+    assert words_of("we don't even want the eyelid done, just the mouth. what helps it?") == [
+        "just", "the", "mouth", "what", "helps", "it"]
+    assert words_of("Dad's not that fussed about blinking; could his smile come back?") == [
+        "could", "his", "smile", "come", "back"]
+    # a question about not needing something is still a question about it
+    assert "stitches" in words_of("do I need stitches?")
 
 
 def test_a_list_shown_but_for_one_option_is_shown_whole(sqlite_kb: KnowledgeBase) -> None:
