@@ -150,13 +150,13 @@ def answer_topic(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: Topic
             kb, answer, checked, named_all, belief):
         return answer_with_facts(reply, tracker, kb, topic, text, named=listed or compared or None,
                                  option=(answer.topic.intent, one_option.fact.procedures) if one_option else None)
-    said = say_overview(reply, kb, answer, case)
+    say_overview(reply, kb, answer, case)
     if len(named_all) == 1 and not answer.topic.uses_procedure:
         describe_named_procedure(reply, kb, named_all[0], answered=answer.topic.id)
     if has_several_questions(text):
         answered = {topic.id, answer.topic.id}
         for other in other_topics_asked(kb, text, intent_confidences(tracker), answered):
-            say_other_topic(reply, kb, other, resolve_answer(kb, other, procedure_id, len(named_all)), len(said))
+            say_other_topic(reply, kb, other, resolve_answer(kb, other, procedure_id, len(named_all)))
     return context_events(answer, tracker)
 
 
@@ -199,15 +199,17 @@ def say_overview(reply: Reply, kb: KnowledgeBase, answer: Answer,
     return said
 
 
-def say_other_topic(reply: Reply, kb: KnowledgeBase, other: TopicView, other_answer: Answer, said: int) -> None:
+def say_other_topic(reply: Reply, kb: KnowledgeBase, other: TopicView, other_answer: Answer) -> None:
     """A second topic the message asked about: answered, or offered as a button when the reply would
-    grow past MAX_REPLY characters."""
+    grow past MAX_REPLY characters (what the turn already says, its lead-in and the room kept for a
+    check-in line counted)."""
     other_text = answer_text(other_answer, kb)
-    if said + len(other_text) > MAX_REPLY:
+    lead_in = kb.message("also_asked", title=other.title.lower())
+    if reply.said_length() + reply.reserved + len(lead_in) + len(other_text) > MAX_REPLY:
         procedure_id = other_answer.procedure.id if other_answer.procedure else None
         reply.say(kb.message("also_asked", title=other.title.lower()), [topic_button(other, procedure_id)])
         return
-    reply.say(kb.message("also_asked", title=other.title.lower()))
+    reply.say(lead_in)
     reply.say(other_text, answer_buttons(other_answer, kb))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import actions.reply as reply_module
-from actions.answers import MAX_REPLY, ActionAnswerQuestion, say_overview
+from actions.answers import MAX_REPLY, ActionAnswerQuestion, say_other_topic, say_overview
 from actions.fact_checks import asks_one_option, option_for_case
 from actions.formatting import answer_text, overview_led_by
 from actions.reply import Reply
@@ -129,3 +129,18 @@ def test_a_short_question_after_the_case_is_read_with_the_case_but_not_its_quest
     events = [*SPOKE, {"event": "user", "text": story}, {"event": "bot", "text": "..."},
               {"event": "user", "text": "what would suit him?"}]
     assert "When extensive nerve damage occurs" in personal("what would suit him?", events)
+
+
+def test_a_second_topic_is_offered_when_the_check_in_room_would_be_taken(sqlite_kb: KnowledgeBase) -> None:
+    time_off = sqlite_kb.topic("time_off_work")
+    assert time_off is not None
+    answer = sqlite_kb.answer("time_off_work")
+    reply = Reply()
+    reply.say("x" * 700)  # an overview
+    say_other_topic(reply, sqlite_kb, time_off, answer)
+    assert "1-5 weeks" in " ".join(text for text, _, _ in reply.messages)  # room enough: answered
+    reply = Reply(reserved=180)  # the check-in line still to come
+    reply.say("x" * 700)
+    say_other_topic(reply, sqlite_kb, time_off, answer)
+    said = [(text, buttons) for text, buttons, _ in reply.messages[1:]]
+    assert len(said) == 1 and said[0][1] and "1-5 weeks" not in said[0][0]  # offered as a button
