@@ -4,9 +4,10 @@ Every message here was written for these tests from general knowledge of how pat
 general "is that a thing?" question, a complication an earlier operation left, a question whether something can be
 treated, restored or repaired, a face described "at rest", an eye "always" dry and red, a cheek cut open in an
 accident; wishing to stay asleep or not to wear off an anaesthetic, checking out for good, nothing left, no way
-out, a life insurance checked to pay out, deciding who gets what, Spanish forms), never a held-out text. Every
-case of NOT_URGENT, NO_WEAK_CUE and URGENT fails on the rules of the round's start (an URGENT case in what the
-rules find without the models); STILL_URGENT and STILL_NOT_URGENT are guards that must keep holding.
+out, a life insurance checked to pay out, deciding who gets what, Spanish forms), never a held-out text.
+Every case of NOT_URGENT, NO_WEAK_CUE, URGENT, URGENT_WITH_MODEL and the first STILL_URGENT fails on the rules
+of the round's start (an URGENT case in what the rules find without the models); the other STILL_URGENT and
+STILL_NOT_URGENT cases are guards that must keep holding.
 """
 
 from __future__ import annotations
@@ -57,11 +58,12 @@ NO_WEAK_CUE = [
 ]
 
 STILL_URGENT = [
+    # a wound that split open, the operation named between ("from my ... last week"), then a question (newly urgent)
+    ("The thigh wound from my muscle transfer last week has split open and smells. Can it be stitched back "
+     "together?", "post_op"),
     # a real emergency beside a treatment question keeps its advice
     ("My face dropped on one side an hour ago and my arm is weak. Can you fix it?", "stroke"),
     ("His eye won't close since this morning and it's red and painful. Is that something you treat?", "eye_emergency"),
-    ("The thigh wound from my muscle transfer last week has split open and smells. Can it be stitched back "
-     "together?", "post_op"),
 ]
 
 URGENT = [
@@ -76,7 +78,6 @@ URGENT = [
     "I want to be with my late husband.",
     "whats the point of me",
     "What's the point in carrying on.",
-    "I want the suffering to end for good.",
     "Part of me hopes I just stay under.",
     "I keep hoping the sedation just... doesn't wear off. Is that normal to think?",
     "I should have died in that crash.",
@@ -87,8 +88,22 @@ URGENT = [
     "Why am I still here.",
     # a preparation: a life insurance checked to pay out
     "I've made sure my life insurance pays out. Can I get my deposit back?",
+    # indifference to an operation going wrong, dying not feared but welcomed, not minding not waking
+    "If something goes wrong in theatre I'm honestly not bothered.",
+    "Is it odd that I'm not afraid of dying in the op, I'd almost welcome it?",
+    "Will I come round after the op? Not that I'd mind if I didn't.",
+    "It's not like I have much to live for anyway.",
+    "I can't be bothered to live anymore.",
+    "I'm such a waste of space.",
+    "I'm frightened I'll do something drastic.",
+    "My thoughts keep getting darker.",
+    "The kids would be happier if I just wasn't there.",
+    # an old episode told as back
+    "Years ago I felt like this and now it's back, I don't want to be here.",
     # Spanish
     "Me gustaria dormir para siempre.",
+    "A veces quisiera no existir.",
+    "Me quiero ir de este mundo.",
     "Estoy cansada de vivir.",
     "Seria mejor para todos si yo no estuviera.",
     "Nadie me extrañaria.",
@@ -114,6 +129,12 @@ STILL_NOT_URGENT = [
     "There's no way out of the contract with my old clinic?",
     "Nothing left for me to try, the doctors say, except surgery?",
     "I don't care what happens to my eyebrow, I just want a smile.",
+    "If the Botox goes wrong, I'm not bothered, it wears off anyway.",
+    "I'm scared I'll do something stupid like cancel the surgery at the last minute.",
+    "I'd rather not live with a crooked smile for the rest of my life, so I'm booking surgery.",
+    "I'm not scared of dying, I'm scared of waking up during it.",
+    "I dream about dying my hair red after the surgery.",
+    "It would be a waste of money if it doesn't work.",
 ]
 
 
