@@ -19,12 +19,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 from spacy.language import Language
 
 from nlp.red_flags import RedFlagRules
-from tests.unit.test_red_flags import kinds
-
-
-def urgent(nlp: Language, rules: RedFlagRules, text: str) -> list[str]:
-    return [k for k in kinds(nlp, rules, text) if k != "checkin"]
-
+from tests.unit.test_red_flags import kinds, urgent
 
 # Messages that get the advice of their kind first.
 URGENT = [

@@ -22,17 +22,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 from spacy.language import Language
 
 from nlp.red_flags import RedFlagRules
-from tests.unit.test_red_flags import kinds
-
-
-def urgent(nlp: Language, rules: RedFlagRules, text: str) -> list[str]:
-    return [k for k in kinds(nlp, rules, text) if k != "checkin"]
-
-
-def by_rules(nlp: Language, rules: RedFlagRules, text: str) -> list[str]:
-    """The urgent kinds the rules find without either model (weak cues and the check-in left out)."""
-    return [f.kind for f in rules.detect(nlp(text)) if f.kind != "checkin" and not f.kind.endswith("_cue")]
-
+from tests.unit.test_red_flags import by_rules, kinds, urgent
 
 URGENT = [
     # A limb as heavy as lead beside a face that dropped: a stroke, not only a new palsy.

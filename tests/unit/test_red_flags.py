@@ -26,6 +26,16 @@ def kinds(nlp: Language, rules: RedFlagRules, text: str) -> list[str]:
     return [flag.kind for flag in detect_text(nlp, text, rules)]
 
 
+def urgent(nlp: Language, rules: RedFlagRules, text: str) -> list[str]:
+    """The urgent kinds found, the check-in left out."""
+    return [k for k in kinds(nlp, rules, text) if k != "checkin"]
+
+
+def by_rules(nlp: Language, rules: RedFlagRules, text: str) -> list[str]:
+    """The urgent kinds the rules find without either model (weak cues and the check-in left out)."""
+    return [f.kind for f in rules.detect(nlp(text)) if f.kind != "checkin" and not f.kind.endswith("_cue")]
+
+
 # ---------------------------------------------------------------------------------------------
 # Messages that must fire; the kind is the most urgent one expected.
 
