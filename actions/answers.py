@@ -207,7 +207,7 @@ def say_other_topic(reply: Reply, kb: KnowledgeBase, other: TopicView, other_ans
     lead_in = kb.message("also_asked", title=other.title.lower())
     if reply.said_length() + reply.reserved + len(lead_in) + len(other_text) > MAX_REPLY:
         procedure_id = other_answer.procedure.id if other_answer.procedure else None
-        reply.say(kb.message("also_asked", title=other.title.lower()), [topic_button(other, procedure_id)])
+        reply.say(lead_in, [topic_button(other, procedure_id)])
         return
     reply.say(lead_in)
     reply.say(other_text, answer_buttons(other_answer, kb))

@@ -56,6 +56,12 @@ def topics_asked_after_courtesy(tracker: Tracker, kb: KnowledgeBase, text: str) 
             and strong_match(kb, text, confidence, None))
 
 
+def asks_about_named(tracker: Tracker, text: str) -> bool:
+    """A question that names one of the clinic's procedures, treatments or tests: a question about
+    it, whatever the classifier filed it under (small talk, "what can you do?", out of scope)."""
+    return bool(mentioned_procedures(tracker)) and looks_like_question(text)
+
+
 class ActionSmallTalk(ClinicAction):
     """Greetings, thanks, "are you a bot?"...: the message keyed by the intent's name."""
 
@@ -70,7 +76,7 @@ class ActionSmallTalk(ClinicAction):
         if in_context is not None:
             return in_context
         text, intent = latest_text(tracker), latest_intent(tracker)
-        if mentioned_procedures(tracker) and looks_like_question(text):
+        if asks_about_named(tracker, text):
             # a question naming a procedure is not small talk, whatever the classifier made of its typos
             return answer_with_facts(reply, tracker, kb, None, text)
         courtesy = intent in COURTESY_INTENTS  # its belief is the courtesy words', not the question's
@@ -96,7 +102,7 @@ class ActionShowMenu(ClinicAction):
         if in_context is not None:
             return in_context
         text = latest_text(tracker)
-        if mentioned_procedures(tracker) and looks_like_question(text):
+        if asks_about_named(tracker, text):
             # "what do you use Botox for?" asks about the treatment, not about the assistant
             return answer_with_facts(reply, tracker, kb, None, text)
         if in_scope_after_all(kb, text, intent_confidences(tracker).get(latest_intent(tracker), 0.0)):
@@ -138,7 +144,7 @@ class ActionOutOfScope(ClinicAction):
         if in_context is not None:
             return in_context
         text = latest_text(tracker)
-        if mentioned_procedures(tracker) and looks_like_question(text) and not asks_logistics(text):
+        if asks_about_named(tracker, text) and not asks_logistics(text):
             # "do you do brow lifts?" names the clinic's own procedure and asks nothing of the front desk
             return answer_with_facts(reply, tracker, kb, None, text)
         confidence = intent_confidences(tracker)

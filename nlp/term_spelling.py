@@ -31,7 +31,7 @@ import yaml
 
 from clinic.spelling import MAX_WORD, Speller, adjacent_swaps, deletions, osa_distance
 from nlp.red_flags.typos import common_words, lemma_json
-from nlp.vocabulary import load_terms
+from nlp.vocabulary import name_words, plain_words
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_FILES = (ROOT / "knowledge" / "source" / "clinic-page.txt", ROOT / "knowledge" / "facts.yml",
@@ -49,10 +49,6 @@ TEXT_SPEAK = {
 # a word with its apostrophe ("wouldn't" is never "wouldn" read back as "would") and any letters
 # ("recuperación" is not "recuperaci")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-
-
-def _words(text: str) -> set[str]:
-    return {w.replace("'", "") for w in re.findall(r"[a-z]+(?:'[a-z]+)*", text.lower())}
 
 
 class TermSpeller:
@@ -119,15 +115,14 @@ def clinic_speller() -> TermSpeller:
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".yml":  # the words of the entries, not the file's comments and keys
             text = yaml.safe_dump(yaml.safe_load(text), allow_unicode=True)
-        clinic_words |= _words(text)
+        clinic_words |= plain_words(text)
     # real words: frequent ones, and every inflection spaCy's lemma table knows ("paralysed",
     # "bloodshot", "aftercare" are words, not slips)
     real = common_words(REAL_WORD_LOG_PROB, 1) | {w for w in lemma_json() if w.isalpha()}
-    name_words = {w for term in load_terms() for name in term.names for w in _words(name)}
     # Targets: the names of procedures, treatments and tests, and the page's own technical words
     # (those no dictionary of everyday English holds: "gracilis", "myectomy"). Everyday words
     # ("swollen", "bleeding") are left to the classifier's character n-grams and to the red-flag
     # rules' own typo reading; the vocabulary's listed misspellings ("tranfer") are never aimed at,
     # and are read back like any other ("temporalis tranfer" names no listed phrase).
-    targets = {w for w in name_words if w in real or w in clinic_words} | (clinic_words - real)
+    targets = {w for w in name_words() if w in real or w in clinic_words} | (clinic_words - real)
     return TermSpeller(targets, known=clinic_words, real_words=real)

@@ -7,6 +7,7 @@ base's validation (every procedure it mentions exists here).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,3 +56,14 @@ def load_terms(path: Path = VOCABULARY_PATH) -> list[Term]:
 def canonical_ids(label: str | None = None, path: Path = VOCABULARY_PATH) -> set[str]:
     """The canonical ids, optionally only those with one label (e.g. "procedure")."""
     return {t.id for t in load_terms(path) if label is None or t.label == label}
+
+
+def plain_words(text: str) -> set[str]:
+    """The words of ``text``, lower-case, apostrophes dropped ("Bell's" -> "bells")."""
+    return {w.replace("'", "") for w in re.findall(r"[a-z]+(?:'[a-z]+)*", text.lower())}
+
+
+def name_words(path: Path = VOCABULARY_PATH) -> set[str]:
+    """Every word of the terms' names: the clinic's own words, which spelling correction aims at and
+    the red-flag rules never split."""
+    return {w for term in load_terms(path) for name in term.names for w in plain_words(name)}

@@ -20,7 +20,7 @@ from clinic.spelling import deletions, osa_distance
 from nlp.red_flags.glued import glued_words
 from nlp.red_flags.rules_file import Settings
 from nlp.red_flags.typos import common_words, lemma_json, plain_slip
-from nlp.vocabulary import load_terms
+from nlp.vocabulary import name_words
 
 # Canonical spellings of boundaries in the shadow document; a gap ("...") never crosses them.
 SENTENCE_BREAK = "."
@@ -49,8 +49,7 @@ def fold_accents(text: str) -> str:
 def clinic_words() -> frozenset[str]:
     """The words of the clinic's names for its procedures and treatments (``nlp/vocabulary.yml``):
     never read as several words typed together."""
-    return frozenset(w for term in load_terms() for name in term.names for w in re.findall(r"[a-z]+", name.lower())
-                     if len(w) >= 8)
+    return frozenset(w for w in name_words() if len(w) >= 8)
 
 
 class Normalizer:
