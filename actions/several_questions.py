@@ -24,6 +24,7 @@ from clinic.fact_ranking import Scored
 from clinic.question_parts import (
     asks_alternatives,
     comparison_sides,
+    described_option,
     is_comparison,
     looks_like_question,
     points_back,
@@ -34,8 +35,10 @@ Asked = list[tuple[str, list[str]]]  # each question's text and the procedures i
 
 
 def asked_parts(ranker: FactRanker, text: str, named: list[str],
-                positions: dict[str, list[tuple[int, int]]], context: list[str] | None = None) -> Asked:
-    """The questions of ``text`` that ask something, each with the procedures named in it."""
+                positions: dict[str, list[tuple[int, int]]], context: list[str] | None = None,
+                context_topic: str | None = None) -> Asked:
+    """The questions of ``text`` that ask something, each with the procedures named in it
+    (``context``, ``context_topic``: the procedure and topic of the conversation so far)."""
     parts = [item for part in split_questions(text)
              for side in (comparison_sides(part) if is_comparison(part) else [part])
              for item in _listed_topics(ranker, side)]
@@ -46,9 +49,10 @@ def asked_parts(ranker: FactRanker, text: str, named: list[str],
         part_named = [p for p in named if any(start <= a < end for a, _ in positions.get(p, []))]
         # "3 questions:" asks nothing; "if not, what then?" and "is there an operation for it?" after
         # a question ask with it, in few words of their own
-        # "when would they use it?" mid-conversation asks about the procedure discussed before
+        # "when would they use it?" mid-conversation asks about the procedure discussed before, "why
+        # do you need all those?" after the tests about the topic discussed
         if (part_named or ranker.asks_something(part) or (asked and _leans_on_earlier(ranker, part, asked))
-                or (context and not asked and points_back(part) and looks_like_question(part))):
+                or ((context or context_topic) and not asked and points_back(part) and looks_like_question(part))):
             asked.append((part, part_named))
     return asked
 
@@ -83,7 +87,7 @@ def answer_each(answer: FactAnswer, ranker: FactRanker, asked: Asked,
             # "when is it needed? could they not just repair the nerve instead?" after the graft: a
             # pronoun before any name of this message points back to the one discussed before it
             part_named = list(context)
-        part_named = part_named or _inherited(ranker, part, named, weights)
+        part_named = part_named or _described(ranker, part) or _inherited(ranker, part, named, weights)
         if not part_named and earlier and not ranker.asks_something(part) and points_back(part):
             _lean_on(ranker, part, weights, earlier)
         # the conversation's procedure is this message's when it names one (the slot is filled
@@ -209,6 +213,18 @@ def _inherited(ranker: FactRanker, part: str, named: list[str], weights: dict[st
     if top is not None and named[0] not in top.procedures:
         return []  # its words single out another procedure's fact, or a general one ("how long is recovery")
     return named
+
+
+def _described(ranker: FactRanker, part: str) -> list[str]:
+    """"How does the first one work, and what does the therapy one involve?": the option a question
+    tells apart by a word of its description, when those words single out one procedure's fact."""
+    words = described_option(part)
+    ranked = ranker.index.rank(words, {}) if words else []
+    if not ranked or ranked[0].lexical < SPECIFIC_MATCH or len(ranked[0].fact.procedures) != 1:
+        return []
+    if len(ranked) > 1 and ranked[1].lexical >= ranked[0].lexical:
+        return []
+    return list(ranked[0].fact.procedures)
 
 
 def without_failed(ranker: FactRanker, question: str, named: list[str]) -> list[str]:

@@ -262,6 +262,23 @@ _REFERS_BACK = re.compile(r"\b(?:it|its|they|them|this|these|those|the same|that
                           re.IGNORECASE)
 
 
+# "the therapy one", "the thigh muscle op": an option told apart by a word of its description
+_DESCRIBED_ONE = re.compile(r"\bthe ((?:[a-z-]+ ){0,2}[a-z-]+) (?:one|ones|option|op|operation|surgery|procedure|"
+                            r"treatment|kind|type)\b", re.IGNORECASE)
+_NOT_DESCRIPTIONS = frozenset({"first", "second", "third", "last", "other", "same", "next", "previous", "whole",
+                               "only", "right", "best", "main", "actual", "this", "that", "my", "your"})
+
+
+def described_option(text: str) -> str:
+    """The words that tell an option apart in "what does the therapy one involve?" ("therapy"), or
+    "" when the message points at no option that way (an ordinal or "the other one" is no description)."""
+    for match in _DESCRIBED_ONE.finditer(clip(text)):
+        words = [w for w in match.group(1).lower().split() if w not in _NOT_DESCRIPTIONS]
+        if words and words == match.group(1).lower().split():
+            return " ".join(words)
+    return ""
+
+
 def points_back(text: str) -> bool:
     """Whether a question leans on something said before it ("is it safe?", "how long does that take?")."""
     return bool(_REFERS_BACK.search(clip(text)))

@@ -7,6 +7,7 @@ from actions.fact_ranker import FactRanker
 from actions.fact_selection import _named_either_or, rank_answer
 from actions.several_questions import _broad_on_list, asked_parts
 from clinic.queries import KnowledgeBase
+from clinic.question_parts import described_option
 
 
 def _ids(kb: KnowledgeBase, text: str, topic: str, intent: str, named: dict[str, str] | None = None,
@@ -112,3 +113,28 @@ def test_a_pronoun_before_this_messages_name_points_to_the_procedure_discussed(s
                          {"ask_procedure_info": 0.9}, ["nerve_repair"], ["gracilis"], None, positions)
     ids = [f.fact.id for f in answer.facts]
     assert "nerve_repair" in ids and "regional_muscle_transfer" in ids, ids
+
+
+def test_an_option_told_apart_by_a_word_of_its_description_is_that_option(sqlite_kb: KnowledgeBase) -> None:
+    # after the synkinesis treatments: "the first one" is Botox (the ordinal names it), "the
+    # therapy one" is physiotherapy, not Botox again (nor the surgery's time)
+    text = "what does the first one do and how long does the therapy one take?"
+    answer = rank_answer(FactRanker(sqlite_kb), text, sqlite_kb.topic("procedure_info"),
+                         {"ask_procedure_info": 0.9}, ["botox"], [], "synkinesis", {})
+    ids = [f.fact.id for f in answer.facts]
+    assert ids[:2] == ["botox", "physical_therapy"]
+
+
+def test_an_ordinal_or_the_other_one_is_no_description() -> None:
+    assert described_option("what does the therapy one involve?") == "therapy"
+    assert described_option("and the thigh muscle op, how long?") == "thigh muscle"
+    assert described_option("how does the first one work?") == ""
+    assert described_option("and the other one?") == ""
+
+
+def test_a_question_pointing_back_to_the_topic_discussed_is_asked(sqlite_kb: KnowledgeBase) -> None:
+    # after the tests used to diagnose: "why are those needed" asks about them, though it names nothing
+    text = "why are those needed, and what else goes into deciding on an operation?"
+    asked = asked_parts(FactRanker(sqlite_kb), text, [], {}, [], "diagnosis")
+    assert [part for part, _ in asked][0].startswith("why are those needed")
+    assert len(asked) == 2
