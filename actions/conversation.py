@@ -120,7 +120,7 @@ def answer_situation(reply: Reply, tracker: Tracker, kb: KnowledgeBase, text: st
 
 
 # Subjects nlp/off_topic.yml declines whatever the classifier says, each with its own message.
-DECLINED_SUBJECTS = ("medication", "animal", "surgeon_choice")
+DECLINED_SUBJECTS = ("medication", "animal", "surgeon_choice", "instructions")
 
 
 class ActionOutOfScope(ClinicAction):
@@ -137,7 +137,7 @@ class ActionOutOfScope(ClinicAction):
         if note == "too_long":
             reply.say(kb.message("message_too_long", max_characters=f"{MAX_UNDERSTOOD_CHARS:,}"))
             return []
-        if note in DECLINED_SUBJECTS:  # a medicine, an animal, a ranking of surgeons: who can answer instead
+        if note in DECLINED_SUBJECTS:  # a medicine, an animal, a ranking of surgeons, orders to the assistant
             reply.say(kb.message(f"declined.{note}"))
             return []
         in_context = in_conversation(reply, tracker, kb)  # a correction or follow-up mid-conversation
