@@ -76,6 +76,8 @@ def suppressor_coverage(suppressor: Suppressor, valid: Mapping[str, list[Hit]]) 
     ]
     if suppressor.scope == "message":
         return Coverage(everything=not cancels)
+    if cancels and suppressor.unless_in == "message":
+        return Coverage()
     cancelled = {h.sentence for h in cancels}
     if suppressor.scope == "sentence":
         return Coverage(sentences=frozenset(m.sentence for m in markers) - cancelled)

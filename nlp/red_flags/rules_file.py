@@ -14,12 +14,13 @@ from typing import Any, NoReturn
 
 _CONCEPT_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _SCOPES = ("sentence", "message", "rest_of_sentence")
+_UNLESS_IN = ("sentence", "message")
 TOP_KEYS = {"version", "settings", "concepts", "suppressors", "kinds"}
 _SETTINGS_KEYS = {"gap", "clause_break_words", "negation", "fuzzy", "lemma_overrides"}
 _NEGATION_KEYS = {"cues", "window", "terminators"}
 _FUZZY_KEYS = {"min_length", "long_length", "same_first_letter", "stoplist", "protect_words_more_frequent_than"}
 _CONCEPT_KEYS = {"phrases", "except", "suppressed_by", "description"}
-_SUPPRESSOR_KEYS = {"concept", "unless", "scope", "description"}
+_SUPPRESSOR_KEYS = {"concept", "unless", "unless_in", "scope", "description"}
 _KIND_KEYS = {"when", "suppressed_by", "covered_by", "description", "background", "background_through"}
 
 # --------------------------------------------------------------------------------------------------
@@ -47,6 +48,9 @@ class Suppressor:
     concept: str
     unless: tuple[str, ...]
     scope: str
+    # Where an `unless` cue cancels: in the marker's own sentence (default), or anywhere in the message
+    # ("can my face swell after the op? it has since this morning": the time told later is the question's event).
+    unless_in: str = "sentence"
 
 
 @dataclass(frozen=True)
@@ -204,11 +208,15 @@ def parse_suppressors(raw: Any, concepts: Mapping[str, Any]) -> dict[str, Suppre
         if scope not in _SCOPES:
             fail(f"{where} has scope {scope!r}; expected one of {list(_SCOPES)}")
         unless = string_list(f"{where} unless", body.get("unless", []), allow_empty=True)
+        unless_in = body.get("unless_in", "sentence")
+        if unless_in not in _UNLESS_IN:
+            fail(f"{where} has unless_in {unless_in!r}; expected one of {list(_UNLESS_IN)}")
         suppressors[name] = Suppressor(
             name=name,
             concept=concept_ref(where, body["concept"], concepts),
             unless=tuple(concept_ref(where, u, concepts) for u in unless),
             scope=scope,
+            unless_in=unless_in,
         )
     return suppressors
 

@@ -14,15 +14,17 @@ ones in what the rules find without the models); STILL_NOT_URGENT and NO_CHECKIN
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
+import yaml
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 from spacy.language import Language
 
 from nlp.red_flags import RedFlagRules
-from tests.unit.test_red_flags import by_rules, kinds, urgent
+from tests.unit.test_red_flags import by_rules, kinds, minimal_rules, urgent
 
 # Self-harm the rules themselves now find (the models not needed).
 URGENT_BY_RULES = [
@@ -142,3 +144,99 @@ def test_low_mood_in_everyday_words_is_a_checkin(nlp: Language, rules: RedFlagRu
 @pytest.mark.parametrize("text", NO_CHECKIN)
 def test_frustration_and_nerves_get_no_checkin(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert kinds(nlp, rules, text) == [], text
+
+
+# ---------------------------------------------------------------------------------------------
+# Session 13, second round (branch cry13): three kinds of ordinary question that dev16 saw taken over by urgent
+# text, written here in new words. The NOT_URGENT_13B cases fail on the rules of the round's start (the first
+# group got a check-in or, beside enough "I just want ..." in the whole message, the risk model's self-harm; the
+# others a stroke or a post-operative emergency); the STILL_* lists are guards that must keep holding.
+
+# A thing (the face, a smile, the mouth) wanted to look or be normal again is what the operation is for: an aim, not
+# low mood, so neither a check-in nor a self-harm cue. "Not caring" about a thing (smiling, the scar, how long it
+# takes) is a preference of the same kind.
+AIM_NOT_LOW_MOOD = [
+    "I really just want my smile to look normal again in the wedding photos, moving it matters less to me. Is a "
+    "static sling the thing for that?",
+    "Movement isn't a big deal for me, I'm not a big smiler. I mainly want my face to look normal again in pictures. "
+    "What would you recommend?",
+    "My aim is simple: I need my mouth to be normal again when I'm resting. Which operation does that?",
+]
+
+# Puzzled why, about why or on what: a question about information, not a confused mind beside a face that does not
+# move (which here is the palsy the question is about).
+PUZZLED_NOT_CONFUSED = [
+    "The neurologist wants nerve studies first and I'm confused why, my face doesn't move at all anyway. What do the "
+    "studies show?",
+    "Honestly I'm confused about why I need an MRI when my face clearly won't move on the right. Is it routine?",
+    "I'm confused on what comes first, my face doesn't move and I've been offered both botox and surgery.",
+]
+
+# Whether a part of the body can, could or will change after an operation, asked as such, no event told.
+RISK_ASKED_NOT_TOLD = [
+    "could my top lip swell up after the operation?",
+    "will my face puff up after the op and for how long?",
+    "Can my eye get red and sore after the lid surgery?",
+]
+
+NOT_URGENT_13B = AIM_NOT_LOW_MOOD + PUZZLED_NOT_CONFUSED + RISK_ASKED_NOT_TOLD
+
+# Preferences told as not caring about a thing: never urgent (guards; already so at the round's start).
+STILL_NO_FLAG_13B = [
+    "I'm not too fussed about the scar on my leg, I only care that the smile works. How big is it?",
+    "I don't care how long the recovery takes if my eye closes at the end. How long is it roughly?",
+    "I don't really care about symmetry when I talk, only at rest. Is that a static procedure?",
+    "Looks don't matter much to me, I don't care about them. I want the eye to close at night.",
+    "Might her cheek go numb following the surgery?",
+]
+
+# Must keep firing: not caring whether one wakes, the writer wanting to feel normal again (a check-in), a confused
+# mind beside a face sign (also "confused about where he is"), a change after an operation told, including a
+# risk question followed by the event in another sentence.
+STILL_URGENT_13B: list[tuple[str, str]] = [
+    ("I don't care if I wake up from the op or not", "self_harm"),
+    ("i dont care if i dont wake up after the surgery tbh", "self_harm"),
+    ("My dad is confused and the side of his face has dropped", "stroke"),
+    ("She suddenly got confused and her mouth is crooked", "stroke"),
+    ("He's confused about where he is and his smile looks lopsided", "stroke"),
+    ("can you help, my face is puffing up after my op", "post_op"),
+    ("my cheek has puffed up since the op yesterday", "post_op"),
+    ("Can my wound come open after surgery? Mine split this morning and it's bleeding through the dressing", "post_op"),
+    ("can my face go numb after the op? it went numb an hour ago and my arm is weak too", "stroke"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_URGENT_13B)
+def test_aims_puzzlement_and_risk_questions_get_no_flag(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == [], text
+
+
+@pytest.mark.parametrize("text", STILL_NO_FLAG_13B)
+def test_not_caring_about_a_thing_is_a_preference(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == [], text
+
+
+@pytest.mark.parametrize(("text", "kind"), STILL_URGENT_13B)
+def test_told_events_and_wishes_still_fire(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> None:
+    assert urgent(nlp, rules, text)[:1] == [kind], text
+
+
+def test_wanting_to_feel_normal_again_is_still_a_checkin(nlp: Language, rules: RedFlagRules) -> None:
+    assert kinds(nlp, rules, "I just want to feel normal again") == ["checkin"]
+
+
+def test_an_unless_cue_may_cancel_from_anywhere_in_the_message(nlp: Language, tmp_path: Path) -> None:
+    raw = minimal_rules()
+    raw["concepts"]["told"] = ["today"]
+    raw["suppressors"]["hypothetical"]["unless"] = ["told"]
+    path = tmp_path / "rules.yml"
+    text = "what if it droops. it started today"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    assert kinds(nlp, RedFlagRules.from_file(nlp.vocab, path), text) == []  # the time is another sentence's
+    raw["suppressors"]["hypothetical"]["unless_in"] = "message"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    assert kinds(nlp, RedFlagRules.from_file(nlp.vocab, path), text) != []
+    raw["suppressors"]["hypothetical"]["unless_in"] = "paragraph"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    with pytest.raises(ValueError, match="unless_in"):
+        RedFlagRules.from_file(nlp.vocab, path)
