@@ -537,3 +537,9 @@ def test_a_question_beginning_with_when_is_not_a_condition() -> None:
         "When is it needed", "Could they not just stitch the nerve instead"]
     assert len(split_questions("when would it be used and what are its risks?")) == 2
     assert len(split_questions("when the nerve is gone for good, what can they do?")) == 1
+
+
+def test_what_is_weighed_before_deciding_is_the_considerations_not_the_tests(sqlite_kb: KnowledgeBase) -> None:
+    index = FactRanker(sqlite_kb).index
+    assert index.rank("what do doctors go by before deciding?", {})[0].fact.id == "considerations"
+    assert index.rank("which blood tests or scans happen before deciding?", {})[0].fact.id == "diagnosis"
