@@ -328,15 +328,24 @@ def test_a_recent_cue_wins_over_a_chronic_one(nlp: Language, rules: RedFlagRules
     assert recent == ["stroke"]
 
 
-def test_long_messages_are_handled_quickly(nlp: Language, rules: RedFlagRules) -> None:
+def test_long_messages_cost_a_constant_per_word(nlp: Language, rules: RedFlagRules) -> None:
+    """A 12,000-word message is read to its end, at the cost per word of a 1,200-word one (within a
+    factor of three): the engine stays linear. A ratio measured in the same run, not a time limit, so
+    a slower machine does not fail it (the message guard caps what a patient's message costs anyway)."""
     filler = "I have been reading about the surgery and my recovery, and whether my smile will improve. "
-    text = filler * 800  # over 12,000 words
+    short, text = filler * 80, filler * 800
     assert len(text.split()) > 10_000
-    started = time.perf_counter()
     assert kinds(nlp, rules, text) == []
-    urgent = text + "Now my face is drooping and my arm went numb."
-    assert kinds(nlp, rules, urgent) == ["stroke"]
-    assert time.perf_counter() - started < 10, "two 12,000-word messages took too long"
+    assert kinds(nlp, rules, text + "Now my face is drooping and my arm went numb.") == ["stroke"]
+
+    def seconds_per_character(message: str) -> float:
+        started = time.perf_counter()
+        kinds(nlp, rules, message)
+        return (time.perf_counter() - started) / len(message)
+
+    per_short = min(seconds_per_character(short) for _ in range(3))
+    per_long = seconds_per_character(text)
+    assert per_long < 3 * per_short, f"per character: {per_long:.2e} s long, {per_short:.2e} s short"
 
 
 def test_a_typical_message_takes_milliseconds(nlp: Language, rules: RedFlagRules) -> None:
