@@ -147,12 +147,15 @@ class FactRanker:
         view = self.kb.procedure(procedure)
         return view.detail_topic if view is not None else ""
 
-    def described(self, text: str) -> str | None:
+    def described(self, text: str, distinct: bool = False) -> str | None:
         """The one procedure whose fact the question's own words single out ("the surgery where they
-        cut nerves" is a selective neurectomy), or None."""
+        cut nerves" is a selective neurectomy), or None. ``distinct``: not when another fact matches
+        those words as well (a word of an option's description must tell it apart from the others)."""
         ranked = self.index.rank(text, {})
         top = ranked[0] if ranked else None
         if top is None or top.lexical < SPECIFIC_MATCH or len(top.fact.procedures) != 1:
+            return None
+        if distinct and len(ranked) > 1 and ranked[1].lexical >= top.lexical:
             return None
         return top.fact.procedures[0]
 

@@ -219,12 +219,8 @@ def _described(ranker: FactRanker, part: str) -> list[str]:
     """"How does the first one work, and what does the therapy one involve?": the option a question
     tells apart by a word of its description, when those words single out one procedure's fact."""
     words = described_option(part)
-    ranked = ranker.index.rank(words, {}) if words else []
-    if not ranked or ranked[0].lexical < SPECIFIC_MATCH or len(ranked[0].fact.procedures) != 1:
-        return []
-    if len(ranked) > 1 and ranked[1].lexical >= ranked[0].lexical:
-        return []
-    return list(ranked[0].fact.procedures)
+    procedure = ranker.described(words, distinct=True) if words else None
+    return [procedure] if procedure else []
 
 
 def without_failed(ranker: FactRanker, question: str, named: list[str]) -> list[str]:

@@ -273,8 +273,8 @@ def described_option(text: str) -> str:
     """The words that tell an option apart in "what does the therapy one involve?" ("therapy"), or
     "" when the message points at no option that way (an ordinal or "the other one" is no description)."""
     for match in _DESCRIBED_ONE.finditer(clip(text)):
-        words = [w for w in match.group(1).lower().split() if w not in _NOT_DESCRIPTIONS]
-        if words and words == match.group(1).lower().split():
+        words = match.group(1).lower().split()
+        if _NOT_DESCRIPTIONS.isdisjoint(words):
             return " ".join(words)
     return ""
 
