@@ -68,8 +68,12 @@ def leans_on_discussed(tracker: Tracker, kb: KnowledgeBase, text: str) -> TopicV
 
 
 # "would that...", "can it...", "does this...": the question's subject is what was just discussed.
-_PRONOUN_SUBJECT = re.compile(r"\b(?:would|will|can|could|does|do|did|is|might|may)\s+(?:it|that|this)\b",
-                              re.IGNORECASE)
+# "Is there a chance it won't move?", "what's the risk it fails?": after a risk word the pronoun before its verb is the
+# subject as well.
+_PRONOUN_SUBJECT = re.compile(r"\b(?:would|will|can|could|does|do|did|is|might|may)\s+(?:it|that|this)\b|"
+                              r"\b(?:chance|risk|possible|likely)\s+(?:that\s+)?(?:it|this)\s+"
+                              r"(?:won'?t|will not|doesn'?t|does not|might not|may not|could not|can'?t|fails?|"
+                              r"would not|wouldn'?t)\b", re.IGNORECASE)
 # Words that describe a procedure rather than what it does ("is that the same for the surgery where...").
 _KIND_WORDS = re.compile(r"\b(?:surgery|surgeries|operation|op|procedure|treatment|one|kind|type|technique)s?\b",
                          re.IGNORECASE)

@@ -30,10 +30,18 @@ _COMPARISON = re.compile(r"\b(vs\.?|versus|compared? (?:with|to)|comparison|diff
                          re.IGNORECASE)
 _SIDES = re.compile(r"\b(?:vs\.?|versus|compared? (?:with|to)|or)\b", re.IGNORECASE)
 # "I meant X, not Y", "no, X not Y", "not Y but X", "sorry, X": the patient corrects what was answered.
-_CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i was asking about|i asked about|i got the name wrong|"
+# "My mistake, I was actually asking about the dynamic kind", "no sorry, the cross face one specifically".
+_CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i asked about|i got the name wrong|my (?:mistake|bad)|"
+                         r"i was(?: \w+)? (?:asking|enquiring|inquiring|talking) about|"
                          r"(?:is|was) the one i (?:wanted|meant|was asking about|was after|asked about)|"
                          r"mixed (?:them|it) up|wrong one|not that one|no,? not|typo)\b|"
-                         r"^\s*(?:no|nope|sorry)\b[^?]{0,80}\bnot\b", re.IGNORECASE)
+                         r"^\s*(?:no|nope|sorry)\b[^?]{0,80}\bnot\b|"
+                         r"^\s*(?:no|nope|sorry|oops)\b[\s,.!]+(?:(?:sorry|no)[\s,.!]+)?"
+                         r"(?=(?:about )?the [\w\s-]{1,30}?\b(?:one|kind|type|version|option)\b)", re.IGNORECASE)
+# "the dynamic kind", "the cross face one specifically": the word standing for the procedure says nothing of
+# what is asked (and "kind" would rank the list of kinds); the name before it is the correction.
+_PLACEHOLDER_AT_END = re.compile(r"(?<=^the)((?:\s+[\w-]+){1,4}?)\s+(?:one|kind|type|sort|version|option)"
+                                 r"(?:\s+(?:specifically|please|instead|then|really))?\s*[.!]*$", re.IGNORECASE)
 _NOT_PART = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|about\s+(?:the\s+)?)?([^,.;?!\-–]+)",
                        re.IGNORECASE)
 # Words that show the message leans on what was said before ("and the risks of that one?").
@@ -211,7 +219,8 @@ def correction(text: str) -> Correction | None:
     meant = _NOT_PART.sub(" ", text) if not_match else text
     meant = _CORRECTION.sub(" ", meant)
     meant = re.sub(r"\b(no|nope|sorry|oops|wait|actually|i|the name|wrong)\b", " ", meant, flags=re.IGNORECASE)
-    return Correction(" ".join(meant.split()).strip(" ,.-"), not_meant)
+    meant = _PLACEHOLDER_AT_END.sub(r"\1", " ".join(meant.split()).strip(" ,.-"))
+    return Correction(meant.strip(" ,.-"), not_meant)
 
 
 FOCUS_MIN_WORDS = 25

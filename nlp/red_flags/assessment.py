@@ -43,6 +43,10 @@ HINT_THRESHOLD = 0.85
 # mood, death words, self-harm named as a topic and "I'm done" read as risk out of their context
 # ("I'm petrified she won't wake up."). Measured in session 7 (README, "Red flags").
 NO_SENTENCE_READING = frozenset({"distress", "death_cue", "self_harm_word", "farewell_weak"})
+# The same dilution hides a physical emergency told in passing ("...is yoghurt ok? The swelling in my cheek has doubled
+# since this morning. And when can I drive?"): the physical model also reads each sentence a physical cue was found
+# in, alone, and such a reading counts when it is this sure and is the cue's own kind (session 14, README "Red flags").
+SENTENCE_PHYSICAL_THRESHOLD = 0.8
 Spans = Sequence[tuple[int, int]]
 
 
@@ -51,15 +55,31 @@ def is_cue(kind: str) -> bool:
     return kind.endswith(CUE_SUFFIX)
 
 
-def _physically_confirmed(cues: list[RedFlag], text: str, physical: PhysicalUrgencyModel | None) -> list[RedFlag]:
-    """The physical kind whose cue the model confirms: the model reads the message once, and only
-    its one likeliest kind can be confirmed, whatever the number of cues."""
+def _physical_reading(cues: list[RedFlag], text: str, physical: PhysicalUrgencyModel, sentences: Spans) -> str | None:
+    """The kind the model confirms: its reading of the whole message, or else of a sentence a cue was
+    found in, read alone, when that reading is sure (``SENTENCE_PHYSICAL_THRESHOLD``) and is that cue's kind."""
+    label, probability = physical.reading(text)
+    if probability >= physical.threshold:
+        return label
+    cue_kinds = {f.kind.removesuffix(CUE_SUFFIX) for f in cues}
+    numbers = {n for f in cues for _, n in f.where}
+    for n in sorted(numbers) if len(sentences) > 1 else []:
+        if n < len(sentences):
+            start, end = sentences[n]
+            alone, sure = physical.reading(text[start:end])
+            if alone in cue_kinds and sure >= SENTENCE_PHYSICAL_THRESHOLD:
+                return alone
+    return None
+
+
+def _physically_confirmed(cues: list[RedFlag], text: str, physical: PhysicalUrgencyModel | None,
+                          sentences: Spans = ()) -> list[RedFlag]:
+    """The physical kind whose cue the model confirms: only its one likeliest kind can be confirmed,
+    whatever the number of cues."""
     physical_cues = [f for f in cues if f.kind.removesuffix(CUE_SUFFIX) in PHYSICAL_KINDS]
     if physical is None or not physical_cues:
         return []
-    label, probability = physical.reading(text)
-    if probability < physical.threshold:
-        return []
+    label = _physical_reading(physical_cues, text, physical, sentences)
     return [RedFlag(label, (*f.concepts, PHYSICAL_MODEL_CONCEPT))
             for f in physical_cues if f.kind.removesuffix(CUE_SUFFIX) == label]
 
@@ -122,7 +142,7 @@ def assess(flags: list[RedFlag], text: str, model: SelfHarmRiskModel | None,
     # one, its advice is given already and a model kind would only compete with it (measured on dev:
     # a razor taken to "the droopy side of my face" also read as a stroke).
     if not raised and not kinds - {CHECKIN}:
-        raised = _physically_confirmed(cues, text, physical)
+        raised = _physically_confirmed(cues, text, physical, sentences)
     if not raised:
         return found + (checkins[:1] if not kinds else [])  # a check-in only where nothing else was found
     order = {kind: i for i, kind in enumerate(RedFlagRules.KINDS)}

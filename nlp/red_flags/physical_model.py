@@ -33,6 +33,8 @@ ORDINARY = "ordinary"
 # its ordinary messages read as an urgent kind and 72-90 % of each kind's as that kind; but then four
 # of the assistant's own ordinary training questions ("is laser eye surgery painful", "my face feels
 # tight since my bell's palsy") got urgent advice. At 0.5: 0.6 % and 60-80 %, and two of those four.
+# Session 14 added 650 urgent and 450 ordinary examples written by a separate session (README, "Red
+# flags"): at 0.5, 1.8 % and 85-96 %; 0.55 lost a blind set's urgent message and was not taken.
 DEFAULT_PHYSICAL_THRESHOLD = 0.5
 MIN_EXAMPLES = 20
 

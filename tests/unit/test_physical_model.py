@@ -129,8 +129,11 @@ def test_the_shipped_threshold_keeps_false_alarms_low_when_cross_validated() -> 
     false_alarms = float(np.mean(read_as[y == ORDINARY] != ORDINARY))
     recall = {k: float(np.mean(read_as[y == k] == k)) for k in PHYSICAL_KINDS}
     print(f"cross-validated: false alarms {false_alarms:.3f}, recall {recall}")
-    assert false_alarms <= 0.03  # measured 0.006
-    assert min(recall.values()) >= 0.55  # measured 0.60 (post_op, new_palsy) to 0.80 (eye_emergency)
+    # measured 0.006 with the first training file; 0.018 with session 14's added examples (650 urgent, 450 ordinary)
+    assert false_alarms <= 0.03
+    # measured 0.60 (post_op, new_palsy) to 0.80 (eye_emergency); 0.85 (new_palsy) to 0.96 (eye_emergency)
+    # since session 14
+    assert min(recall.values()) >= 0.55
 
 
 def test_the_model_is_trained_once() -> None:
