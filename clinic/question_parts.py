@@ -40,7 +40,7 @@ _CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i asked about|i got th
                          r"(?=(?:about )?the [\w\s-]{1,30}?\b(?:one|kind|type|version|option)\b)", re.IGNORECASE)
 # "the dynamic kind", "the cross face one specifically": the word standing for the procedure says nothing of
 # what is asked (and "kind" would rank the list of kinds); the name before it is the correction.
-_PLACEHOLDER_AT_END = re.compile(r"(?<=^the)((?:\s+[\w-]+){1,4}?)\s+(?:one|kind|type|sort|version|option)"
+_PLACEHOLDER_AT_END = re.compile(r"^(the(?:\s+[\w-]+){1,4}?)\s+(?:one|kind|type|sort|version|option)"
                                  r"(?:\s+(?:specifically|please|instead|then|really))?\s*[.!]*$", re.IGNORECASE)
 _NOT_PART = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|about\s+(?:the\s+)?)?([^,.;?!\-–]+)",
                        re.IGNORECASE)
@@ -220,7 +220,7 @@ def correction(text: str) -> Correction | None:
     meant = _CORRECTION.sub(" ", meant)
     meant = re.sub(r"\b(no|nope|sorry|oops|wait|actually|i|the name|wrong)\b", " ", meant, flags=re.IGNORECASE)
     meant = _PLACEHOLDER_AT_END.sub(r"\1", " ".join(meant.split()).strip(" ,.-"))
-    return Correction(meant.strip(" ,.-"), not_meant)
+    return Correction(meant, not_meant)
 
 
 FOCUS_MIN_WORDS = 25

@@ -15,7 +15,7 @@ This module imports no Rasa (the red-flag component is its bridge).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
 
@@ -55,6 +55,17 @@ def is_cue(kind: str) -> bool:
     return kind.endswith(CUE_SUFFIX)
 
 
+def _cue_sentences(cues: list[RedFlag], text: str, sentences: Spans,
+                   skipped: frozenset[str] = frozenset()) -> Iterator[str]:
+    """The sentences of a message of several that hold one of ``cues``' concepts (but those
+    ``skipped``), in order: what a model reads alone where the whole message dilutes them."""
+    numbers = {n for f in cues for concept, n in f.where if concept not in skipped}
+    for n in sorted(numbers) if len(sentences) > 1 else []:
+        if n < len(sentences):
+            start, end = sentences[n]
+            yield text[start:end]
+
+
 def _physical_reading(cues: list[RedFlag], text: str, physical: PhysicalUrgencyModel, sentences: Spans) -> str | None:
     """The kind the model confirms: its reading of the whole message, or else of a sentence a cue was
     found in, read alone, when that reading is sure (``SENTENCE_PHYSICAL_THRESHOLD``) and is that cue's kind."""
@@ -62,13 +73,10 @@ def _physical_reading(cues: list[RedFlag], text: str, physical: PhysicalUrgencyM
     if probability >= physical.threshold:
         return label
     cue_kinds = {f.kind.removesuffix(CUE_SUFFIX) for f in cues}
-    numbers = {n for f in cues for _, n in f.where}
-    for n in sorted(numbers) if len(sentences) > 1 else []:
-        if n < len(sentences):
-            start, end = sentences[n]
-            alone, sure = physical.reading(text[start:end])
-            if alone in cue_kinds and sure >= SENTENCE_PHYSICAL_THRESHOLD:
-                return alone
+    for sentence in _cue_sentences(cues, text, sentences):
+        alone, sure = physical.reading(sentence)
+        if alone in cue_kinds and sure >= SENTENCE_PHYSICAL_THRESHOLD:
+            return alone
     return None
 
 
@@ -87,12 +95,9 @@ def _physically_confirmed(cues: list[RedFlag], text: str, physical: PhysicalUrge
 def _risk_probability(cues: list[RedFlag], text: str, model: SelfHarmRiskModel, sentences: Spans) -> float:
     """The model's reading of the whole message, or of a sentence holding a cue when that one is sure."""
     probability = model.probability(text)
-    numbers = {n for f in cues for concept, n in f.where if concept not in NO_SENTENCE_READING}
-    for n in sorted(numbers) if len(sentences) > 1 else []:
-        if n < len(sentences):
-            start, end = sentences[n]
-            alone = model.probability(text[start:end])
-            probability = max(probability, alone if alone >= HINT_THRESHOLD else 0.0)
+    for sentence in _cue_sentences(cues, text, sentences, skipped=NO_SENTENCE_READING):
+        alone = model.probability(sentence)
+        probability = max(probability, alone if alone >= HINT_THRESHOLD else 0.0)
     return probability
 
 
