@@ -61,7 +61,7 @@ class FactRanker:
         cues = load_cues()
         self.topics = {t.id: t for t in kb.topics()}
         entries = [FactEntry(c.fact.id, c.topic_ids, c.fact.procedure_ids, f"{c.fact.label} {c.fact.text}",
-                             cues.get(c.fact.id, ())) for c in self.catalogue.values()]
+                             cues.get(c.fact.id, ()), c.fact.general) for c in self.catalogue.values()]
         self.index = index_of(tuple(entries))
         self.background: list[str] = []  # the procedures of the story around this question
         # each question of the message with the classifier's reading of it alone (actions.turn)

@@ -190,13 +190,13 @@ def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, p
     asked_about = tuple(named) or tuple(procedures[:1])
     specific = [c for c in ranker.catalogue.values()
                 if main in c.topic_ids and set(c.fact.procedure_ids) & set(asked_about)]
-    if len(asked_about) == 1 and not lead.fact.procedure_ids and not specific and ranker.topics[main].uses_procedure:
+    if (len(asked_about) == 1 and lead.fact.said_in_general(asked_about[0]) and not specific
+            and ranker.topics[main].uses_procedure):
         answer.general_for = asked_about[0]  # "how long is gracilis surgery": the figure is the general one
     for fact in ranker.catalogue.values():
         if main not in fact.topic_ids or fact in answer.facts or len(answer.facts) >= MAX_FACTS:
             continue
-        about = set(fact.fact.procedure_ids)
-        if about and (not about & set(procedures) or about & ranker.avoided):
+        if fact.fact.about_only(set(procedures)) or set(fact.fact.procedure_ids) & ranker.avoided:
             continue
         if _length(answer.facts) + len(fact_line(fact.fact)) > COMPLETE_BUDGET:
             break
@@ -211,7 +211,7 @@ def _mark_general(answer: FactAnswer, ranker: FactRanker, procedures: list[str])
         return
     for fact in answer.facts:
         topics = [ranker.topics[t] for t in fact.topic_ids if t in ranker.topics and t not in HUB_TOPICS]
-        if not fact.fact.procedure_ids and any(t.uses_procedure for t in topics) and not any(
+        if fact.fact.said_in_general(procedures[0]) and any(t.uses_procedure for t in topics) and not any(
                 procedures[0] in c.fact.procedure_ids and set(c.topic_ids) & set(fact.topic_ids)
                 for c in ranker.catalogue.values()):
             answer.general_for = procedures[0]

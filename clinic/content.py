@@ -98,7 +98,7 @@ def load(engine: Engine, content: Content) -> dict[str, dict[str, int]]:
             "procedures": _upsert(session, Procedure, "id", [_procedure_row(p) for p in content.procedures]),
             "facts": _upsert(session, Fact, "id", [
                 {"id": f["id"], "label": f.get("label") or "", "text": f["text"].strip(),
-                 "source": json.dumps(f["source"]), "position": position}
+                 "source": json.dumps(f["source"]), "position": position, "general": bool(f.get("general"))}
                 for position, f in enumerate(content.facts)
             ]),
             "messages": _upsert(session, Message, "key", [{"key": k, "text": v} for k, v in content.messages.items()]),

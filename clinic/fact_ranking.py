@@ -167,6 +167,7 @@ class FactEntry:
     procedures: tuple[str, ...]
     text: str
     cues: tuple[str, ...] = ()
+    general: bool = False  # about every procedure, its procedures only singled out: no penalty for others
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,7 @@ class FactIndex:
                 score += self.procedure_weight
             elif about & context and not named:
                 score += self.procedure_weight * 0.75
-            elif about and (named or context):
+            elif about and (named or context) and not fact.general:
                 score -= self.other_procedure_penalty
             elif about & story:
                 score += self.procedure_weight * 0.5

@@ -83,6 +83,9 @@ class Fact(Base):
     text: Mapped[str] = Column(Text)
     source: Mapped[str] = Column(Text)
     position: Mapped[int] = Column(Integer, default=0)
+    # true for a fact about every procedure that singles some out ("especially after..."): those are
+    # its procedures, yet it also answers for the others
+    general: Mapped[bool] = Column(Boolean, default=False)
 
     topics: Mapped[list[Topic]] = relationship("Topic", secondary=fact_topics, back_populates="facts")
     procedures: Mapped[list[Procedure]] = relationship("Procedure", secondary=fact_procedures, back_populates="facts")

@@ -36,11 +36,14 @@ _CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i asked about|i got th
                          r"(?:is|was) the one i (?:wanted|meant|was asking about|was after|asked about)|"
                          r"mixed (?:them|it) up|wrong one|not that one|no,? not|typo)\b|"
                          r"^\s*(?:no|nope|sorry)\b[^?]{0,80}\bnot\b|"
+                         # "not botox sorry, the physio part": the wrong name first, then what was meant
+                         r"^\s*not (?!sure\b)(?:the |about (?:the )?)?[\w\s-]{1,30}?[\s,.;!]+(?:sorry|i meant)\b"
+                         r"[\s,.;!]*(?:about |i meant )?the\b|"
                          r"^\s*(?:no|nope|sorry|oops)\b[\s,.!]+(?:(?:sorry|no)[\s,.!]+)?"
                          r"(?=(?:about )?the [\w\s-]{1,30}?\b(?:one|kind|type|version|option)\b)", re.IGNORECASE)
-# "the dynamic kind", "the cross face one specifically": the word standing for the procedure says nothing of
-# what is asked (and "kind" would rank the list of kinds); the name before it is the correction.
-_PLACEHOLDER_AT_END = re.compile(r"^(the(?:\s+[\w-]+){1,4}?)\s+(?:one|kind|type|sort|version|option)"
+# "the dynamic kind", "the cross face one specifically", "the physio part": the word standing for the procedure
+# says nothing of what is asked (and "kind" would rank the list of kinds); the name before it is the correction.
+_PLACEHOLDER_AT_END = re.compile(r"^(the(?:\s+[\w-]+){1,4}?)\s+(?:one|kind|type|sort|version|option|part|bit|thing)"
                                  r"(?:\s+(?:specifically|please|instead|then|really))?\s*[.!]*$", re.IGNORECASE)
 _NOT_PART = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|about\s+(?:the\s+)?)?([^,.;?!\-–]+)",
                        re.IGNORECASE)
@@ -49,7 +52,10 @@ _FOLLOW_UP = re.compile(r"^\s*(and|but|so|ok(?:ay)?|what about|how about|same fo
                         r"\b(it|that|this|those|these|them|they|the other|that one|this one|the same|"
                         r"going back|back to|again|as well)\b", re.IGNORECASE)
 # ("whats", "hows": the apostrophe left out is as common as typed)
-_QUESTION_START = re.compile(r"^\s*(?:and |so |but |ok(?:ay)?,? )?((?:what|how|when|where|who)s?|why|which|is|are|do|"
+# A question's first words, after the lead-ins that start it ("unrelated, but do you...", "btw, is...").
+_QUESTION_START = re.compile(r"^\s*(?:(?:and|so|but|ok(?:ay)?|also|unrelated(?:ly)?|btw|by the way|oh|sorry|"
+                             r"(?:one |a )?(?:more|other|another|quick|last|different) question)[,:.!-]?\s+)*"
+                             r"((?:what|how|when|where|who)s?|why|which|is|are|do|"
                              r"does|can|could|will|would|should|tell me|explain)\b", re.IGNORECASE)
 _RETURN = re.compile(r"\b(going back|back to|return(?:ing)? to|again|re the|about the .{1,40} again)\b", re.IGNORECASE)
 

@@ -83,7 +83,8 @@ def read_snapshot(session: Session) -> ContentSnapshot | None:
     statement = select(Fact).options(selectinload(Fact.procedures), selectinload(Fact.topics)).order_by(Fact.position)
     for fact in session.scalars(statement):
         sources = tuple(str(s) for s in json.loads(fact.source or "[]"))
-        view = FactView(fact.id, fact.label or "", fact.text, tuple(sorted(p.id for p in fact.procedures)), sources)
+        view = FactView(fact.id, fact.label or "", fact.text, tuple(sorted(p.id for p in fact.procedures)), sources,
+                        bool(fact.general))
         fact_text[fact.id] = fact.text
         catalogue.append(CatalogueFact(view, tuple(sorted(t.id for t in fact.topics)), sources))
         for topic in fact.topics:

@@ -65,6 +65,15 @@ class FactView:
     text: str
     procedure_ids: tuple[str, ...]
     source: tuple[str, ...] = ()  # the page text it rests on (the widget shows it)
+    general: bool = False  # holds for every procedure; procedure_ids are the ones it singles out
+
+    def said_in_general(self, procedure: str) -> bool:
+        """Whether this fact says for surgery in general what is asked of ``procedure`` (not singled out)."""
+        return not self.procedure_ids or self.general and procedure not in self.procedure_ids
+
+    def about_only(self, procedures: set[str]) -> bool:
+        """Whether this fact is about procedures and none of ``procedures`` (a general one never is)."""
+        return bool(self.procedure_ids) and not self.general and not set(self.procedure_ids) & procedures
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 
+from nlp import vocabulary
 from nlp.vocabulary import VOCABULARY_PATH, Term, load_terms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,9 +56,11 @@ def synonyms_yaml(terms: list[Term]) -> str:
 
 
 def vocabulary_fingerprint(path: Path = VOCABULARY_PATH) -> str:
-    """Hash of the vocabulary and of this builder, to rebuild only when either changed."""
+    """Hash of the vocabulary, of this builder and of the vocabulary's reader (which derives forms
+    of the names), to rebuild only when one of them changed."""
     digest = hashlib.sha256(path.read_bytes())
     digest.update(Path(__file__).read_bytes())
+    digest.update(Path(vocabulary.__file__).read_bytes())
     return digest.hexdigest()
 
 

@@ -25,15 +25,35 @@ class Term:
     names: tuple[str, ...]
 
 
+# The words patients use for "an operation" interchangeably: "the eyelid op" is the eyelid surgery.
+_OPERATION_WORDS = ("surgery", "operation", "op", "procedure")
+
+
+def _with_operation_words(names: list[str], taken: set[str]) -> list[str]:
+    """For a multi-word name ending in a word for an operation, the same name with each of the
+    others ("eyelid surgery" -> "eyelid op", "eyelid procedure"), unless another term lists it."""
+    forms: list[str] = []
+    for name in names:
+        head, _, last = name.rpartition(" ")
+        forms.append(name)
+        if head and last in _OPERATION_WORDS:
+            forms.extend(f"{head} {word}" for word in _OPERATION_WORDS if f"{head} {word}" not in taken)
+    return list(dict.fromkeys(forms))
+
+
 def _with_plurals(names: list[str]) -> list[str]:
     """Add a plural for multi-word names so "nerve grafts" matches like "nerve graft"."""
     forms: list[str] = []
     for name in names:
-        name = str(name).strip().lower()
         forms.append(name)
         if " " in name and not name.endswith("s"):
             forms.append(name + "s")
     return list(dict.fromkeys(forms))
+
+
+def _listed_names(entry: dict[str, object]) -> list[str]:
+    names = entry["names"]
+    return [str(name).strip().lower() for name in names] if isinstance(names, list) else []
 
 
 def load_terms(path: Path = VOCABULARY_PATH) -> list[Term]:
@@ -41,10 +61,15 @@ def load_terms(path: Path = VOCABULARY_PATH) -> list[Term]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     terms: list[Term] = []
     seen: dict[str, str] = {}
-    for entry in raw.get("entries", []):
+    entries = raw.get("entries", [])
+    for entry in entries:
         if not isinstance(entry, dict) or not {"id", "label", "names"} <= entry.keys():
             raise ValueError(f"vocabulary entry needs id, label and names: {entry!r}")
-        term = Term(str(entry["id"]), str(entry["label"]), tuple(_with_plurals(entry["names"])))
+    listed = {name for entry in entries for name in _listed_names(entry)}
+    for entry in entries:
+        own = _listed_names(entry)
+        names = _with_plurals(_with_operation_words(own, listed - set(own)))
+        term = Term(str(entry["id"]), str(entry["label"]), tuple(names))
         for name in term.names:
             if name in seen and seen[name] != term.id:
                 raise ValueError(f"'{name}' is listed for both {seen[name]} and {term.id}")
