@@ -44,6 +44,8 @@ STILL_NOT_URGENT = [
     "I lost the sight in my left eye years ago from an ulcer. Can eyelid surgery still help the lid?",
     "My face has felt lazy on one side since the Bell's palsy in 2016. Would a muscle transfer help?",
     "Since the palsy in 2015 my lip won't do what I tell it when I smile. Is Botox an option?",
+    # a brow hanging over the eye hides its sight: no change of the eye itself
+    "My eyebrow has dropped so low since the palsy that I can hardly see out of that eye. Would a brow lift help?",
 ]
 
 # Physical emergencies in lay words: (message, first kind).
@@ -55,6 +57,9 @@ URGENT = [
     ("I still cannot take a breath properly, it went down the wrong way", "breathing"),
     ("I feel short of air since the new tablets this morning", "breathing"),
     ("I suddenly lost the sight in my left eye ten minutes ago, no pain", "eye_emergency"),
+    # a palsy dated to a year is the one lived with; the eye's sight "hardly" there now is a change of sight
+    ("My palsy is from 2016. Since this morning my eye is red and sore and I can hardly see out of it.",
+     "eye_emergency"),
 ]
 
 # Guards: a squeak on each breath, found by the physical model before the rules had words for it.
