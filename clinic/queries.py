@@ -144,7 +144,7 @@ class KnowledgeBase:
         general_only = False
         if procedure is not None:
             specific = [f for f in facts if procedure.id in f.procedure_ids]
-            general = [f for f in facts if not f.procedure_ids or f.general and f not in specific]
+            general = [f for f in facts if f.said_in_general(procedure.id)]
             general_only = not specific
             facts = specific + general if specific or general else facts
         return Answer(topic, procedure, tuple(facts), closing, tuple(options), general_only)
