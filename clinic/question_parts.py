@@ -50,7 +50,10 @@ _NOT_PART = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|about\s+(?
 # Words that show the message leans on what was said before ("and the risks of that one?").
 _FOLLOW_UP = re.compile(r"^\s*(and|but|so|ok(?:ay)?|what about|how about|same for|also|then)\b|"
                         r"\b(it|that|this|those|these|them|they|the other|that one|this one|the same|"
-                        r"going back|back to|again|as well)\b", re.IGNORECASE)
+                        r"going back|back to|again|as well|both|each|either|neither)\b", re.IGNORECASE)
+# A reason asked in a few words ("why so long?", "how come?"): about what was just said, having no subject of its own.
+_SHORT_WHY = re.compile(r"^\s*(?:and\s+|but\s+)?(?:why|how come|how so)\b", re.IGNORECASE)
+SHORT_WHY_MAX_WORDS = 5
 # ("whats", "hows": the apostrophe left out is as common as typed)
 # A question's first words, after the lead-ins that start it ("unrelated, but do you...", "btw, is...").
 _QUESTION_START = re.compile(r"^\s*(?:(?:and|so|but|ok(?:ay)?|also|unrelated(?:ly)?|btw|by the way|oh|sorry|"
@@ -194,7 +197,8 @@ def without_comparing_words(text: str) -> str:
 
 
 def is_follow_up(text: str) -> bool:
-    return bool(_FOLLOW_UP.search(clip(text)))
+    text = clip(text)
+    return bool(_FOLLOW_UP.search(text)) or (bool(_SHORT_WHY.match(text)) and len(text.split()) <= SHORT_WHY_MAX_WORDS)
 
 
 def looks_like_question(text: str) -> bool:

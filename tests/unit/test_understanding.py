@@ -338,3 +338,24 @@ def test_a_procedure_named_with_another_word_for_operation() -> None:
     # a derived form never takes a name another term lists
     everywhere = [n for ns in names.values() for n in ns]
     assert len(everywhere) == len(set(everywhere))
+
+
+def test_a_reason_asked_in_a_few_words_follows_up_on_the_last_answer() -> None:
+    from actions.conversation import ActionSmallTalk
+    # "why so long?" is close to "ok" for the classifier; after the timing of results it asks for the reason
+    ranking = [{"name": "affirm", "confidence": 0.45}, {"name": "goodbye", "confidence": 0.3}]
+    messages, _ = run(ActionSmallTalk(), tracker("affirm", "why so long?", slots={"topic": "results"},
+                                                 ranking=ranking))
+    assert "nerve cells need time to grow" in texts(messages)
+    # a reason asked at length names its own subject: it is left to the classifier
+    from clinic.question_parts import is_follow_up
+    assert not is_follow_up("why does my face pull to one side when I eat soup at lunch")
+
+
+def test_both_of_the_options_just_discussed_is_a_follow_up() -> None:
+    from actions.conversation import ActionDidYouMean
+    ranking = [{"name": "nlu_fallback", "confidence": 0.25}, {"name": "ask_results", "confidence": 0.24}]
+    messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "are both rare?",
+                                                  slots={"topic": "risks", "procedure": "nerve_transfer"},
+                                                  ranking=ranking))
+    assert "these complications are rare" in texts(messages)
