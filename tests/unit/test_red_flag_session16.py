@@ -3,10 +3,12 @@
 Every message here was written for these tests from general knowledge of how patients and relatives write (a weak
 cheek that "started Tuesday", an eye that has not blinked "since" a time, pain rated "10 out of 10" or that
 painkillers "do nothing for" on "day 2", a dressing changed again and again within the hour, Spanish for bleeding
-that "does not stop", sparks of light and a dark patch in the sight, the wrong words
-coming out, a throat "narrowing", a tablet choked on, the most pills one could take beside "done with everything";
-an allergic swelling "ages ago"), never a held-out text. Every case of NOT_URGENT and URGENT fails on the rules of
-the session's start; STILL_NOT_URGENT and STILL_URGENT hold guards that must keep holding.
+that "does not stop", sparks of light and a dark patch in the sight, the wrong words coming out, a throat
+"narrowing", a tablet choked on, the most pills one could take beside "done with everything"; an allergic swelling
+"ages ago"), never a held-out text. Every case of NOT_URGENT and URGENT fails on the rules of the session's start,
+as does every case of CHECKIN (loneliness, sadness with its reason, a relative "down about" their face, shame that
+keeps one in, worry that does not stop, being drained); STILL_NOT_URGENT, STILL_URGENT and NO_CHECKIN hold guards
+that must keep holding.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 from spacy.language import Language
 
 from nlp.red_flags import RedFlagRules
-from tests.unit.test_red_flags import urgent
+from tests.unit.test_red_flags import kinds, urgent
 
 # An emergency of long ago told as history: a question, not a crisis.
 NOT_URGENT = [
@@ -67,3 +69,31 @@ def test_history_and_questions_are_not_urgent(nlp: Language, rules: RedFlagRules
 @pytest.mark.parametrize(("text", "kind"), URGENT + STILL_URGENT)
 def test_emergencies_in_lay_words(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> None:
     assert urgent(nlp, rules, text)[:1] == [kind], text
+
+
+# Low mood in everyday words: the question answered, with one gentle line (a check-in, never urgent).
+CHECKIN = [
+    "There's nobody at home to talk to about my face. How long is the hospital stay?",
+    "My daughter seems down about her smile. What can help her?",
+    "I'm embarrassed to meet new people now. Can physio help my smile?",
+    "I keep worrying that it will never get better. When would I see results?",
+    "Sad because my smile changed so much. Is there surgery for it?",
+    "Drained by all the hospital visits. How many stages are there?",
+    "Me siento muy solo desde la operación. ¿Cuánto dura la recuperación?",
+]
+
+# Guards: someone else's worry, and a plain question.
+NO_CHECKIN = [
+    "My surgeon keeps worrying about my eye. Is a gold weight an option?",
+    "Is it normal to feel drained the week after the operation?",
+]
+
+
+@pytest.mark.parametrize("text", CHECKIN)
+def test_low_mood_in_everyday_words_gets_a_check_in(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == ["checkin"], text
+
+
+@pytest.mark.parametrize("text", NO_CHECKIN)
+def test_a_worry_of_others_is_no_low_mood(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert kinds(nlp, rules, text) == [], text
