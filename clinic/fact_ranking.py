@@ -54,6 +54,9 @@ SAME_WORD = {
     "considering": "pondering", "contemplating": "pondering",
     "riskier": "risk", "riskiest": "risk", "safer": "safe", "safest": "safe",
     "influence": "affect", "influences": "affect", "influenced": "affect",
+    # lay words for the page's "numbness"; the adjective of its "self-confidence"
+    "tingly": "numb", "tingling": "numb", "tingle": "numb", "tingles": "numb",
+    "confident": "confidence", "unconfident": "confidence",
 }
 REFERENCE_WEIGHT = 0.3  # a word that only points back to "the surgery": between a stop word and a word
 LEXICAL_FLOOR = 6.0  # about one distinctive word and pair: weaker matches score below 1

@@ -543,3 +543,11 @@ def test_what_is_weighed_before_deciding_is_the_considerations_not_the_tests(sql
     index = FactRanker(sqlite_kb).index
     assert index.rank("what do doctors go by before deciding?", {})[0].fact.id == "considerations"
     assert index.rank("which blood tests or scans happen before deciding?", {})[0].fact.id == "diagnosis"
+
+
+def test_a_lay_word_or_adjective_reaches_the_fact_in_the_page_s_words(sqlite_kb: KnowledgeBase) -> None:
+    """Patients say "unconfident" where the page says "self-confidence", and ask whether it "usually
+    works in the end" where the page speaks of most patients improving."""
+    index = FactRanker(sqlite_kb).index
+    assert index.rank("would I be less unconfident after", {})[0].fact.id == "clinic_mission"
+    assert index.rank("does it usually work in the end", {})[0].fact.id == "most_improve"
