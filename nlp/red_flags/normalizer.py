@@ -64,11 +64,8 @@ class Normalizer:
         self._lemmas = lemma_json()
         self._overrides = dict(settings.lemma_overrides)
         self._settings = settings
-        self._known_words = (
-            frozenset(self._lemmas)
-            | frozenset(self._lemmas.values())
-            | common_words(settings.fuzzy_common_log_prob, settings.fuzzy_min_length)
-        )
+        self._common_words = common_words(settings.fuzzy_common_log_prob, settings.fuzzy_min_length)
+        self._known_words = frozenset(self._lemmas) | frozenset(self._lemmas.values()) | self._common_words
         self._clinic_words = clinic_words()  # "temporalis" is the clinic's word, not "temp oral is" typed as one
         self._targets: dict[str, str] = {}  # surface form of a concept word -> its normalised word
         self._longest_correctable = 0
@@ -178,6 +175,9 @@ class Normalizer:
         settings = self._settings
         if self._dropped_g(surface):
             return self._targets[surface + "g"]
+        undoubled = self._consonant_typed_once(surface)
+        if undoubled is not None:
+            return undoubled
         if (
             not surface.isalpha()
             or surface in settings.fuzzy_stoplist
@@ -204,6 +204,20 @@ class Normalizer:
         tokens that are no dictionary form themselves and of six letters or more ("thin" stays)."""
         return (len(surface) >= 6 and surface.endswith("in") and surface + "g" in self._targets
                 and surface not in self._lemmas)
+
+    def _consonant_typed_once(self, surface: str) -> str | None:
+        """"stoped", "droped": a concept word's -ed or -ing form with its doubled consonant typed once.
+        Such a slip can be a rare dictionary word itself ("stoped", from the miner's "stope"), so this
+        is checked before the known-word veto; never for a common word ("scared" is not "scarred",
+        "hoping" not "hopping")."""
+        for suffix in ("ed", "ing"):
+            stem = surface[: -len(suffix)]
+            if len(stem) < 3 or not surface.endswith(suffix) or stem[-1] in "aeiouy" or not stem.isalpha():
+                continue
+            doubled = stem + stem[-1] + suffix
+            if doubled in self._targets and surface not in self._common_words:
+                return self._targets[doubled]
+        return None
 
     def _known(self, form: str) -> str | None:
         """The normalised word of a correctly spelt ``form``, or None when it is no known word."""

@@ -1,0 +1,41 @@
+"""The red-flag rules on session 17: a past or -ing form typed with its doubled consonant once.
+
+"stoped" is a dictionary word (from the miner's "stope"), so the typo corrector's known-word veto kept
+it; the rules then never saw "stopped". The messages were written for these tests from how people type
+in a hurry, never from a held-out text; every case of URGENT fails before the change. NOT_CHANGED holds
+common words that must stay themselves ("scared" is not "scarred", "hoping" not "hopping").
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+from spacy.language import Language
+
+from nlp.red_flags import RedFlagRules
+from tests.unit.test_red_flags import urgent
+
+URGENT = [
+    ("one side of my face just stoped working an hour ago", "new_palsy"),
+    ("my mums face stoped moving on the left this morning", "new_palsy"),
+]
+
+NOT_CHANGED = [
+    "I'm scared the scar will show, how long does it take to fade?",
+    "Hoping to book a consultation about the gracilis operation",
+    "She stopped taking the tablets her GP gave her for the palsy years ago, is that a problem for surgery?",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), URGENT)
+def test_a_doubled_consonant_typed_once_is_read(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> None:
+    assert urgent(nlp, rules, text)[:1] == [kind], text
+
+
+@pytest.mark.parametrize("text", NOT_CHANGED)
+def test_common_words_are_not_read_as_others(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert urgent(nlp, rules, text) == [], text
