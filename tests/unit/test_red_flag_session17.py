@@ -1,7 +1,8 @@
 """The red-flag rules on session 17: a past or -ing form typed with its doubled consonant once.
 
 "stoped" is a dictionary word (from the miner's "stope"), so the typo corrector's known-word veto kept
-it; the rules then never saw "stopped". The messages were written for these tests from how people type
+it; the rules then never saw "stopped". A second side weak "too", named left or right, lifts the
+existing palsy's veto as "the other side" already did. The messages were written for these tests from how people type
 in a hurry, never from a held-out text; every case of URGENT fails before the change. NOT_CHANGED holds
 common words that must stay themselves ("scared" is not "scarred", "hoping" not "hopping").
 """
@@ -24,6 +25,18 @@ URGENT = [
     ("my mums face stoped moving on the left this morning", "new_palsy"),
 ]
 
+# A palsy lived with on one side, and the other side, named left or right, weak "too" since a recent time: new.
+SECOND_SIDE = [
+    ("I've had a left sided palsy since 2016. Since lunchtime the right side droops too.", "new_palsy"),
+    ("My dad's palsy has been on his right for years. Yesterday his left side also went numb.", "new_palsy"),
+]
+
+# The same words about a palsy lived with, or asked as a question: not urgent.
+SECOND_SIDE_NOT_NEW = [
+    "My right side has been weak since 2015; can the left side also be treated with botox?",
+    "The left side also droops a little since my palsy years ago, is that normal?",
+]
+
 NOT_CHANGED = [
     "I'm scared the scar will show, how long does it take to fade?",
     "Hoping to book a consultation about the gracilis operation",
@@ -36,6 +49,11 @@ def test_a_doubled_consonant_typed_once_is_read(nlp: Language, rules: RedFlagRul
     assert urgent(nlp, rules, text)[:1] == [kind], text
 
 
-@pytest.mark.parametrize("text", NOT_CHANGED)
+@pytest.mark.parametrize(("text", "kind"), SECOND_SIDE)
+def test_the_second_side_weak_too_is_a_new_palsy(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> None:
+    assert urgent(nlp, rules, text)[:1] == [kind], text
+
+
+@pytest.mark.parametrize("text", NOT_CHANGED + SECOND_SIDE_NOT_NEW)
 def test_common_words_are_not_read_as_others(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert urgent(nlp, rules, text) == [], text
