@@ -43,6 +43,7 @@ from clinic.question_parts import (
     looks_like_question,
     question_focus,
     returns_to_earlier,
+    with_measure_asked,
 )
 
 MAX_SPECIFIC_REPLY = 900  # issue #11: a specific question's reply, everything in it
@@ -250,7 +251,8 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
             excluded, context_topic = context_topic, None
         shift = text.find(fix.meant) if fix.meant else 0
         positions = {p: [(a - shift, b - shift) for a, b in spans] for p, spans in positions.items()}
-        text, confidence = fix.meant or text, {}
+        meant = fix.meant if named else with_measure_asked(fix.meant, previous_text(tracker))
+        text, confidence = meant or text, {}
     if fix is None:
         # a long story: its question sentence says which fact is asked for; "and for the muscle
         # one?" after the risks of a transfer: the same question again

@@ -233,6 +233,19 @@ def correction(text: str) -> Correction | None:
     return Correction(meant, not_meant)
 
 
+# A measure a question asks for: a correction that names another subject only ("sorry, I meant the
+# surgery itself" after "how long does the recovery take?") still asks for it.
+_MEASURE = re.compile(r"\bhow (?:long|soon|many|much|often|quickly|likely|rare|common)\b", re.IGNORECASE)
+
+
+def with_measure_asked(meant: str, previous: str) -> str:
+    """``meant`` asking for the measure the previous question asked for, unless it asks its own."""
+    asked = _MEASURE.search(clip(previous))
+    if asked is None or _MEASURE.search(meant) or _QUESTION_START.match(meant):
+        return meant
+    return f"{asked.group().lower()} {meant}"
+
+
 FOCUS_MIN_WORDS = 25
 # A question that points at the sentence before it ("what is that operation?", "is it safe?").
 _POINTS_BACK = re.compile(r"\b(that|this|it|those|these|such|they|them|the same|both|either)\b", re.IGNORECASE)

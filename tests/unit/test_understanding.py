@@ -22,6 +22,7 @@ from clinic.question_parts import (
     looks_like_question,
     question_focus,
     split_questions,
+    with_measure_asked,
 )
 from nlp.off_topic import off_topic
 from tests.unit.test_actions import run, texts, tracker, user_event
@@ -359,3 +360,14 @@ def test_both_of_the_options_just_discussed_is_a_follow_up() -> None:
                                                   slots={"topic": "risks", "procedure": "nerve_transfer"},
                                                   ranking=ranking))
     assert "these complications are rare" in texts(messages)
+
+
+def test_a_correction_naming_only_another_subject_keeps_the_measure_asked() -> None:
+    """"How long is the recovery?" then "no, I meant the operation itself": how long the operation takes."""
+    assert with_measure_asked("the operation itself", "How long is the recovery?") == "how long the operation itself"
+    assert with_measure_asked("how many stages", "How long is the recovery?") == "how many stages"
+    assert with_measure_asked("the operation itself", "What are the risks?") == "the operation itself"
+    first, then = "How long is the recovery, roughly?", "no sorry, I meant the operation itself"
+    events = [user_event("ask_recovery", first), {"event": "bot", "text": "..."}, user_event("ask_recovery", then)]
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_recovery", then, slots={"topic": "recovery"}, events=events))
+    assert "1-5 hours" in texts(messages)
