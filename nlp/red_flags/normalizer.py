@@ -206,17 +206,19 @@ class Normalizer:
                 and surface not in self._lemmas)
 
     def _consonant_typed_once(self, surface: str) -> str | None:
-        """"stoped", "droped": a concept word's -ed or -ing form with its doubled consonant typed once.
-        Such a slip can be a rare dictionary word itself ("stoped", from the miner's "stope"), so this
-        is checked before the known-word veto; never for a common word ("scared" is not "scarred",
-        "hoping" not "hopping")."""
-        for suffix in ("ed", "ing"):
-            stem = surface[: -len(suffix)]
-            if len(stem) < 3 or not surface.endswith(suffix) or stem[-1] in "aeiouy" or not stem.isalpha():
+        """"stoped", "droped": a concept word's -ed or -ing form with its doubled consonant typed once;
+        "stopd", "droopd": its -ed typed as a bare "d". Such a slip can be a rare dictionary word itself
+        ("stoped", from the miner's "stope"), so this is checked before the known-word veto; never for
+        a common word ("scared" is not "scarred", "hoping" not "hopping", "hand" not "handed")."""
+        if surface in self._common_words:
+            return None
+        for suffix, typed in (("ed", "ed"), ("ing", "ing"), ("ed", "d")):
+            stem = surface[: -len(typed)]
+            if len(stem) < 3 or not surface.endswith(typed) or stem[-1] in "aeiouy" or not stem.isalpha():
                 continue
-            doubled = stem + stem[-1] + suffix
-            if doubled in self._targets and surface not in self._common_words:
-                return self._targets[doubled]
+            for form in (stem + stem[-1] + suffix, stem + suffix) if typed == "d" else (stem + stem[-1] + suffix,):
+                if form in self._targets:
+                    return self._targets[form]
         return None
 
     def _known(self, form: str) -> str | None:

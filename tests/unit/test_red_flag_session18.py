@@ -1,11 +1,11 @@
-"""The red-flag rules on session 18: ordinary questions that must not be taken over.
+"""The red-flag rules on session 18: ordinary questions not taken over, and three kinds of urgent message seen.
 
 A wish to have the smile back, or "what can be done?", asks for a treatment of a palsy lived with
 (a weak cue in it is the condition to treat); "my whole life" says how long, not an end; an eye sore
 or dry "all the time" is long-standing eye care; an operation still to come ("upcoming", "next
 Friday") is a question about its risks. The messages were written for these tests, never from a
-held-out text; every case of NOT_URGENT is taken over, and every case of NO_CUE gives
-that cue, before its change.
+held-out text; every case of NOT_URGENT is taken over, every case of NO_CUE gives
+that cue and every case of NOW_URGENT is missed, before its change.
 STILL_URGENT holds the same words beside a recent onset, which must keep their advice.
 """
 
@@ -39,6 +39,19 @@ NO_CUE = [
      "choices?", "self_harm_cue"),
 ]
 
+# Urgent messages the rules missed: an -ed typed as a bare "d" ("stopd"), a thing falling out of the
+# left or right hand, "I feel a bit confused" (a state of mind; "I'm a bit confused" about options is not).
+NOW_URGENT = [
+    ("his face stopd moving on the right an hour ago", "new_palsy"),
+    ("Her smile went crooked an hour ago and the cup fell out of her right hand", "stroke"),
+    ("My face has gone lopsided and I feel a bit confused, it started half an hour ago", "stroke"),
+]
+
+NOT_URGENT_EITHER = [
+    "I'm a bit confused about the options for my weak face, which surgery is for me?",
+    "I found the hand cream and the mind map in the cold room",
+]
+
 STILL_URGENT = [
     ("My face dropped on one side this morning, what can be done?", "new_palsy"),
     ("Since yesterday my eye won't close and it's red and painful all the time", "eye_emergency"),
@@ -46,7 +59,13 @@ STILL_URGENT = [
 ]
 
 
-@pytest.mark.parametrize("text", NOT_URGENT)
+@pytest.mark.parametrize(("text", "kind"), NOW_URGENT)
+def test_a_typed_d_a_dropped_cup_or_a_confused_mind_is_urgent(nlp: Language, rules: RedFlagRules, text: str,
+                                                               kind: str) -> None:
+    assert urgent(nlp, rules, text)[:1] == [kind], text
+
+
+@pytest.mark.parametrize("text", NOT_URGENT + NOT_URGENT_EITHER)
 def test_an_ordinary_question_with_alarming_words_is_answered(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert urgent(nlp, rules, text) == [], text
 
