@@ -66,13 +66,16 @@ class FactRanker:
         self.background: list[str] = []  # the procedures of the story around this question
         # each question of the message with the classifier's reading of it alone (actions.turn)
         self.part_intents: list[tuple[str, dict[str, float]]] = []
+        # a question as the patient wrote it, for one whose procedure's name was blanked out ("What's
+        # [nerve transfer]" alone is as near "what's its risk" as its own reading)
+        self.written: dict[str, str] = {}
         self.avoided: set[str] = set()  # procedures the question being ranked says did not help
         self.within: set[str] = set()  # topics a question leaning on the one before it asks within
 
     def part_confidence(self, part: str) -> dict[str, float] | None:
         """The classifier's reading of this question alone: the classified part sharing most of its
         words (the parts here may have names blanked or a story cut off), if it shares most."""
-        words = set(re.findall(r"[a-z0-9]+", part.lower()))
+        words = set(re.findall(r"[a-z0-9]+", self.written.get(part, part).lower()))
         best, best_overlap = None, SAME_PART
         for text, intents in self.part_intents:
             other = set(re.findall(r"[a-z0-9]+", text.lower()))

@@ -58,7 +58,7 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     """
     positions = positions or {}
     answer = FactAnswer(topic, procedures=list(named or context))
-    text = blank_names(text, positions)
+    written, text = text, blank_names(text, positions)
     if is_comparison(text) and len(named) + len(context) >= 2 or (len(named) >= 2 and (
             _about_procedures(topic) or _named_either_or(text, positions))):
         sides = list(dict.fromkeys(named + context))[:MAX_QUESTIONS]
@@ -71,7 +71,7 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         # "physio or an operation for the tightness, which is better?": the other side is unnamed
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         add_facts(answer, ranker, _unnamed_side(ranker, text, named[0], positions, weights))
-    asked = asked_parts(ranker, text, named, positions, context, context_topic)
+    asked = asked_parts(ranker, text, named, positions, context, context_topic, written)
     if len(asked) > 1:
         answer_each(answer, ranker, asked, intent_confidence, named, context, context_topic, excluded_topic)
         _mark_general(answer, ranker, named or context[:1])

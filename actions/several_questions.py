@@ -36,9 +36,10 @@ Asked = list[tuple[str, list[str]]]  # each question's text and the procedures i
 
 def asked_parts(ranker: FactRanker, text: str, named: list[str],
                 positions: dict[str, list[tuple[int, int]]], context: list[str] | None = None,
-                context_topic: str | None = None) -> Asked:
+                context_topic: str | None = None, written: str = "") -> Asked:
     """The questions of ``text`` that ask something, each with the procedures named in it
-    (``context``, ``context_topic``: the procedure and topic of the conversation so far)."""
+    (``context``, ``context_topic``: the procedure and topic of the conversation so far;
+    ``written``: ``text`` before its names were blanked, same offsets)."""
     parts = [item for part in split_questions(text)
              for side in (comparison_sides(part) if is_comparison(part) else [part])
              for item in _listed_topics(ranker, side)]
@@ -47,6 +48,8 @@ def asked_parts(ranker: FactRanker, text: str, named: list[str],
     for part, start, end in zip(parts, starts, [*starts[1:], len(text)], strict=True):
         # a part runs to the next one: its blanked name may sit in the spaces stripped off its end
         part_named = [p for p in named if any(start <= a < end for a, _ in positions.get(p, []))]
+        if len(written) == len(text):  # from where the part itself begins (the first one's start is 0)
+            ranker.written[part] = written[max(text.find(part, start), start):end]
         # "3 questions:" asks nothing; "if not, what then?" and "is there an operation for it?" after
         # a question ask with it, in few words of their own
         # "when would they use it?" mid-conversation asks about the procedure discussed before, "why

@@ -11,7 +11,7 @@ MAX_QUESTIONS = 3
 MAX_TEXT = 2000  # longer messages are read up to here: every check stays linear and small
 
 _ASKING = r"(?:what|how|wh\w+|is|are|do|does|did|can|could|will|would|should|might|may)"
-_QUESTION_BREAK = re.compile(r"[?;]+|\n|\s[-–+&]\s|,?\s+\band\b\s+(?=(?:what|how|wh\w+|is|are|do|does|can|could|"
+_QUESTION_BREAK = re.compile(r"[?;]+|\n|\s[-–+&]\s|,?\s{1,2}\band\b\s+(?=(?:what|how|wh\w+|is|are|do|does|can|could|"
                              r"will|would|should|might|may|i|also|the|any|if)\b)|,\s*(?=(?:what|how|wh\w+|is|"
                              r"are|do|does|can|could|will|would|should|might|may|and)\b)|"
                              # "1) how long is it 2) do I stay in?", "a. ... b. ...": a numbered list
@@ -127,15 +127,25 @@ def split_questions(text: str) -> list[str]:
     keeping only parts with at least two words. Parts beyond the third are joined to the third,
     so nothing asked is silently dropped from the text that is ranked.
     """
-    parts = [_LIST_MARKER_AT_END.sub("", p.strip(" ,.!:")) for sentence in _asking_sentences(clip(text))
-             for p in _QUESTION_BREAK.split(sentence) if p and p.strip(" ,.!:")]
-    joined: list[str] = []
-    for part in parts:  # "if the nerve won't recover, what can be done?" is one question and its condition
-        if joined and _CONDITION.match(joined[-1]) and not joined[-1].endswith("?"):
-            joined[-1] = f"{joined[-1]}, {part}"
+    raw = [p for sentence in _asking_sentences(clip(text)) for p in _QUESTION_BREAK.split(sentence)
+           if p and p.strip(" ,.!:")]
+    joined: list[tuple[str, int]] = []  # each part, and its words counted with a blanked name as one
+    for part in raw:  # "if the nerve won't recover, what can be done?" is one question and its condition
+        kept, words = _LIST_MARKER_AT_END.sub("", part.strip(" ,.!:")), _word_count(part)
+        if joined and _CONDITION.match(joined[-1][0]) and not joined[-1][0].endswith("?"):
+            joined[-1] = (f"{joined[-1][0]}, {kept}", joined[-1][1] + words)
         else:
-            joined.append(part)
-    return [p for p in joined if len(p.split()) >= 2 and not announces_questions(p)] or [clip(text).strip()]
+            joined.append((kept, words))
+    return [p for p, words in joined if words >= 2 and not announces_questions(p)] or [clip(text).strip()]
+
+
+# A procedure's name blanked out (``actions/fact_selection.blank_names`` keeps offsets with spaces) is
+# still a word of its question: "What's [nerve transfer] and what's its risk?" asks two questions.
+_BLANKED_NAME = re.compile(r"(?<=\S) {3,}")
+
+
+def _word_count(part: str) -> int:
+    return len(part.split()) + len(_BLANKED_NAME.findall(part))
 
 
 # "Hi, 3 quick q's:", "a couple of questions please": a part that only says questions are coming.

@@ -17,3 +17,12 @@ def test_only_closed_class_words_announce() -> None:
     assert not announces_questions("some questions about the graft")  # names what they are about
     assert not announces_questions("what are the questions I should ask my surgeon")
     assert split_questions("questions?") == ["questions?"]  # nothing else: the message stays
+
+
+def test_a_question_whose_name_was_blanked_is_still_a_question() -> None:
+    """The answer ranks the message with each named procedure blanked out (same offsets, spaces), so
+    "What's [a gracilis transfer] and how long is the stay?" must still split in two (session 18)."""
+    name = "a gracilis muscle transfer"
+    blanked = f"What's {name} and how long is the stay?".replace(name, " " * len(name))
+    assert split_questions(blanked) == ["What's", "how long is the stay"]
+    assert split_questions("what's up and how long is the stay?") == ["what's up", "how long is the stay"]
