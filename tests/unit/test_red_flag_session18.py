@@ -1,4 +1,4 @@
-"""The red-flag rules on session 18: ordinary questions not taken over, and three kinds of urgent message seen.
+"""The red-flag rules on session 18: ordinary questions not taken over, and urgent messages in words not yet known.
 
 A wish to have the smile back, or "what can be done?", asks for a treatment of a palsy lived with
 (a weak cue in it is the condition to treat); "my whole life" says how long, not an end; an eye sore
@@ -45,6 +45,10 @@ NOW_URGENT = [
     ("his face stopd moving on the right an hour ago", "new_palsy"),
     ("Her smile went crooked an hour ago and the cup fell out of her right hand", "stroke"),
     ("My face has gone lopsided and I feel a bit confused, it started half an hour ago", "stroke"),
+    # air pulled, drawn or sucked in with effort; a shadow creeping or spreading over an eye; pain "off the scale"
+    ("It's a struggle to suck air in and my lips look blue", "breathing"),
+    ("my left eye has a grey shadow spreading across it since this morning", "eye_emergency"),
+    ("The ache where they did my graft is off the scale since yesterday", "post_op"),
 ]
 
 NOT_URGENT_EITHER = [
