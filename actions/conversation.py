@@ -24,7 +24,8 @@ from actions.turn import (
 )
 from actions.which_one import answer_which_of, listed_option_meant
 from clinic.queries import KnowledgeBase, TopicView
-from clinic.question_parts import asks_logistics, looks_like_question, split_questions
+from clinic.question_parts import asks_logistics, looks_like_question
+from clinic.question_split import split_questions
 from nlp.message_guard import MAX_UNDERSTOOD_CHARS
 
 MAX_SUGGESTIONS = 3

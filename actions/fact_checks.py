@@ -9,7 +9,8 @@ from collections.abc import Callable
 from actions.fact_ranker import AGREEING_MATCH, SPECIFIC_MATCH, FactRanker
 from clinic.fact_ranking import LEXICAL_FLOOR, Scored
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase
-from clinic.question_parts import asks_logistics, looks_like_question, split_questions
+from clinic.question_parts import asks_logistics, looks_like_question
+from clinic.question_split import split_questions
 
 # How much the classifier's belief in an overview topic weighs against the words pointing at one fact
 # outside it, and the margin those words need. Tried: 0.5/0.1 won as many dev questions as it

@@ -28,8 +28,8 @@ from clinic.question_parts import (
     is_comparison,
     looks_like_question,
     points_back,
-    split_questions,
 )
+from clinic.question_split import split_questions
 
 Asked = list[tuple[str, list[str]]]  # each question's text and the procedures it names
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from actions.fact_ranker import SPECIFIC_MATCH, FactRanker
 from clinic.queries import Answer, KnowledgeBase, TopicView
-from clinic.question_parts import asks_alternatives, split_questions
+from clinic.question_parts import asks_alternatives
+from clinic.question_split import split_questions
 
 # Topics where "apart from X, what else?" asks for the other options (not "the risks apart from X").
 ALTERNATIVE_TOPICS = frozenset({"about", "options", "procedure_info", "synkinesis", "eye", "candidacy",

@@ -19,7 +19,8 @@ from actions.formatting import fact_line
 from actions.reply import Reply
 from actions.turn import latest_text, mentioned_procedures
 from clinic.queries import KnowledgeBase
-from clinic.question_parts import asks_which_of, is_comparison, split_questions
+from clinic.question_parts import asks_which_of, is_comparison
+from clinic.question_split import split_questions
 
 _NOT_THIS = re.compile(r"\b(?:rather than|instead of|not)\b[^,.;?!]*", re.IGNORECASE)
 MAX_OPTIONS = 3

@@ -1,5 +1,6 @@
 """Reading the shape of a patient's message: several questions, a comparison, a correction, a
-follow-up that leans on the last answer. Plain Python on the text; no Rasa, no knowledge base.
+follow-up that leans on the last answer. Plain Python on the text; no Rasa, no knowledge base. Where the
+message is cut into its questions is ``clinic/question_split.py``.
 """
 
 from __future__ import annotations
@@ -7,24 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MAX_QUESTIONS = 3
-MAX_TEXT = 2000  # longer messages are read up to here: every check stays linear and small
+from clinic.question_split import clip
 
-_ASKING = r"(?:what|how|wh\w+|is|are|do|does|did|can|could|will|would|should|might|may)"
-_QUESTION_BREAK = re.compile(r"[?;]+|\n|\s[-–+&]\s|,?\s{1,2}\band\b\s+(?=(?:what|how|wh\w+|is|are|do|does|can|could|"
-                             r"will|would|should|might|may|i|also|the|any|if)\b)|,\s*(?=(?:what|how|wh\w+|is|"
-                             r"are|do|does|can|could|will|would|should|might|may|and)\b)|"
-                             # "1) how long is it 2) do I stay in?", "a. ... b. ...": a numbered list
-                             r"(?:^|(?<=\s))\(?(?:\d{1,2}|[a-c])[.)](?=\s)|"
-                             # "how long is the op also what anaesthetic is used", "... plus do I stay in"
-                             rf"\s+(?:and\s+)?(?:also|plus)\s+(?={_ASKING}\b|whether\b|if\b)", re.IGNORECASE)
-# A full stop before a sentence that asks ("What's a cross-face graft. Also is it painful"): a new
-# question, when another sentence of the message asks too.
-# (not after a list marker: "1. what is it 2. how long" is the numbered list's to cut)
-_ASKING_SENTENCE = re.compile(r"(?<=[a-z0-9)])(?<!\s[0-9a-c])(?<!\s\d\d)\.\s+"
-                              rf"(?=(?:and\s+|also\s+|so\s+|but\s+)?{_ASKING}\b)", re.IGNORECASE)
-_LIST_MARKER_AT_END = re.compile(r"\s+\(?(?:[a-c]|\d{1,2})[.)]$", re.IGNORECASE)  # "... graft b." before "how long"
-_ASKS = re.compile(rf"^\s*(?:and\s+|also\s+|so\s+|but\s+)?{_ASKING}\b", re.IGNORECASE)
+MAX_QUESTIONS = 3
+
 _COMPARISON = re.compile(r"\b(vs\.?|versus|compared? (?:with|to)|comparison|differen(?:t|ce|ces)|differ|"
                          r"better than|rather than|instead of|or the|which (?:one|is) (?:better|worse|more|less))\b",
                          re.IGNORECASE)
@@ -108,79 +95,6 @@ def asks_alternatives(text: str) -> bool:
 
 def asks_logistics(text: str) -> bool:
     return bool(_LOGISTICS.search(clip(text)))
-
-
-def clip(text: str) -> str:
-    return text[:MAX_TEXT]
-
-
-# A clause that sets a condition for the question after it, not a question of its own. "When" with a
-# verb straight after it asks a question itself: "when is it needed, and could they repair it instead?"
-_CONDITION = re.compile(r"^(?:and |but |so )?(?:if|when(?!\s+(?:is|are|was|were|do|does|did|can|could|will|would|"
-                        r"should|might|may|must)\b)|unless|once|in case|given that|assuming)\b", re.IGNORECASE)
-
-
-def split_questions(text: str) -> list[str]:
-    """The message's questions, at most three; a single question comes back alone.
-
-    Splits at question marks, semicolons, dashes, and at "and"/commas followed by a question word,
-    keeping only parts with at least two words. Parts beyond the third are joined to the third,
-    so nothing asked is silently dropped from the text that is ranked.
-    """
-    raw = [p for sentence in _asking_sentences(clip(text)) for p in _QUESTION_BREAK.split(sentence)
-           if p and p.strip(" ,.!:")]
-    joined: list[tuple[str, int]] = []  # each part, and its words counted with a blanked name as one
-    for part in raw:  # "if the nerve won't recover, what can be done?" is one question and its condition
-        kept, words = _LIST_MARKER_AT_END.sub("", part.strip(" ,.!:")), _word_count(part)
-        if joined and _CONDITION.match(joined[-1][0]) and not joined[-1][0].endswith("?"):
-            joined[-1] = (f"{joined[-1][0]}, {kept}", joined[-1][1] + words)
-        else:
-            joined.append((kept, words))
-    return [p for p, words in joined if words >= 2 and not announces_questions(p)] or [clip(text).strip()]
-
-
-# A procedure's name blanked out (``actions/fact_selection.blank_names`` keeps offsets with spaces) is
-# still a word of its question: "What's [nerve transfer] and what's its risk?" asks two questions.
-_BLANKED_NAME = re.compile(r"(?<=\S) {3,}")
-
-
-def _word_count(part: str) -> int:
-    return len(part.split()) + len(_BLANKED_NAME.findall(part))
-
-
-# "Hi, 3 quick q's:", "a couple of questions please": a part that only says questions are coming.
-# Closed-class words only; a part naming anything else ("some questions about the graft") is kept.
-_ANNOUNCING = frozenset("""hi hello hey hiya ok okay so right dear doctor just i ive i've have got a an the some few
-couple of several quick short small little more other two three four five 2 3 4 5 please for you to ask
-""".split())
-_QUESTION_NOUN = re.compile(r"^(?:questions?|q'?s|qs|queries|query|things)$")
-
-
-def announces_questions(part: str) -> bool:
-    """Whether a part of a message only announces questions ("hi 3 quick q's"): it asks nothing,
-    and counted as a question it would crowd out the third real one."""
-    words = re.findall(r"[a-z0-9']+", part.lower())
-    return (any(_QUESTION_NOUN.match(w) for w in words)
-            and all(w in _ANNOUNCING or _QUESTION_NOUN.match(w) for w in words))
-
-
-def _asking_sentences(text: str) -> list[str]:
-    """The message cut before each sentence that asks, when at least two do; a sentence that asks
-    nothing (the story: "My mum had Bell's palsy.") stays with the question after it."""
-    sentences = _ASKING_SENTENCE.split(text)
-    if sum(bool(_ASKS.match(s)) for s in sentences) < 2:
-        return [text]
-    joined: list[str] = []
-    pending = ""
-    for sentence in sentences:
-        if _ASKS.match(sentence):
-            joined.append(f"{pending}{sentence}")
-            pending = ""
-        else:
-            pending += f"{sentence}. "
-    if pending and joined:
-        joined[-1] = f"{joined[-1]}. {pending}"
-    return joined or [text]
 
 
 def comparison_sides(text: str) -> list[str]:

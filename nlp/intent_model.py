@@ -33,8 +33,9 @@ from sklearn.pipeline import Pipeline, make_union
 from sklearn.svm import LinearSVC
 from spacy.tokens import Doc
 
-from clinic.question_parts import MAX_QUESTIONS, split_questions
+from clinic.question_parts import MAX_QUESTIONS
 from clinic.question_parts import question_focus as focus_span
+from clinic.question_split import split_questions
 from nlp.intent_store import IntentScore, PlainIntentModel, export
 
 ENTITY_PREFIX = "ENT"
@@ -180,7 +181,7 @@ PART_RANKING_LENGTH = 5  # intents kept per question of a several-question messa
 
 def part_rankings(model: PlainIntentModel, doc: Doc) -> list[dict[str, object]]:
     """Each question of a several-question message classified on its own, as the fact ranking
-    splits them (``clinic.question_parts.split_questions``): "how long is the op and do I stay in
+    splits them (``clinic.question_split.split_questions``): "how long is the op and do I stay in
     hospital?" is two intents, which one ranking of the whole message blurs into one. Empty for a
     single question. At most three parts, so the cost stays a small constant per message."""
     parts = split_questions(doc.text)

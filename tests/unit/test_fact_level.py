@@ -20,8 +20,8 @@ from clinic.question_parts import (
     correction,
     is_comparison,
     looks_like_question,
-    split_questions,
 )
+from clinic.question_split import split_questions
 from tests.unit.test_actions import SPOKE, flag, run, texts, tracker
 
 

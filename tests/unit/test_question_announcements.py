@@ -1,8 +1,8 @@
-"""A part of a message that only announces questions is not one of them (clinic/question_parts.py)."""
+"""A part of a message that only announces questions is not one of them (clinic/question_split.py)."""
 
 from __future__ import annotations
 
-from clinic.question_parts import announces_questions, split_questions
+from clinic.question_split import announces_questions, split_questions
 
 
 def test_an_announcement_does_not_crowd_out_the_third_question() -> None:

@@ -21,9 +21,9 @@ from clinic.question_parts import (
     correction,
     looks_like_question,
     question_focus,
-    split_questions,
     with_measure_asked,
 )
+from clinic.question_split import split_questions
 from nlp.off_topic import off_topic
 from tests.unit.test_actions import run, texts, tracker, user_event
 
