@@ -28,6 +28,8 @@ CAVEAT_TOPICS = frozenset({"risks", "results"})  # answers followed by the page'
 HUB_TOPICS = frozenset({"procedure_info"})  # every procedure's description: never "the rest of the topic"
 KEYWORD_WEIGHT = 1.0       # a topic named by its keywords in this part of the message
 PART_SHARE = 0.7           # the classifier's reading of one question of several, alone
+# a fact of no topic its words lead to: at least this lexical score, the next fact at most this share of it
+SINGLED_OUT = (0.5, 0.8)
 SAME_PART = 0.5            # words in common (of all words of both) for two splits of a question to match
 CONTEXT_TOPIC_WEIGHT = 0.6  # the topic being discussed, for a follow-up naming none
 NEW_QUESTION_CONFIDENCE = 0.8  # unless the classifier is this sure the message is about another topic
@@ -191,10 +193,26 @@ class FactRanker:
         """One question of several: its best facts, or when those already answered an earlier
         question ("what's your aim, and do you care for the eye?"), its own next best if close."""
         chosen = self.best(text, weights, named, context, MAX_FACTS_PER_QUESTION, close=0.9)
+        lone = self._singled_out(text, named, context)
+        if lone is not None and lone.fact.id not in shown and lone.fact.id not in {c.fact.id for c in chosen}:
+            chosen = [*chosen[:1], lone, *chosen[1:]]  # after the question's best fact, which it may also ask for
         if not chosen or any(c.fact.id not in shown for c in chosen):
             return chosen
         ranked = self.ranked(text, weights, named, context)
         return [r for r in ranked if r.fact.id not in shown and r.score >= OWN_FACT * ranked[0].score][:1]
+
+
+    def _singled_out(self, text: str, named: list[str], context: list[str]) -> Scored | None:
+        """A fact of no topic (the page's "discussing risks and benefits with the surgeon", its list of
+        techniques) that this question's own words clearly lead to: the classifier's topics, none of
+        them its own, cannot lift it, so one question of several ("... and who should I go over the
+        risks with?") got the facts of the topic it is about instead. It comes second, after the
+        question's best fact (put first, it displaced a fact a blind set's follow-up asked for)."""
+        ranked = self.ranked(text, {}, named, context)
+        least, share = SINGLED_OUT
+        if len(ranked) < 2 or ranked[0].fact.topics or ranked[0].lexical < least:
+            return None
+        return ranked[0] if ranked[1].lexical <= share * ranked[0].lexical else None
 
 
 RULED_OUT_BY = NEGATORS | {"non", "avoid", "instead", "besides", "apart"}

@@ -190,6 +190,9 @@ def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, p
     asked_about = tuple(named) or tuple(procedures[:1])
     specific = [c for c in ranker.catalogue.values()
                 if main in c.topic_ids and set(c.fact.procedure_ids) & set(asked_about)]
+    if main in AIM_TOPICS and len(asked_about) == 1 and not specific:
+        _lead_with_aim(answer, ranker, asked_about[0])
+        lead = answer.facts[0]
     if (len(asked_about) == 1 and lead.fact.said_in_general(asked_about[0]) and not specific
             and ranker.topics[main].uses_procedure):
         answer.general_for = asked_about[0]  # "how long is gracilis surgery": the figure is the general one
@@ -201,6 +204,20 @@ def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, p
         if _length(answer.facts) + len(fact_line(fact.fact)) > COMPLETE_BUDGET:
             break
         answer.facts.append(fact)
+
+
+# Topics a procedure's own description answers when the page has nothing more specific: what can be
+# hoped for from eyelid reanimation is what the page says it does ("can improve blinking and eyelid
+# closure"), before the results of facial reanimation surgery in general.
+AIM_TOPICS = frozenset({"results"})
+
+
+def _lead_with_aim(answer: FactAnswer, ranker: FactRanker, procedure: str) -> None:
+    """The named procedure's own description first, when the page says what that procedure does."""
+    aim = next((c for c in ranker.catalogue.values()
+                if set(c.topic_ids) & HUB_TOPICS and c.fact.procedure_ids == (procedure,)), None)
+    if aim is not None and aim not in answer.facts:
+        answer.facts.insert(0, aim)
 
 
 def _mark_general(answer: FactAnswer, ranker: FactRanker, procedures: list[str]) -> None:

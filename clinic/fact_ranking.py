@@ -112,9 +112,15 @@ NOT_WANTED = re.compile(
     r"(?:really |that |too |so |even )?(?:bothered|interested|worried|fussed|concerned) (?:about|in|with))\b[^.,;!?]*")
 
 
+# Talking something over, in words that are all stop words ("who should I go over the risks with?"):
+# the page's "discussing". ("Go through" is left alone: it is also "going through surgery".)
+TALK_OVER = re.compile(r"\b(?:go|goes|going|went|talk|talks|talking|talked) (?:it |them |things )?"
+                       r"(?:over|through)\b(?<!\bgo through)(?<!\bgoes through)(?<!\bgoing through)(?<!\bwent through)")
+
+
 def words_of(text: str) -> list[str]:
     text = NOT_WANTED.sub(" ", text.lower().replace("’", "'"))
-    text = ASKING_WORDS.sub(" ", SAME_PHRASE.sub(" once ", text))
+    text = TALK_OVER.sub(" discuss ", ASKING_WORDS.sub(" ", SAME_PHRASE.sub(" once ", text)))
     text = CLINIC_HELPS.sub(" clinichelp", text)
     return re.findall(r"[a-z0-9]+", text.replace("'", ""))[:MAX_QUESTION_WORDS]
 

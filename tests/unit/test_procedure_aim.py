@@ -1,0 +1,42 @@
+"""What can be hoped for from one procedure (session 19): "what result can I expect from eyelid surgery?"
+
+The page has no results of its own for most procedures, so the answer was the results of facial
+reanimation surgery in general, under a note saying so, while the page does say what the procedure
+itself does ("Eyelid reanimation surgery can improve blinking and eyelid closure"). That line now
+leads, without the note; the general results follow. A figure the page gives only in general (how
+long the operation takes) keeps its note.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import actions.reply as reply_module
+from actions.answers import ActionAnswerQuestion
+from clinic.queries import KnowledgeBase
+from tests.unit.test_actions import run, texts, tracker
+
+
+@pytest.fixture(autouse=True)
+def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
+    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
+    return sqlite_kb
+
+
+def _reply(text: str, intent: str, name: str, value: str) -> str:
+    at = text.index(name)
+    entities = [{"entity": "procedure", "value": value, "start": at, "end": at + len(name)}]
+    message = tracker(intent, text, entities=entities, ranking=[{"name": intent, "confidence": 0.9}])
+    return texts(run(ActionAnswerQuestion(), message)[0])
+
+
+def test_the_result_of_one_procedure_is_what_the_page_says_it_does() -> None:
+    reply = _reply("What result can I expect from eyelid surgery?", "ask_results", "eyelid surgery",
+                   "eyelid_reanimation")
+    assert reply.index("improve blinking and eyelid closure") < reply.index("Most people experience improvement"), reply
+    assert "in general, not for" not in reply, reply
+
+
+def test_a_general_figure_keeps_its_note() -> None:
+    reply = _reply("How long does eyelid surgery take?", "ask_surgery_duration", "eyelid surgery", "eyelid_reanimation")
+    assert "in general, not for" in reply and "1-5 hours" in reply, reply
