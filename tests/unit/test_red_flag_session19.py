@@ -1,16 +1,16 @@
 """The red-flag rules on session 19: urgent messages in words not yet known, and ordinary ones not taken over.
 
 Severe pain after an operation that gets worse by the hour; thanks "for everything you tried to do"
-beside a goodbye; nothing moving on one side of the face when the patient tries; a hand that will not
-do what it is told, speech gone slow; a wound that smells, however far from its name; rainbows around
-lights with a throbbing eye; a chemical splashed into an eye; bleeding named before how it runs, a
-mouth filling with blood; a face "going down" on one side, a drink running out of the mouth. And the other way: "to die for" is
-praise; a dark period gone through is history; a fever after an operation told as over is history;
-an eye red "every morning" since a palsy is long-standing eye care. The messages were written for
-these tests, never from a held-out text; before its change, every case of NOW_URGENT is missed by the
+beside a goodbye; nothing moving on one side of the face when the patient tries; a hand that will not do
+what it is told, speech gone slow; a wound that smells, however far from its name; rainbows around lights
+with a throbbing eye; a chemical splashed into an eye; bleeding named before how it runs, a mouth filling
+with blood; a face "going down" on one side, a drink running out of the mouth. And the other way: "to die
+for" is praise; a dark period gone through is history; a fever after an operation told as over is
+history; an eye red "every morning" since a palsy is long-standing eye care. The messages were written
+for these tests, never from a held-out text; before its change, every case of NOW_URGENT is missed by the
 rules alone (a model may have raised some), every case of NO_CUE gives that cue and every case of
-NOT_URGENT is taken over. STILL_URGENT holds the same words beside a present or
-returning event, which must keep their advice.
+NOT_URGENT is taken over. STILL_URGENT holds the same words beside a present or returning event, which
+must keep their advice.
 """
 
 from __future__ import annotations
