@@ -43,6 +43,8 @@ NOW_URGENT = [
     ("Since my surgery inside the mouth yesterday I keep spitting blood and my mouth fills up with it", "post_op"),
     ("His face is going down on the left side since this morning", "new_palsy"),
     ("When she drinks, the tea dribbles out of the corner of her mouth, it started an hour ago", "new_palsy"),
+    # a brow sitting lower, the cheek bitten from inside
+    ("Since Saturday my left eyebrow sits lower and I keep biting the inside of my cheek on that side", "new_palsy"),
 ]
 
 # Praise is no death word at all (so no model can raise it).
@@ -54,6 +56,8 @@ NOT_URGENT = [
     "After my nerve graft I had a fever and a red wound for a few days, all fine afterwards. Could that affect the "
     "result?",
     "My eye hasn't closed properly since my palsy and every morning it is red and gritty. Would a gold weight help?",
+    "I've had Bell's palsy for years and I keep biting the inside of my cheek, can surgery help?",
+    "Will my brow sit lower after the brow lift?",
 ]
 
 STILL_URGENT = [
