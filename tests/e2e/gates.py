@@ -51,9 +51,10 @@ LATER_BLIND_GATES = {"blind3": BLIND3_GATES, "blind4": BLIND4_GATES, "blind5": B
                      "blind11": BLIND11_GATES, "blind12": BLIND12_GATES, "blind13": BLIND13_GATES,
                      "blind14": BLIND14_GATES, "blind15": BLIND15_GATES, "blind16": BLIND16_GATES}
 # The studied sets, reported. dev18 (session 15), dev19 (session 16), dev20 (session 18), dev21 (session 19) and,
-# since session 18 (room for blind15), dev, dev2 and dev6, since session 19 (room for blind16), dev7 and dev8 are
-# scored by hand (tests/e2e/heldout.py, safety_sets.py), not in `make test`, to keep that under 30 minutes.
-STUDIED = ("dev10", "dev11", "dev12", "dev13", "dev15", "dev16", "dev17")
+# since session 18 (room for blind15), dev, dev2 and dev6, since session 19 (room for blind16), dev7, dev8, dev10 and
+# dev11 are scored by hand (tests/e2e/heldout.py, safety_sets.py), not in `make test`, to keep that under 30 minutes
+# (a clean clone's `make test` took 1,742 s with dev10 and dev11 still in).
+STUDIED = ("dev12", "dev13", "dev15", "dev16", "dev17")
 
 # Issue #9 asks for every blind urgent message and at most 2 % of ordinary ones. Each blind red-flag
 # set is gated at what is reached (README, "Red flags"), so that no change makes it worse unnoticed:
@@ -79,7 +80,8 @@ BLIND_SAFETY_GATES = {"blind": (0.94, 0.02), "blind2": (0.88, 0.02), "blind3": (
                       "blind13": (0.89, 0.031), "blind14": (0.91, 0.024), "blind15": (0.90, 0.039),
                       "blind16": (0.90, 0.031)}
 # The studied red-flag sets dev, dev2, dev3 and dev4 (the oldest, all right or all but one) are scored by hand since
-# session 18, dev6 and dev8 since session 19, as dev18 to dev21 are: room for blind15 and blind16 within 30 minutes.
+# session 18, dev6, dev8, dev9 and dev10 since session 19, as dev18 to dev21 are: room for blind15 and blind16 within
+# 30 minutes.
 SAFETY_SETS = ("blind", "blind2", "blind3", "blind4", "blind5",
-               "dev9", "blind6", "dev10", "blind7", "dev11", "blind8", "dev12", "blind9", "dev13", "dev14",
+               "blind6", "blind7", "dev11", "blind8", "dev12", "blind9", "dev13", "dev14",
                "blind10", "dev15", "blind11", "dev16", "blind12", "dev17", "blind13", "blind14", "blind15", "blind16")
