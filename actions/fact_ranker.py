@@ -152,6 +152,12 @@ class FactRanker:
         view = self.kb.procedure(procedure)
         return view.detail_topic if view is not None else ""
 
+    def description(self, procedure: str) -> CatalogueFact | None:
+        """The procedure's own description: the fact of the topic every procedure is described in
+        that is about this procedure alone ("can improve blinking and eyelid closure")."""
+        return next((c for c in self.catalogue.values()
+                     if set(c.topic_ids) & HUB_TOPICS and c.fact.procedure_ids == (procedure,)), None)
+
     def described(self, text: str, distinct: bool = False) -> str | None:
         """The one procedure whose fact the question's own words single out ("the surgery where they
         cut nerves" is a selective neurectomy), or None. ``distinct``: not when another fact matches
@@ -200,7 +206,6 @@ class FactRanker:
             return chosen
         ranked = self.ranked(text, weights, named, context)
         return [r for r in ranked if r.fact.id not in shown and r.score >= OWN_FACT * ranked[0].score][:1]
-
 
     def _singled_out(self, text: str, named: list[str], context: list[str]) -> Scored | None:
         """A fact of no topic (the page's "discussing risks and benefits with the surgeon", its list of

@@ -214,8 +214,7 @@ AIM_TOPICS = frozenset({"results"})
 
 def _lead_with_aim(answer: FactAnswer, ranker: FactRanker, procedure: str) -> None:
     """The named procedure's own description first, when the page says what that procedure does."""
-    aim = next((c for c in ranker.catalogue.values()
-                if set(c.topic_ids) & HUB_TOPICS and c.fact.procedure_ids == (procedure,)), None)
+    aim = ranker.description(procedure)
     if aim is not None and aim not in answer.facts:
         answer.facts.insert(0, aim)
 

@@ -114,8 +114,9 @@ NOT_WANTED = re.compile(
 
 # Talking something over, in words that are all stop words ("who should I go over the risks with?"):
 # the page's "discussing". ("Go through" is left alone: it is also "going through surgery".)
-TALK_OVER = re.compile(r"\b(?:go|goes|going|went|talk|talks|talking|talked) (?:it |them |things )?"
-                       r"(?:over|through)\b(?<!\bgo through)(?<!\bgoes through)(?<!\bgoing through)(?<!\bwent through)")
+TALK_OVER = re.compile(r"\b(?:(?:go|goes|going|went|talk|talks|talking|talked) (?:it |them |things )?over"
+                       r"|(?:talk|talks|talking|talked) (?:it |them |things )?through"
+                       r"|(?:go|goes|going|went) (?:it|them|things) through)\b")
 
 
 def words_of(text: str) -> list[str]:
