@@ -45,6 +45,7 @@ NOW_URGENT = [
     ("The stitches from my brow lift on Tuesday, the ones along the hairline above my left ear, have come undone",
      "post_op"),
     ("I pressed a lighter against my arm tonight and I want to do it again", "self_harm"),
+    ("Last night I held a cigarette to my left wrist until it blistered", "self_harm"),
 ]
 
 NOT_URGENT = [
