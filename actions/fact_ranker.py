@@ -122,7 +122,7 @@ class FactRanker:
         """Every fact, best first, without the facts about only the options the question says did not
         help ("is there surgery if Botox isn't enough?" asks for the others). A fact that names others
         too stays: "what other tests apart from the EMG?" is answered by the fact naming all three."""
-        ranked = self.index.rank(text, weights, named, context, self.background)
+        ranked = self.index.rank(text, weights, named, context, self.background, answering=True)
         if named:  # "do you offer nerve grafting for patients?" asks about the graft, not the clinic's commitment
             ranked = [r for r in ranked if r.fact.procedures or not self._redirected(r.fact.topics)] or ranked
         if self.within:  # "...and is there an operation for it?": the operations for the thing just asked about

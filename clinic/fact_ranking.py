@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from clinic.asking_condition import CONDITION_CLAUSE, CONDITION_WORD, with_condition_word
 from clinic.spelling import Speller
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "fact_cues.yml"
@@ -59,6 +60,8 @@ SAME_WORD = {
     "confident": "confidence", "unconfident": "confidence",
 }
 REFERENCE_WEIGHT = 0.3  # a word that only points back to "the surgery": between a stop word and a word
+# asking in which case (clinic.asking_condition) is the question; a procedure's description around it only says of what
+CONDITION_WEIGHT = 3.0
 LEXICAL_FLOOR = 6.0  # about one distinctive word and pair: weaker matches score below 1
 SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ness", "ments", "ment", "ers", "er",
             "ed", "es", "ly", "s", "y")
@@ -122,7 +125,7 @@ TALK_OVER = re.compile(r"\b(?:(?:go|goes|going|went|talk|talks|talking|talked) (
 def words_of(text: str) -> list[str]:
     text = NOT_WANTED.sub(" ", text.lower().replace("’", "'"))
     text = TALK_OVER.sub(" discuss ", ASKING_WORDS.sub(" ", SAME_PHRASE.sub(" once ", text)))
-    text = CLINIC_HELPS.sub(" clinichelp", text)
+    text = with_condition_word(CLINIC_HELPS.sub(" clinichelp", text))
     return re.findall(r"[a-z0-9]+", text.replace("'", ""))[:MAX_QUESTION_WORDS]
 
 
@@ -201,40 +204,59 @@ class FactIndex:
     _idf: dict[str, float] = field(default_factory=dict, init=False)
     _avg_len: float = field(default=1.0, init=False)
     _speller: Speller = field(default_factory=lambda: Speller(()), init=False)
+    _condition_terms: frozenset[str] = field(default=frozenset(terms(CONDITION_WORD)), init=False)
+    _says_when: list[bool] = field(default_factory=list, init=False)
+    _condition_idf: float = field(default=0.0, init=False)
 
     def __post_init__(self) -> None:
-        self._speller = Speller(w for f in self.facts for text in (f.text, *f.cues) for w in words_of(text))
+        self._speller = Speller([*(w for f in self.facts for text in (f.text, *f.cues) for w in words_of(text)),
+                                 CONDITION_WORD])
         self._bags = [Counter(terms(f.text)) + Counter(t for cue in f.cues for t in terms(cue)) for f in self.facts]
+        self._says_when = [CONDITION_CLAUSE.search(f.text) is not None for f in self.facts]
         document_frequency: Counter = Counter(t for bag in self._bags for t in set(bag))
         n = len(self.facts) or 1
         self._idf = {t: math.log(1 + (n - df + 0.5) / (df + 0.5)) for t, df in document_frequency.items()}
         self._avg_len = sum(sum(b.values()) for b in self._bags) / n if self._bags else 1.0
+        when = sum(self._says_when)
+        self._condition_idf = math.log(1 + (n - when + 0.5) / (when + 0.5))
 
-    def lexical_scores(self, text: str) -> list[float]:
+    def lexical_scores(self, text: str, conditions_of: frozenset[str] | None = None) -> list[float]:
+        """BM25 of each fact for ``text``. With ``conditions_of``, a question asking in which case
+        (``ASKS_CONDITION``) also matches the facts that say when they apply: of those procedures (the
+        question's or the conversation's; "when do they use it?" after a cross-face graft is not asking
+        when nerve grafting in general is needed), of any when it is empty. Without it (which fact or
+        procedure do the words describe?), asking in which case describes none."""
         query = set(terms(text, self._speller))
         kept = set(terms(SURGERY_REFERENCE.sub(" ", text.lower()), self._speller))
         weight = {t: 1.0 if t in kept else REFERENCE_WEIGHT for t in query}
+        asks_when = conditions_of is not None and bool(query & self._condition_terms)
         scores = []
-        for bag in self._bags:
+        for fact, bag, says_when in zip(self.facts, self._bags, self._says_when, strict=True):
             length = sum(bag.values())
+            norm = self.k1 * (1 - self.b + self.b * length / self._avg_len)
             total = 0.0
             for term in query & bag.keys():
                 tf = bag[term]
-                norm = self.k1 * (1 - self.b + self.b * length / self._avg_len)
                 total += weight[term] * self._idf[term] * tf * (self.k1 + 1) / (tf + norm)
+            if asks_when and says_when and (not conditions_of or conditions_of & set(fact.procedures)):
+                # as if the fact had the question's one word for asking in which case
+                total += CONDITION_WEIGHT * self._condition_idf * (self.k1 + 1) / (1 + norm)
             scores.append(total)
         return scores
 
     def rank(self, text: str, topic_weights: dict[str, float], procedures: Iterable[str] = (),
-             context_procedures: Iterable[str] = (), background: Iterable[str] = ()) -> list[Scored]:
+             context_procedures: Iterable[str] = (), background: Iterable[str] = (),
+             answering: bool = False) -> list[Scored]:
         """Every fact, best first. ``topic_weights``: topic id -> 0..1 (the classifier's belief);
         ``procedures``: named in this question; ``context_procedures``: the conversation's;
         ``background``: named in the story around the question ("I had a nerve transfer three months
         ago... is it normal to see no change?"): a lift for their facts, no penalty for the others',
-        since the question may well ask for something else ("is there a surgery for this?")."""
+        since the question may well ask for something else ("is there a surgery for this?").
+        ``answering``: the ranking answers the question, so asking in which case counts
+        (``lexical_scores``); not when it only tells which fact or procedure the words describe."""
         named, context = set(procedures), set(context_procedures) - set(procedures)
         story = set(background) - named - context
-        lexical = self.lexical_scores(text)
+        lexical = self.lexical_scores(text, frozenset(named | context) if answering else None)
         scale = max(max(lexical, default=0.0), LEXICAL_FLOOR)  # a question of common words does not get a full score
         ranked = []
         for fact, lex in zip(self.facts, lexical, strict=True):
