@@ -5,9 +5,10 @@ The page says when two of its options apply ("When extensive nerve damage occurs
 may be necessary", regional muscle transfers "when nerve function cannot be restored"), in words a
 question asking "in which case" need not share. A procedure described rather than named ("the
 operation where a muscle is moved in from the thigh") was answered by its own description, whose
-words the description matched, never by when it is used. Both the question and such facts now carry
-one more word for asking in which case (``clinic.asking_condition``), weighed as the
-question it is; asking when something happens to the patient is not that question.
+words the description matched, never by when it is used. The question now carries one more word for
+asking in which case (``clinic.asking_condition``), and when an answer is ranked the facts that say
+when they apply, of the procedures asked about, are lifted by it; asking when something happens to
+the patient is not that question.
 """
 
 from __future__ import annotations
