@@ -46,6 +46,8 @@ NOW_URGENT = [
      "post_op"),
     ("I pressed a lighter against my arm tonight and I want to do it again", "self_harm"),
     ("Last night I held a cigarette to my left wrist until it blistered", "self_harm"),
+    # an operation with a long name ("had a cross-face nerve graft": five words between)
+    ("My son had a cross-face nerve graft last month and tonight his cheek is swelling up really fast", "post_op"),
 ]
 
 NOT_URGENT = [
