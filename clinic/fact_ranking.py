@@ -171,6 +171,10 @@ def terms(text: str, speller: Speller | None = None) -> list[str]:
     return stems + pairs + negated
 
 
+# the question's word for asking in which case, as the ranker sees it (stemmed)
+CONDITION_TERMS = frozenset(terms(CONDITION_WORD))
+
+
 @dataclass(frozen=True)
 class FactEntry:
     """One fact as the ranker sees it."""
@@ -204,7 +208,6 @@ class FactIndex:
     _idf: dict[str, float] = field(default_factory=dict, init=False)
     _avg_len: float = field(default=1.0, init=False)
     _speller: Speller = field(default_factory=lambda: Speller(()), init=False)
-    _condition_terms: frozenset[str] = field(default=frozenset(terms(CONDITION_WORD)), init=False)
     _says_when: list[bool] = field(default_factory=list, init=False)
     _condition_idf: float = field(default=0.0, init=False)
 
@@ -229,7 +232,7 @@ class FactIndex:
         query = set(terms(text, self._speller))
         kept = set(terms(SURGERY_REFERENCE.sub(" ", text.lower()), self._speller))
         weight = {t: 1.0 if t in kept else REFERENCE_WEIGHT for t in query}
-        asks_when = conditions_of is not None and bool(query & self._condition_terms)
+        asks_when = conditions_of is not None and bool(query & CONDITION_TERMS)
         scores = []
         for fact, bag, says_when in zip(self.facts, self._bags, self._says_when, strict=True):
             length = sum(bag.values())
