@@ -54,10 +54,32 @@ def asked_parts(ranker: FactRanker, text: str, named: list[str],
         # a question ask with it, in few words of their own
         # "when would they use it?" mid-conversation asks about the procedure discussed before, "why
         # do you need all those?" after the tests about the topic discussed
-        if (part_named or ranker.asks_something(part) or (asked and _leans_on_earlier(ranker, part, asked))
+        if (part_named or ranker.asks_something(part) or asks_what_reanimation_is(part)
+                or (asked and _leans_on_earlier(ranker, part, asked))
                 or ((context or context_topic) and not asked and points_back(part) and looks_like_question(part))):
             asked.append((part, part_named))
     return asked
+
+
+# "What actually is facial reanimation, and how long does it take?": the clinic's subject words are left out of
+# the ranking (they are in half the questions and single out no fact), so a part asking what the subject itself
+# is has no words of any fact; it still asks, and asks for the topic of what facial reanimation is (the one whose
+# keyword is the subject's name), whatever the classifier makes of its other words ("two things: ...").
+_WHAT_REANIMATION_IS = re.compile(r"\b(?:what(?:'s|\s+is|\s+does)|what\s+\w+\s+is|define|explain|meaning\s+of)\b"
+                                  r"[^?.!]{0,30}\breanimation(?:\s+surgery)?(?:\s+(?:actually|exactly|really))?\W*$",
+                                  re.IGNORECASE)
+
+
+def asks_what_reanimation_is(part: str) -> bool:
+    return bool(_WHAT_REANIMATION_IS.search(part))
+
+
+def _about_subject(ranker: FactRanker, part: str) -> dict[str, float] | None:
+    """The reading of a part that asks what facial reanimation is: its topic, surely."""
+    if not asks_what_reanimation_is(part):
+        return None
+    about = [t for t in ranker.topics.values() if "reanimation" in t.keywords]
+    return {about[0].intent: 1.0} if len(about) == 1 else None
 
 
 def add_facts(answer: FactAnswer, ranker: FactRanker, scored: list[Scored]) -> None:
@@ -73,7 +95,7 @@ def answer_each(answer: FactAnswer, ranker: FactRanker, asked: Asked,
     """Several questions: each one's facts, ranked with the classifier's reading of it alone."""
     per_question: list[list[Scored]] = []
     for index, (part, part_named) in enumerate(asked[:MAX_QUESTIONS]):
-        own = ranker.part_confidence(part)
+        own = _about_subject(ranker, part) or ranker.part_confidence(part)
         weights = ranker.topic_weights(part, intent_confidence if own is None else own, context_topic,
                                        excluded_topic, share=0.5 if own is None else PART_SHARE)
         shown = {f.fact.id for f in answer.facts} | {s.fact.id for chosen in per_question for s in chosen}

@@ -66,6 +66,8 @@ _ALTERNATIVES = re.compile(r"\b(apart from|besides|aside from|other than|except(
                            r"therapies|choices?)|more permanent|longer lasting|permanent (?:fix|solution|option)|"
                            # "is there a surgical route?" after the injections: the other class of option
                            r"(?:surgical|operative|non-?surgical) (?:route|option|alternative|way|fix|solution)s?|"
+                           # "is there anything surgical for this?": the same, asked with "anything"
+                           r"(?:anything|something) (?:surgical|operative|non-?surgical)|"
                            r"(?:options?|routes?|surgery|operations?|treatments?) as well as)\b",
                            re.IGNORECASE)
 
@@ -76,7 +78,7 @@ _DID_NOT_HELP = re.compile(r"\b(?:(?:is|was|are|were)n'?t|(?:is|was|are|were) no
                            r"working|helping|doing (?:enough|much|anything))\b|"
                            r"\b(?:(?:do|does|did)n'?t|(?:do|does|did) not|won'?t|will not|never) "
                            r"(?:work|help|last)(?:ed|s)?\b|"
-                           r"\b(?:stop(?:s|ped)?|quit|quits) (?:working|helping)\b|"
+                           r"\b(?:stop(?:s|ped)?|quit|quits) (?:working|helping|being (?:enough|effective|helpful))\b|"
                            r"\bno longer (?:work|help)s?\b|\b(?:has|have|had) failed\b|\bfailed (?:me|for me)\b|"
                            # "it only lasts a couple of months for me": the option named falls short
                            r"\bonly (?:last|lasts|lasted|works|worked|helps|helped) "

@@ -43,8 +43,8 @@ def split_questions(text: str) -> list[str]:
     keeping only parts with at least two words. Parts beyond the third are joined to the third,
     so nothing asked is silently dropped from the text that is ranked.
     """
-    raw = [p for sentence in _asking_sentences(clip(text)) for p in _QUESTION_BREAK.split(sentence)
-           if p and p.strip(" ,.!:")]
+    sentences = _asking_sentences(_without_announcement(clip(text)))
+    raw = [p for sentence in sentences for p in _QUESTION_BREAK.split(sentence) if p and p.strip(" ,.!:")]
     joined: list[tuple[str, int]] = []  # each part, and its words counted with a blanked name as one
     for part in raw:  # "if the nerve won't recover, what can be done?" is one question and its condition
         kept, words = _LIST_MARKER_AT_END.sub("", part.strip(" ,.!:")), _word_count(part)
@@ -70,6 +70,16 @@ _ANNOUNCING = frozenset("""hi hello hey hiya ok okay so right dear doctor just i
 couple of several quick short small little more other two three four five 2 3 4 5 please for you to ask
 """.split())
 _QUESTION_NOUN = re.compile(r"^(?:questions?|q'?s|qs|queries|query|things)$")
+
+
+# "Two things: what is it, and how long does it take?": an announcement before a colon, left out of the first
+# question (its "two" would otherwise be read as asking about the two types of surgery).
+_ANNOUNCEMENT_BEFORE_COLON = re.compile(r"^\s*([^:?.!]{1,40}):\s*")
+
+
+def _without_announcement(text: str) -> str:
+    found = _ANNOUNCEMENT_BEFORE_COLON.match(text)
+    return text[found.end():] if found and announces_questions(found.group(1)) else text
 
 
 def announces_questions(part: str) -> bool:

@@ -335,7 +335,10 @@ def test_a_condition_stays_with_its_question() -> None:
 @pytest.mark.parametrize("text", ["is there surgery if the injections aren't enough?", "physio didn't help me",
                                   "the jabs have stopped working, what now?",
                                   "does physio help, and if not, what then?",
-                                  "do the injections help and if they don't, is there surgery?"])
+                                  "do the injections help and if they don't, is there surgery?",
+                                  # session 22: the injections "stop being enough"; "anything surgical"
+                                  "what can I do once the jabs stop being effective?",
+                                  "is there anything surgical for the tightness?"])
 def test_an_option_that_did_not_help_asks_for_the_others(text: str) -> None:
     assert asks_alternatives(text)
 
@@ -551,3 +554,10 @@ def test_a_lay_word_or_adjective_reaches_the_fact_in_the_page_s_words(sqlite_kb:
     index = FactRanker(sqlite_kb).index
     assert index.rank("would I be less unconfident after", {})[0].fact.id == "clinic_mission"
     assert index.rank("does it usually work in the end", {})[0].fact.id == "most_improve"
+
+
+@pytest.mark.parametrize("text", ["there's still a flicker of movement on my bad side, does that change anything?",
+                                  "I had cancer surgery, would that rule me out?"])
+def test_a_personal_factor_asked_about_ranks_the_considerations_first(sqlite_kb: KnowledgeBase, text: str) -> None:
+    ranked = FactRanker(sqlite_kb).index.rank(text, {})
+    assert ranked[0].fact.id == "considerations"
