@@ -555,9 +555,3 @@ def test_a_lay_word_or_adjective_reaches_the_fact_in_the_page_s_words(sqlite_kb:
     assert index.rank("would I be less unconfident after", {})[0].fact.id == "clinic_mission"
     assert index.rank("does it usually work in the end", {})[0].fact.id == "most_improve"
 
-
-@pytest.mark.parametrize("text", ["there's still a flicker of movement on my bad side, does that change anything?",
-                                  "I had cancer surgery, would that rule me out?"])
-def test_a_personal_factor_asked_about_ranks_the_considerations_first(sqlite_kb: KnowledgeBase, text: str) -> None:
-    ranked = FactRanker(sqlite_kb).index.rank(text, {})
-    assert ranked[0].fact.id == "considerations"
