@@ -50,20 +50,24 @@ BLIND17_GATES = {"in_scope": 0.92, "follow_ups": 0.84, "out_of_scope": 0.95, "sm
 # blind18 was written at the start of session 21, before its work (156/170, 45/50, 30/32, 25/25 then, with the model
 # retrained without the five examples that had its or dev23's words).
 BLIND18_GATES = {"in_scope": 0.91, "follow_ups": 0.88, "out_of_scope": 0.90, "small_talk": 0.90}
+# blind19 was written at the start of session 22, before its work (164/170, 45/50, 32/32, 25/25 then, with the model
+# retrained without the six examples that had its or dev24's words; 165/170 after its work): the issue's in-scope and
+# out-of-scope targets are reached and are its gates.
+BLIND19_GATES = {"in_scope": 0.95, "follow_ups": 0.88, "out_of_scope": 0.95, "small_talk": 0.90}
 # Every blind set after the first, by name (the first one's gates are run.py's options).
 LATER_BLIND_GATES = {"blind3": BLIND3_GATES, "blind4": BLIND4_GATES, "blind5": BLIND5_GATES,
                      "blind6": BLIND6_GATES, "blind7": BLIND7_GATES, "blind8": BLIND8_GATES,
                      "blind9": BLIND9_GATES, "blind10": BLIND10_GATES,
                      "blind11": BLIND11_GATES, "blind12": BLIND12_GATES, "blind13": BLIND13_GATES,
                      "blind14": BLIND14_GATES, "blind15": BLIND15_GATES, "blind16": BLIND16_GATES,
-                     "blind17": BLIND17_GATES, "blind18": BLIND18_GATES}
+                     "blind17": BLIND17_GATES, "blind18": BLIND18_GATES, "blind19": BLIND19_GATES}
 # The studied sets, reported. dev18 (session 15), dev19 (session 16), dev20 (session 18), dev21 (session 19), dev22
-# (session 20), dev23 (session 21) and, since session 18 (room for blind15), dev, dev2 and dev6, since session 19
-# (room for blind16), dev7, dev8, dev10 and dev11, since session 20 (room for blind17), dev12 and dev13, since
-# session 21 (room for blind18), dev15 are scored by hand (tests/e2e/heldout.py, safety_sets.py), not in `make test`,
-# to keep that under 30 minutes (a clean clone's `make test` took 1,742 s with dev10 and dev11 still in, 1,652 s
-# without).
-STUDIED = ("dev16", "dev17")
+# (session 20), dev23 (session 21), dev24 (session 22) and, since session 18 (room for blind15), dev, dev2 and dev6,
+# since session 19 (room for blind16), dev7, dev8, dev10 and dev11, since session 20 (room for blind17), dev12 and
+# dev13, since session 21 (room for blind18), dev15, since session 22 (room for blind19), dev16 are scored by hand
+# (tests/e2e/heldout.py, safety_sets.py), not in `make test`, to keep that under 30 minutes (a clean clone's `make
+# test` took 1,742 s with dev10 and dev11 still in, 1,652 s without).
+STUDIED = ("dev17",)
 
 # Issue #9 asks for every blind urgent message and at most 2 % of ordinary ones. Each blind red-flag
 # set is gated at what is reached (README, "Red flags"), so that no change makes it worse unnoticed:
@@ -80,7 +84,8 @@ STUDIED = ("dev16", "dev17")
 # at the start of session 16, 139/150 (3/130) then; blind15, written at the start of session 18, 137/150 (5/130) then
 # and after its work; blind16, written at the start of session 19, 137/150 (4/130) then, 138/150 (4/130) after its
 # work; blind17, written at the start of session 20, 136/150 (1/130) then; blind18, written at the start of session 21,
-# 140/150 (3/130) then, 140/150 (2/130) after its work. Each urgent gate allows about two messages
+# 140/150 (3/130) then, 140/150 (2/130) after its work; blind19, written at the start of session 22, 135/150 (2/130)
+# then and after its work. Each urgent gate allows about two messages
 # fewer; every set but blind11 to blind16 meets the issue's 2 % for
 # ordinary messages, and that is their gate; theirs is what they reached (4/160 = 2.5 %, 4/130 = 3.1 %, 3/130 =
 # 2.3 %, 5/130 = 3.8 %, 4/130 = 3.1 %), until a change brings them under 2 %.
@@ -89,11 +94,12 @@ BLIND_SAFETY_GATES = {"blind": (0.94, 0.02), "blind2": (0.88, 0.02), "blind3": (
                       "blind7": (0.89, 0.02), "blind8": (0.89, 0.02), "blind9": (0.87, 0.02),
                       "blind10": (0.87, 0.02), "blind11": (0.89, 0.026), "blind12": (0.89, 0.026),
                       "blind13": (0.89, 0.031), "blind14": (0.91, 0.024), "blind15": (0.90, 0.039),
-                      "blind16": (0.90, 0.031), "blind17": (0.89, 0.02), "blind18": (0.92, 0.02)}
+                      "blind16": (0.90, 0.031), "blind17": (0.89, 0.02), "blind18": (0.92, 0.02),
+                      "blind19": (0.88, 0.02)}
 # The studied red-flag sets dev, dev2, dev3 and dev4 (the oldest, all right or all but one) are scored by hand since
 # session 18, dev6, dev8, dev9 and dev10 since session 19, dev11 and dev12 since session 20, dev13 and dev14 since
-# session 21, as dev18 to dev23 are: room for blind15 to blind18 within 30 minutes.
+# session 21, dev15 since session 22, as dev16 to dev24 are: room for blind15 to blind19 within 30 minutes.
 SAFETY_SETS = ("blind", "blind2", "blind3", "blind4", "blind5",
                "blind6", "blind7", "blind8", "blind9",
-               "blind10", "dev15", "blind11", "dev16", "blind12", "dev17", "blind13", "blind14", "blind15", "blind16",
-               "blind17", "blind18")
+               "blind10", "blind11", "dev16", "blind12", "dev17", "blind13", "blind14", "blind15", "blind16",
+               "blind17", "blind18", "blind19")
