@@ -26,7 +26,9 @@ _CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i asked about|i got th
                          # "not botox sorry, the physio part": the wrong name first, then what was meant
                          r"^\s*not (?!sure\b)(?:the |about (?:the )?)?[\w\s-]{1,30}?[\s,.;!]+(?:sorry|i meant)\b"
                          r"[\s,.;!]*(?:about |i meant )?the\b|"
-                         r"^\s*(?:no|nope|sorry|oops)\b[\s,.!]+(?:(?:sorry|no)[\s,.!]+)?"
+                         # "no wait, the myectomy one", "actually, the graft one": a filler or two before it
+                         r"^\s*(?:no|nope|sorry|oops|wait|actually)\b[\s,.!]+"
+                         r"(?:(?:sorry|no|wait|actually|oh|hang on|hold on)[\s,.!]+){0,2}"
                          r"(?=(?:about )?the [\w\s-]{1,30}?\b(?:one|kind|type|version|option)\b)", re.IGNORECASE)
 # "the dynamic kind", "the cross face one specifically", "the physio part": the word standing for the procedure
 # says nothing of what is asked (and "kind" would rank the list of kinds); the name before it is the correction.

@@ -44,15 +44,33 @@ def split_questions(text: str) -> list[str]:
     so nothing asked is silently dropped from the text that is ranked.
     """
     sentences = _asking_sentences(_without_announcement(clip(text)))
-    raw = [p for sentence in sentences for p in _QUESTION_BREAK.split(sentence) if p and p.strip(" ,.!:")]
+    raw = [p for sentence in sentences for p in _parts_of(sentence) if p and p.strip(" ,.!:")]
     joined: list[tuple[str, int]] = []  # each part, and its words counted with a blanked name as one
     for part in raw:  # "if the nerve won't recover, what can be done?" is one question and its condition
-        kept, words = _LIST_MARKER_AT_END.sub("", part.strip(" ,.!:")), _word_count(part)
+        kept, words = _LIST_MARKER_AT_END.sub("", part.strip(" ,.!:?")), _word_count(part)
+        if words == 1 and _ONE_WORD_QUESTION.match(part):
+            words = 2  # "op length? anaesthetic? overnight stay?": a word with its own question mark asks
         if joined and _CONDITION.match(joined[-1][0]) and not joined[-1][0].endswith("?"):
             joined[-1] = (f"{joined[-1][0]}, {kept}", joined[-1][1] + words)
         else:
             joined.append((kept, words))
     return [p for p, words in joined if words >= 2 and not announces_questions(p)] or [clip(text).strip()]
+
+
+# One word of four letters or more that ends with its own question mark, in a message of terse questions
+# ("op length? anaesthetic? overnight stay?"); whether it asks anything is the ranking's to say.
+_ONE_WORD_QUESTION = re.compile(r"^\s*[a-z][a-z'-]{3,}\?$", re.IGNORECASE)
+
+
+def _parts_of(sentence: str) -> list[str]:
+    """The sentence cut at each question break, a part keeping the question mark that ended it."""
+    parts, start = [], 0
+    for found in _QUESTION_BREAK.finditer(sentence):
+        ended = sentence[start:found.start()]
+        parts.append(f"{ended}?" if found.group().startswith("?") else ended)
+        start = found.end()
+    parts.append(sentence[start:])
+    return parts
 
 
 # A procedure's name blanked out (``actions/fact_selection.blank_names`` keeps offsets with spaces) is

@@ -26,3 +26,12 @@ def test_a_question_whose_name_was_blanked_is_still_a_question() -> None:
     blanked = f"What's {name} and how long is the stay?".replace(name, " " * len(name))
     assert split_questions(blanked) == ["What's", "how long is the stay"]
     assert split_questions("what's up and how long is the stay?") == ["what's up", "how long is the stay"]
+
+
+def test_one_word_with_its_own_question_mark_is_a_question() -> None:
+    """Terse lists ("time? anaesthesia? stay?") ask with single words (session 23); a one-word part without
+    its own question mark, or a short word like "why", is still not a question of its own."""
+    assert split_questions("length of the op? anaesthesia? any overnight stay?") == [
+        "length of the op", "anaesthesia", "any overnight stay"]
+    assert split_questions("how long is the op? why?") == ["how long is the op"]
+    assert split_questions("what is botox; recovery") == ["what is botox"]

@@ -16,6 +16,7 @@ from actions.memory import memory_events
 from actions.situation import asks_of_discussed
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import (
+    Correction,
     asks_alternatives,
     asks_which_of,
     correction,
@@ -389,3 +390,12 @@ def test_a_part_asking_what_the_subject_itself_is_is_a_question_of_its_own() -> 
         ranking=[{"name": "ask_about_reanimation", "confidence": 0.6}]))
     reply = texts(messages)
     assert "restore movement to the face" in reply and "1-5 hours" in reply
+
+
+def test_a_correction_may_start_with_a_filler_or_two() -> None:
+    """"no wait, the myectomy one", "actually, the graft one": a correction, not a "no" of small talk (session 23);
+    a filler before a new question is no correction."""
+    assert correction("no wait, the myectomy one") == Correction("the myectomy", "")
+    assert correction("actually, the nerve graft one") == Correction("the nerve graft", "")
+    assert correction("no wait, is it painful?") is None
+    assert correction("actually the recovery is what worries me") is None
