@@ -556,7 +556,6 @@ def test_a_lay_word_or_adjective_reaches_the_fact_in_the_page_s_words(sqlite_kb:
     assert index.rank("does it usually work in the end", {})[0].fact.id == "most_improve"
 
 
-
 def test_no_movement_yet_after_an_operation_is_the_wait_for_nerves_to_grow(sqlite_kb: KnowledgeBase) -> None:
     """Weeks after an operation with "nothing yet", asking whether it failed, is the page's months-long wait
     for the nerves to grow, not the operation's risks (session 23)."""
