@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -20,6 +21,7 @@ from actions.turn import (
     latest_intent,
     latest_text,
     mentioned_procedures,
+    previous_text,
     trusted_entity,
 )
 from actions.which_one import answer_which_of, listed_option_meant
@@ -33,6 +35,10 @@ MIN_SUGGESTION_CONFIDENCE = 0.1
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "ask_wellbeing", "affirm", "deny"})
 # Small talk that opens or closes a message and may carry a question with it.
 COURTESY_INTENTS = frozenset({"greet", "thank"})
+# A first message opening with a greeting ("Hello, hope you don't mind me popping in"): its "don't" or "ok" is
+# no answer to anything, since nothing was asked yet.
+_OPENS_WITH_GREETING = re.compile(r"^\W*(?:hello|hi|hiya|hey|good (?:morning|afternoon|evening)|greetings)\b",
+                                  re.IGNORECASE)
 # The clinic's topics' share of the classifier's belief that makes a question of what follows a
 # courtesy; "hi, how are you?" leaves them next to nothing.
 COURTESY_TOPIC_BELIEF = 0.3
@@ -86,6 +92,8 @@ class ActionSmallTalk(ClinicAction):
             # filed as small talk, barely ("can you make my face look level when it's still?"), or after
             # a greeting, but its own words single out a fact of the page: a question, answered
             return answer_with_facts(reply, tracker, kb, None, text)
+        if intent in ("affirm", "deny") and not previous_text(tracker) and _OPENS_WITH_GREETING.match(text):
+            intent = "greet"
         try:
             reply.say(kb.message(intent))
         except KeyError:

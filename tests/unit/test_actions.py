@@ -453,3 +453,13 @@ def test_a_greeting_before_a_question_does_not_hide_the_question(use_kb: Knowled
     messages, _ = run(ActionSmallTalk(), tracker("thank", "thanks, is there anything more I ought to know?", ranking=[
         {"name": "thank", "confidence": 0.45}, {"name": "ask_results", "confidence": 0.4}]))
     assert texts(messages) == use_kb.message("thank")
+
+
+def test_a_first_message_opening_with_a_greeting_is_greeted_whatever_its_no(use_kb: KnowledgeBase) -> None:
+    """"Hello, hope you don't mind me asking" reads as "deny" to the classifier; as the first message it is
+    greeted, since nothing was asked yet. Later in a conversation a "no" stays an answer (session 23)."""
+    messages, _ = run(ActionSmallTalk(), tracker("deny", "Hello, hope you don't mind me asking", events=STARTED))
+    assert use_kb.message("greet") in texts(messages)
+    asked = [*SPOKE, {"event": "user", "text": "what is botox?"}, {"event": "bot", "text": "Would you like more?"}]
+    later, _ = run(ActionSmallTalk(), tracker("deny", "hi, no thanks", events=asked))
+    assert texts(later) == use_kb.message("deny")
