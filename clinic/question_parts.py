@@ -13,7 +13,10 @@ from clinic.question_split import clip
 MAX_QUESTIONS = 3
 
 _COMPARISON = re.compile(r"\b(vs\.?|versus|compared? (?:with|to)|comparison|differen(?:t|ce|ces)|differ|"
-                         r"better than|rather than|instead of|or the|which (?:one|is) (?:better|worse|more|less))\b",
+                         r"better than|rather than|instead of|or the|which (?:one|is) (?:better|worse|more|less)|"
+                         # "what separates the two?", "how do I tell them apart?", "what distinguishes them?"
+                         r"separates? (?:the two|them|these|those|one from)|tells? (?:them|the two) apart|"
+                         r"distinguish(?:es)?)\b",
                          re.IGNORECASE)
 _SIDES = re.compile(r"\b(?:vs\.?|versus|compared? (?:with|to)|or)\b", re.IGNORECASE)
 # "I meant X, not Y", "no, X not Y", "not Y but X", "sorry, X": the patient corrects what was answered.

@@ -20,6 +20,7 @@ from clinic.question_parts import (
     asks_alternatives,
     asks_which_of,
     correction,
+    is_comparison,
     looks_like_question,
     question_focus,
     with_measure_asked,
@@ -399,3 +400,11 @@ def test_a_correction_may_start_with_a_filler_or_two() -> None:
     assert correction("actually, the nerve graft one") == Correction("the nerve graft", "")
     assert correction("no wait, is it painful?") is None
     assert correction("actually the recovery is what worries me") is None
+
+
+def test_what_separates_or_distinguishes_two_options_is_a_comparison() -> None:
+    """"X or Y, what separates the two?" asks for both sides (session 23)."""
+    assert is_comparison("Nerve repair or nerve grafting, what separates the two?")
+    assert is_comparison("static or dynamic, what distinguishes them?")
+    assert is_comparison("how would I tell them apart, the graft and the transfer?")
+    assert not is_comparison("the scar separates from the skin")
