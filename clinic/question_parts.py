@@ -73,7 +73,10 @@ _ALTERNATIVES = re.compile(r"\b(apart from|besides|aside from|other than|except(
                            r"(?:surgical|operative|non-?surgical) (?:route|option|alternative|way|fix|solution)s?|"
                            # "is there anything surgical for this?": the same, asked with "anything"
                            r"(?:anything|something) (?:surgical|operative|non-?surgical)|"
-                           r"(?:options?|routes?|surgery|operations?|treatments?) as well as)\b",
+                           r"(?:options?|routes?|surgery|operations?|treatments?) as well as|"
+                           # "are there operations for it too?" after the injections: surgery besides them
+                           r"(?:is|are) there (?:any )?(?:surgery|surgeries|operations?|surgical options?|procedures?)"
+                           r"(?: for (?:it|this|that|them))? (?:too|as well|also))\b",
                            re.IGNORECASE)
 
 

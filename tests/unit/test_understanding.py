@@ -408,3 +408,10 @@ def test_what_separates_or_distinguishes_two_options_is_a_comparison() -> None:
     assert is_comparison("static or dynamic, what distinguishes them?")
     assert is_comparison("how would I tell them apart, the graft and the transfer?")
     assert not is_comparison("the scar separates from the skin")
+
+
+def test_surgery_too_after_a_treatment_asks_for_the_other_options() -> None:
+    """"Are there operations for it too?" after the injections asks for what else there is (session 23)."""
+    assert asks_alternatives("are there operations for it too?")
+    assert asks_alternatives("is there any surgery as well?")
+    assert not asks_alternatives("are there risks too?")
