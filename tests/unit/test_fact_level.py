@@ -555,11 +555,3 @@ def test_a_lay_word_or_adjective_reaches_the_fact_in_the_page_s_words(sqlite_kb:
     assert index.rank("would I be less unconfident after", {})[0].fact.id == "clinic_mission"
     assert index.rank("does it usually work in the end", {})[0].fact.id == "most_improve"
 
-
-def test_no_movement_yet_after_an_operation_is_the_wait_for_nerves_to_grow(sqlite_kb: KnowledgeBase) -> None:
-    """Weeks after an operation with "nothing yet", asking whether it failed, is the page's months-long wait
-    for the nerves to grow, not the operation's risks (session 23)."""
-    index = FactRanker(sqlite_kb).index
-    assert index.rank("eight weeks on and still nothing, has it failed?", {})[0].fact.id == "improvement_takes_months"
-    assert index.rank("no movement yet, is this expected?", {})[0].fact.id == "improvement_takes_months"
-
