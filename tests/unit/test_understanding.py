@@ -189,6 +189,9 @@ def test_memory_keeps_the_previous_topic_and_the_recent_procedures() -> None:
     ("I hear rabbits sometimes get a droopy face, is that the same thing?", "animal"),
     ("my eye ointment blurs everything, is there a better product I could buy?", "medication"),
     ("is there a better option than a gold weight for my eyelid?", None),
+    # session 24: which medicine one should "be taking" is the prescriber's to say
+    ("should my husband be taking steroids for his Bell's palsy?", "medication"),
+    ("should I be using antibiotic cream on the scar?", "medication"),
 ])
 def test_subjects_declined_whatever_the_classifier_says(text: str, subject: str | None) -> None:
     assert off_topic(text) == subject
