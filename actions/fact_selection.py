@@ -208,8 +208,10 @@ def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, p
 
 # Topics a procedure's own description answers when the page has nothing more specific: what can be
 # hoped for from eyelid reanimation is what the page says it does ("can improve blinking and eyelid
-# closure"), before the results of facial reanimation surgery in general.
-AIM_TOPICS = frozenset({"results"})
+# closure"), before the results of facial reanimation surgery in general. Who one procedure suits
+# ("who is the nerve transfer for?") is likewise first what it does, then the candidacy line and
+# considerations: the general "Yes, if you have facial palsy" alone did not answer it.
+AIM_TOPICS = frozenset({"results", "candidacy"})
 
 
 def _lead_with_aim(answer: FactAnswer, ranker: FactRanker, procedure: str) -> None:

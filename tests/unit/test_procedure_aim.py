@@ -40,3 +40,12 @@ def test_the_result_of_one_procedure_is_what_the_page_says_it_does() -> None:
 def test_a_general_figure_keeps_its_note() -> None:
     reply = _reply("How long does eyelid surgery take?", "ask_surgery_duration", "eyelid surgery", "eyelid_reanimation")
     assert "in general, not for" in reply and "1-5 hours" in reply, reply
+
+
+def test_who_one_procedure_suits_leads_with_what_it_does() -> None:
+    """Session 24: "who is the nerve transfer for?" was answered by the general candidacy line ("Yes, if
+    you have facial palsy") and the considerations alone; what the page says the procedure does now
+    comes first, and the frame ("only your surgeon can say") and the considerations still follow."""
+    reply = _reply("Who is a nerve transfer suitable for?", "ask_candidacy", "nerve transfer", "nerve_transfer")
+    assert reply.index("healthy donor nerve") < reply.index("Surgery considerations hinge on"), reply
+    assert "Only your surgeon can say" in reply, reply
