@@ -30,7 +30,7 @@ from actions.formatting import (
     topic_button,
 )
 from actions.reply import ClinicAction, Reply
-from actions.situation import MAX_FOLLOW_UP_WORDS, leans_on_discussed, told_case, with_situation
+from actions.situation import MAX_FOLLOW_UP_WORDS, asks_if_case_weighs, leans_on_discussed, told_case, with_situation
 from actions.topic_answers import other_options, resolve_answer
 from actions.turn import (
     asked_procedures,
@@ -146,8 +146,9 @@ def answer_topic(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: Topic
     one_option = None if named_all else asks_one_option(kb, answer, checked)
     if belief is None:
         belief = intent_confidences(tracker).get(answer.topic.intent, 0.0)
-    if compared or one_option or about_discussed(text, procedure_id, answer) or not is_overview(
-            kb, answer, checked, named_all, belief):
+    # "would the cause matter?" is answered with what is weighed, never with a topic's overview alone
+    if compared or one_option or about_discussed(text, procedure_id, answer) or asks_if_case_weighs(text) or not (
+            is_overview(kb, answer, checked, named_all, belief)):
         return answer_with_facts(reply, tracker, kb, topic, text, named=listed or compared or None,
                                  option=(answer.topic.intent, one_option.fact.procedures) if one_option else None)
     say_overview(reply, kb, answer, case)

@@ -22,7 +22,7 @@ from actions.fact_selection import rank_answer
 from actions.formatting import BULLET, fact_line, topic_button
 from actions.memory import named_in_passing, prefer_specific
 from actions.reply import Reply
-from actions.situation import add_case_option, asked_again, asks_of_discussed, situation_for
+from actions.situation import add_case_option, add_what_is_weighed, asked_again, asks_of_discussed, situation_for
 from actions.turn import (
     earlier_topic,
     intent_confidences,
@@ -262,6 +262,7 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     ranker.part_intents = question_part_confidences(tracker)
     answer = rank_answer(ranker, text, topic, confidence, named, context, context_topic, positions, excluded)
     add_case_option(kb, tracker, answer)
+    add_what_is_weighed(ranker, answer, latest_text(tracker))
     if not answer.facts:
         reply.say(kb.message("not_understood"))
         return []

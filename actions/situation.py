@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 
 from actions.constants import TOPIC_SLOT
 from actions.fact_checks import option_for_case
-from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, HUB_TOPICS, FactAnswer, FactRanker
+from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, HUB_TOPICS, MAX_FACTS, FactAnswer, FactRanker
 from actions.fact_selection import blank_names
 from actions.turn import intent_confidences, latest_intent, latest_text, mentioned_procedures, previous_text
 from clinic.fact_ranking import SUBJECT_WORDS
@@ -126,6 +126,7 @@ _ANIMAL = re.compile(r"\b(?:dog|dogs|cat|cats|puppy|kitten|horse|pony|rabbit|pet
 MIN_SITUATION_STATEMENT_WORDS = 6
 # Topics framed by "only your surgeon can assess your case": what the page ties to a case may follow.
 PERSONAL_TOPICS = frozenset({"personal_advice", "candidacy"})
+WEIGHED_TOPIC = "candidacy"  # its facts: the page's line on who can have surgery, and what is weighed
 # Words that put a statement in the clinic's field, beside its subject words (face, palsy...).
 PALSY_WORDS = frozenset("nerve nerves smile smiling eyelid eyebrow brow cheek mouth synkinesis droop droopy drooping "
                         "lopsided crooked paralysed paralyzed twitch twitching blink blinking".split())
@@ -190,3 +191,49 @@ def asked_again(kb: KnowledgeBase, ranker: FactRanker, text: str, positions: dic
         return None
     words = _KIND_WORDS.sub(lambda m: " " * len(m.group()), text) if of_siblings else text  # positions kept
     return asked, {asked.intent: 1.0}, words
+
+
+# "Does that change anything?", "would my age matter?", "is 70 too old?", "I have diabetes, problem?":
+# whether something about the patient weighs in the decision. The page answers it with what the
+# surgeon weighs (the considerations), framed as the surgeon's decision, never as a verdict.
+_WEIGHS_IN = re.compile(
+    r"\b(?:does|do|did|would|will|could|might|can|should|doesn'?t|wouldn'?t|won'?t)\b[^.?!]{0,40}?\b(?:"
+    r"matter|make (?:a|any|much of a|some|much|the) difference|change (?:anything|things|something|much|what|"
+    r"the picture|my chances|his chances|her chances)|play (?:into|a part|a role)|count against|"
+    r"rule (?:me|him|her|them|us) out|"
+    r"affect (?:anything|things|whether|which|what|how|my chances|his chances|her chances|my options|the options|"
+    r"the choice))\b"
+    r"|\btoo (?:old|young|late|long)\b"
+    r"|(?:^|[,.;:]|\band)\s*(?:is (?:that|this|it) )?(?:a |an |any )?(?:problem|issue)\s*\?"
+    r"|\bbe (?:more |extra |any more )?(?:worried|concerned)\b", re.IGNORECASE)
+
+
+_MINE = re.compile(r"\bmine'?s?\b", re.IGNORECASE)  # "mine happened after a tumour"
+
+
+def asks_if_case_weighs(text: str) -> bool:
+    """Whether a question asks if something about the patient (or the person they write for)
+    weighs in ("I still have a bit of movement, does that change anything?"), rather than asking
+    a fact: the message speaks of someone and its question has that shape."""
+    return bool(_SOMEONE.search(text) or _MINE.search(text)) and any(
+        _WEIGHS_IN.search(s) for s in re.split(r"(?<=[.!?])\s+", text) if s.rstrip().endswith("?"))
+
+
+def add_what_is_weighed(ranker: FactRanker, answer: FactAnswer, text: str) -> None:
+    """Such a question ("I still have a bit of movement, does that change anything?") answered
+    with what the surgeon weighs, first and framed as the surgeon's decision: the classifier's
+    topic, or the topic just discussed, otherwise gives facts that never say whether it matters,
+    or says them after facts on something else. The others make room (they stay on offer)."""
+    if not asks_if_case_weighs(text):
+        return
+    weighed = [c for c in ranker.catalogue.values() if WEIGHED_TOPIC in c.topic_ids]
+    if not weighed or answer.facts[:len(weighed)] == weighed:
+        return
+    others = [c for c in answer.facts if c not in weighed]
+    kept = others[:max(1, MAX_FACTS - len(weighed))]
+    answer.more = answer.more or len(kept) < len(others)
+    answer.facts = weighed + kept
+    main = answer.main_topic
+    if main is None or main.id != WEIGHED_TOPIC or answer.topic is None or answer.topic.id != main.id:
+        answer.frames[weighed[0].fact.id] = WEIGHED_TOPIC  # else the answer's own intro frames it
+    answer.framed_ids = answer.framed_ids | {c.fact.id for c in weighed}

@@ -1,4 +1,5 @@
-"""A broad question after the patient's own case: the overview, led by the option the case points at."""
+"""A broad question after the patient's own case: the overview, led by the option the case points at; whether
+something about the patient weighs in: what the surgeon weighs, framed as the surgeon's decision."""
 
 from __future__ import annotations
 
@@ -144,3 +145,34 @@ def test_a_second_topic_is_offered_when_the_check_in_room_would_be_taken(sqlite_
     say_other_topic(reply, sqlite_kb, time_off, answer)
     said = [(text, buttons) for text, buttons, _ in reply.messages[1:]]
     assert len(said) == 1 and said[0][1] and "1-5 weeks" not in said[0][0]  # offered as a button
+
+
+def follow_up(intent: str, text: str, slots: dict, ranking: list) -> str:
+    events = [*SPOKE, {"event": "user", "text": "tell me about it"}, {"event": "bot", "text": "..."}]
+    messages, _ = run(ActionAnswerQuestion(), tracker(intent, text, slots=slots, events=events, ranking=ranking))
+    return texts(messages)
+
+
+@pytest.mark.parametrize("text", [
+    "My doctor thinks a virus caused my palsy. Would the cause matter for surgery?",
+    "I'm 67 and on blood pressure tablets, does that rule me out?",
+    "My mum has had it since 1990. Is that too long?",
+])
+def test_whether_something_about_the_patient_weighs_in_is_answered_with_what_is_weighed(text: str) -> None:
+    """Filed under results with a procedure under discussion, it still gets what the surgeon weighs,
+    first, framed as the surgeon's decision (never a verdict on the patient's case)."""
+    reply = follow_up("ask_results", text, {"topic": "results", "procedure": "nerve_transfer"},
+                      [{"name": "ask_results", "confidence": 0.5}, {"name": "ask_candidacy", "confidence": 0.2}])
+    assert reply.startswith("Only your surgeon can say whether surgery is right for you.")
+    assert "age and medical history" in reply.split("\n")[2]  # the frame, the page's line, then what is weighed
+
+
+@pytest.mark.parametrize("text", [
+    "Will my scar be a problem?",          # a risk asked about, not the patient's case
+    "Does the operation change anything about eating?",
+    "How long until my smile moves?",
+])
+def test_questions_that_only_sound_alike_keep_their_answer(text: str) -> None:
+    from actions.situation import asks_if_case_weighs
+    assert not asks_if_case_weighs(text)
+

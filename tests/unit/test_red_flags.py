@@ -148,6 +148,8 @@ MUST_FIRE: list[tuple[str, str]] = [
     # ambiguous distress with a real question: a check-in, not a takeover
     ("I don't want to live with this face forever, what are my options?", "checkin"),
     ("some days I feel hopeless about my smile, can surgery help?", "checkin"),
+    # session 25: a low mood in everyday words gets the gentle line too, also after "not suicidal" (never urgent)
+    ("I'm not suicidal, I'm just sad about how my face looks", "checkin"),
     # phrasings found missing while writing the training data
     ("last night the left side of my face went numb and now i can't move it", "new_palsy"),
     ("my eye is extremely painful and sensitive to light and i can't close it", "eye_emergency"),
@@ -218,7 +220,6 @@ MUST_NOT_FIRE: list[str] = [
     "I don't have any trouble breathing or swallowing",
     "Can I have surgery if I have a fever?",
     "I have a fever and a sore throat",
-    "I'm not suicidal, I'm just sad about how my face looks",
     "I would never hurt myself, I just want my smile back",
     "I'm dying to know whether the surgery is worth it",
     "My eye doesn't close fully, what treatment is there?",

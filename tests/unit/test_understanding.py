@@ -192,6 +192,11 @@ def test_memory_keeps_the_previous_topic_and_the_recent_procedures() -> None:
     # session 24: which medicine one should "be taking" is the prescriber's to say
     ("should my husband be taking steroids for his Bell's palsy?", "medication"),
     ("should I be using antibiotic cream on the scar?", "medication"),
+    # session 25: whether medicines interact, and two eye products used together
+    ("Could my blood pressure tablets interact with the sedation?", "medication"),
+    ("is it okay to put in my gel and the drops together before bed?", "medication"),
+    ("do the two nerves interact after a cross face graft?", None),
+    ("is it safe to have the nerve graft and the brow lift together?", None),
 ])
 def test_subjects_declined_whatever_the_classifier_says(text: str, subject: str | None) -> None:
     assert off_topic(text) == subject
