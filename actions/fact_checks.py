@@ -9,7 +9,7 @@ from collections.abc import Callable
 from actions.fact_ranker import AGREEING_MATCH, SPECIFIC_MATCH, FactRanker
 from clinic.fact_ranking import LEXICAL_FLOOR, Scored
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase
-from clinic.question_parts import asks_logistics, looks_like_question
+from clinic.question_parts import asks_logistics, asks_what_decides, looks_like_question
 from clinic.question_split import split_questions
 
 # How much the classifier's belief in an overview topic weighs against the words pointing at one fact
@@ -37,7 +37,7 @@ def is_overview(kb: KnowledgeBase, answer: Answer, text: str, named: list[str], 
     """
     if text.startswith("/"):
         return True
-    if named or answer.procedure is not None or not answer.options:
+    if named or answer.procedure is not None or not answer.options or asks_what_decides(text):
         return False
     return _outside_wins(kb, answer, text, OVERVIEW_BELIEF * confidence + CLEARLY_BETTER, lambda _: True) is None
 

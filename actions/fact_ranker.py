@@ -153,10 +153,12 @@ class FactRanker:
         return view.detail_topic if view is not None else ""
 
     def description(self, procedure: str) -> CatalogueFact | None:
-        """The procedure's own description: the fact of the topic every procedure is described in
-        that is about this procedure alone ("can improve blinking and eyelid closure")."""
+        """The procedure's own description: the fact of the topic it is described in (every
+        operation's, or its list's: a synkinesis treatment's is the synkinesis topic) that is about
+        this procedure alone ("can improve blinking and eyelid closure")."""
+        described_in = HUB_TOPICS | {self.detail_topic(procedure)}
         return next((c for c in self.catalogue.values()
-                     if set(c.topic_ids) & HUB_TOPICS and c.fact.procedure_ids == (procedure,)), None)
+                     if set(c.topic_ids) & described_in and c.fact.procedure_ids == (procedure,)), None)
 
     def described(self, text: str, distinct: bool = False) -> str | None:
         """The one procedure whose fact the question's own words single out ("the surgery where they

@@ -32,6 +32,9 @@ from clinic.question_parts import (
 # The head word of a name that says what is asked ("what dynamic procedures are there?", "and the static
 # options?"): kept, so the question's own words still point at the list rather than the definition.
 _KEPT_HEAD = re.compile(r"\b(?:procedures|options)\b", re.IGNORECASE)
+# A word right after a name that only says it is one of the options ("the muscle transplant option",
+# "the gracilis procedure"): part of the name, so it draws no fact about options in general to it.
+_NAME_TAIL = re.compile(r"[\s-]*(?:option|procedure|technique|approach|method)\b", re.IGNORECASE)
 
 
 def blank_names(text: str, positions: dict[str, list[tuple[int, int]]]) -> str:
@@ -40,6 +43,8 @@ def blank_names(text: str, positions: dict[str, list[tuple[int, int]]]) -> str:
     chars = list(text)
     for spans in positions.values():
         for start, end in spans:
+            if (tail := _NAME_TAIL.match(text, max(end, 0))) is not None:
+                end = tail.end()
             kept = _KEPT_HEAD.search(text[max(start, 0):end])  # "dynamic procedures": asks for the list
             for at in range(max(start, 0), min(end, len(chars))):
                 if kept is None or not kept.start() <= at - max(start, 0) < kept.end():
@@ -217,8 +222,15 @@ AIM_TOPICS = frozenset({"results", "candidacy"})
 def _lead_with_aim(answer: FactAnswer, ranker: FactRanker, procedure: str) -> None:
     """The named procedure's own description first, when the page says what that procedure does."""
     aim = ranker.description(procedure)
-    if aim is not None and aim not in answer.facts:
+    if aim is None:
+        return
+    if aim not in answer.facts:
         answer.facts.insert(0, aim)
+    # its list's own words on whom it is for ("For individuals with synkinesis experiencing muscle
+    # tightness or spasms, treatments may involve:") go before it: they answer "who is it for?"
+    framing = [t for t in aim.topic_ids if t in ranker.topics and ranker.topics[t].intro]
+    if framing:
+        answer.frames.setdefault(aim.fact.id, framing[0])
 
 
 def _mark_general(answer: FactAnswer, ranker: FactRanker, procedures: list[str]) -> None:

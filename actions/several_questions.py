@@ -65,9 +65,10 @@ def asked_parts(ranker: FactRanker, text: str, named: list[str],
 # the ranking (they are in half the questions and single out no fact), so a part asking what the subject itself
 # is has no words of any fact; it still asks, and asks for the topic of what facial reanimation is (the one whose
 # keyword is the subject's name), whatever the classifier makes of its other words ("two things: ...").
-_WHAT_REANIMATION_IS = re.compile(r"\b(?:what(?:'s|\s+is|\s+does)|what\s+\w+\s+is|define|explain|meaning\s+of)\b"
-                                  r"[^?.!]{0,30}\breanimation(?:\s+surgery)?(?:\s+(?:actually|exactly|really))?\W*$",
-                                  re.IGNORECASE)
+_WHAT_REANIMATION_IS = re.compile(
+    r"\b(?:what(?:'s|\s+is|\s+does)|what\s+\w+\s+is|define|explain|meaning\s+of)\b"
+    r"[^?.!]{0,30}\breanimation(?:\s+surgery)?(?:\s+(?:actually|exactly|really|anyway|in the first place|"
+    r"to begin with|in simple terms|in plain (?:english|words)))?\W*$", re.IGNORECASE)
 
 
 def asks_what_reanimation_is(part: str) -> bool:
@@ -112,7 +113,10 @@ def answer_each(answer: FactAnswer, ranker: FactRanker, asked: Asked,
             # "when is it needed? could they not just repair the nerve instead?" after the graft: a
             # pronoun before any name of this message points back to the one discussed before it
             part_named = list(context)
-        part_named = part_named or _described(ranker, part) or _inherited(ranker, part, named, weights)
+        # "what is facial reanimation in the first place, and does the static kind make it move?":
+        # the question about the subject itself is about no procedure of the message
+        part_named = part_named or _described(ranker, part) or (
+            [] if asks_what_reanimation_is(part) else _inherited(ranker, part, named, weights))
         if not part_named and earlier and not ranker.asks_something(part) and points_back(part):
             _lean_on(ranker, part, weights, earlier)
         # the conversation's procedure is this message's when it names one (the slot is filled

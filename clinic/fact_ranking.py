@@ -24,11 +24,14 @@ from pathlib import Path
 
 import yaml
 
-from clinic.asking_condition import CONDITION_CLAUSE, CONDITION_WORD, with_condition_word
+from clinic.asking_condition import (
+    CONDITION_CLAUSE,
+    CONDITION_WORD,
+)
+from clinic.question_words import words_of
 from clinic.spelling import Speller
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "fact_cues.yml"
-MAX_QUESTION_WORDS = 400  # a long story is cut here: ranking stays a small constant per character
 
 STOPWORDS = frozenset("""
 a an the and or but if of to in on at by for with from into onto up down out over under about as is are was
@@ -79,21 +82,6 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) >= 4 and word.endswith("e") else word
 
 
-# Phrases made only of stopwords that still ask something ("in one go" is a question about stages).
-SAME_PHRASE = re.compile(r"\b(?:in )?one (?:go|sitting|session|day|time)\b|\ball at once\b")
-# Words about the asking itself ("could you give me both pieces of information?"), which no fact
-# answers: "pieces" is no piece of nerve.
-ASKING_WORDS = re.compile(r"\b(?:(?:a |the )?(?:piece|pieces|bit|bits) of )?(?:information|info|details)\b|"
-                          # a comparison's wording ("or the other way around?"), no nerve going around
-                          r"\b(?:the )?other way (?:a)?round\b|\bvice versa\b")
-# The clinic helping someone ("can you help me?", "are you able to help people like me?") asks who
-# is treated; a treatment helping ("can physio help?", "does Botox help?") asks whether it works, and
-# "can you help my smile?" asks about the smile. Only the first is a word of the candidacy cues:
-# "help" alone pointed every such question at them.
-CLINIC_HELPS = re.compile(r"\b(?:you|u|clinic|surgeons?|doctors?)(?:\s+\w+){0,2}?\s+help(?=\s+"
-                          r"(?:me|us|him|her|them|people|patients|someone|somebody|anyone|anybody|others)\b)")
-
-
 # "this kind of surgery", "the operation", "your procedure": words that point back to the surgery in
 # general name no fact, yet they match every fact that says "surgery" or "types" ("what types of
 # anaesthesia are possible for this kind of surgery?" is about anaesthesia, not the two kinds of
@@ -105,28 +93,6 @@ SURGERY_REFERENCE = re.compile(
     r"\b(?:the|this|that|these|those|such|my|your|his|her|their) "
     r"(?:(?:same|whole|kind|kinds|type|types|sort|sorts) (?:of )?)?"
     r"(?:surgery|surgeries|operation|operations|procedure|procedures|op|ops)\b")
-
-
-# What the patient says they do not want or need ("I don't really need a full smile back, I just want
-# to look even"): the clause names what is not asked for, so its words point at no fact.
-NOT_WANTED = re.compile(
-    r"\b(?:i|we|he|she|they|mum|dad)(?:'m|'re|'s| am| is| are)? (?:(?:do not|don't|dont|does not|doesn't|doesnt) "
-    r"(?:really |even |much |so )?(?:need|want|care about|care much about|mind about)|(?:not|isn't|isnt|aren't|arent) "
-    r"(?:really |that |too |so |even )?(?:bothered|interested|worried|fussed|concerned) (?:about|in|with))\b[^.,;!?]*")
-
-
-# Talking something over, in words that are all stop words ("who should I go over the risks with?"):
-# the page's "discussing". ("Go through" is left alone: it is also "going through surgery".)
-TALK_OVER = re.compile(r"\b(?:(?:go|goes|going|went|talk|talks|talking|talked) (?:it |them |things )?over"
-                       r"|(?:talk|talks|talking|talked) (?:it |them |things )?through"
-                       r"|(?:go|goes|going|went) (?:it|them|things) through)\b")
-
-
-def words_of(text: str) -> list[str]:
-    text = NOT_WANTED.sub(" ", text.lower().replace("’", "'"))
-    text = TALK_OVER.sub(" discuss ", ASKING_WORDS.sub(" ", SAME_PHRASE.sub(" once ", text)))
-    text = with_condition_word(CLINIC_HELPS.sub(" clinichelp", text))
-    return re.findall(r"[a-z0-9]+", text.replace("'", ""))[:MAX_QUESTION_WORDS]
 
 
 # Words that turn the next content word around: "the nerve won't recover" asks for what is done

@@ -14,11 +14,17 @@ MAX_QUESTIONS = 3
 
 _COMPARISON = re.compile(r"\b(vs\.?|versus|compared? (?:with|to)|comparison|differen(?:t|ce|ces)|differ|"
                          r"better than|rather than|instead of|or the|which (?:one|is) (?:better|worse|more|less)|"
+                         # "is the time off work the same as the time to recover fully?"
+                         r"(?:the )?same as|"
+                         # "is that done more often than grafting?", "is it riskier than the transfer?"
+                         r"(?:more|less) (?:often|common|commonly|frequently|usual|usually|likely|risky|painful|"
+                         r"effective|successful|popular|invasive|complicated|serious|natural|reliable) than|"
+                         r"(?:safer|riskier|quicker|faster|slower|longer|shorter|easier|harder|commoner|rarer) than|"
                          # "what separates the two?", "how do I tell them apart?", "what distinguishes them?"
                          r"separates? (?:the two|them|these|those|one from)|tells? (?:them|the two) apart|"
                          r"distinguish(?:es)?)\b",
                          re.IGNORECASE)
-_SIDES = re.compile(r"\b(?:vs\.?|versus|compared? (?:with|to)|or)\b", re.IGNORECASE)
+_SIDES = re.compile(r"\b(?:vs\.?|versus|compared? (?:with|to)|(?:the )?same as|or)\b", re.IGNORECASE)
 # "I meant X, not Y", "no, X not Y", "not Y but X", "sorry, X": the patient corrects what was answered.
 # "My mistake, I was actually asking about the dynamic kind", "no sorry, the cross face one specifically".
 _CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i asked about|i got the name wrong|my (?:mistake|bad)|"
@@ -59,7 +65,7 @@ _RETURN = re.compile(r"\b(going back|back to|return(?:ing)? to|again|re the|abou
 _LOGISTICS = re.compile(r"\b(cost|costs|price|prices|pay|paying|paid|fee|fees|charge|insurance|insurer|covered|"
                         r"nhs|medicare|private|privately|book|booking|appointment|appointments|cancel|waiting list|"
                         r"address|parking|bus|opening hours|phone|email|refund|discount|money|"
-                        r"afford|loan|instal+ments?|quote|"
+                        r"afford|loan|instal+ments?|quote|ballpark|"
                         r"how much (?:is it|is an?|are they|for|do you charge|does it come to))\b", re.IGNORECASE)
 
 
@@ -96,6 +102,19 @@ _DID_NOT_HELP = re.compile(r"\b(?:(?:is|was|are|were)n'?t|(?:is|was|are|were) no
                            r"(?:does|do|did|is|are|will) not|fails?|isn'?t enough)(?=\s*(?:[,.;?!]|$))|"
                            r"\bif not\b(?=\s*(?:[,.;?!]|$))",
                            re.IGNORECASE)
+
+
+# Asking what a choice turns on ("what does the choice of operation depend on?", "how do they decide which
+# surgery?"): the fact saying what it depends on answers it, not the list of the options.
+_WHAT_DECIDES = re.compile(r"\bdepend(?:s|ing)? (?:up)?on\b|\bwhat (?:decides|determines)\b|"
+                           r"\bhow (?:do|does|would|will|is|are)\b[^.?!]{0,30}?\b(?:decide|decided|choose|chosen|"
+                           r"pick|picked|select|selected)\b", re.IGNORECASE)
+
+
+def asks_what_decides(text: str) -> bool:
+    """"What does the choice of operation depend on?": the page's line on what it depends on
+    answers it, not the list of the options."""
+    return bool(_WHAT_DECIDES.search(clip(text)))
 
 
 def asks_alternatives(text: str) -> bool:

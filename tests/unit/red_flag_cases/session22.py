@@ -17,17 +17,6 @@ NOW_URGENT got no advice of its kind first, and every case of NOT_URGENT was tak
 
 from __future__ import annotations
 
-import os
-
-import pytest
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
-from spacy.language import Language
-
-from nlp.red_flags import RedFlagRules
-from tests.unit.test_red_flags import urgent
-
 NOW_URGENT = [
     ("Day 3 after my eyelid surgery and the pain is 9 out of 10 even with the tablets.", "post_op"),
     ("my cheek is swelling up really fast on the op side and it feels rock hard", "post_op"),
@@ -47,14 +36,3 @@ NOT_URGENT = [
     "In my thirties my eye got an ulcer because it would not close. It healed fine. Should I get a weight put in?",
     "De pequeño me operaron de la cara. Ahora tengo 45 años. ¿Puedo operarme otra vez?",
 ]
-
-
-@pytest.mark.parametrize(("text", "kind"), NOW_URGENT)
-def test_an_emergency_in_plain_words_gets_its_advice_first(nlp: Language, rules: RedFlagRules, text: str,
-                                                           kind: str) -> None:
-    assert urgent(nlp, rules, text)[:1] == [kind], text
-
-
-@pytest.mark.parametrize("text", NOT_URGENT)
-def test_ordinary_words_that_read_as_risk_are_answered(nlp: Language, rules: RedFlagRules, text: str) -> None:
-    assert urgent(nlp, rules, text) == [], text

@@ -14,17 +14,6 @@ NOW_URGENT got no urgent advice, and every case of NOT_URGENT was taken over.
 
 from __future__ import annotations
 
-import os
-
-import pytest
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
-from spacy.language import Language
-
-from nlp.red_flags import RedFlagRules
-from tests.unit.test_red_flags import urgent
-
 NOW_URGENT = [
     ("Breathless just lying still in bed, I can barely finish a sentence", "breathing"),
     ("Out of breath sitting still and I can't finish a sentence", "breathing"),
@@ -40,14 +29,3 @@ NOT_URGENT = [
     "My face is droopy on the right while I'm doing nothing, can they level it?",
     "My grandkids giggle so much at my wonky smile they can't breathe. Could surgery even it up?",
 ]
-
-
-@pytest.mark.parametrize(("text", "kind"), NOW_URGENT)
-def test_an_emergency_in_plain_words_gets_its_advice_first(nlp: Language, rules: RedFlagRules, text: str,
-                                                           kind: str) -> None:
-    assert urgent(nlp, rules, text)[:1] == [kind], text
-
-
-@pytest.mark.parametrize("text", NOT_URGENT)
-def test_ordinary_words_that_read_as_risk_are_answered(nlp: Language, rules: RedFlagRules, text: str) -> None:
-    assert urgent(nlp, rules, text) == [], text

@@ -18,17 +18,6 @@ NOW_URGENT got no advice of its kind first, and every case of NOT_URGENT was tak
 
 from __future__ import annotations
 
-import os
-
-import pytest
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
-from spacy.language import Language
-
-from nlp.red_flags import RedFlagRules
-from tests.unit.test_red_flags import urgent
-
 NOW_URGENT = [
     ("since breakfast half my lips won't pucker", "new_palsy"),
     ("I had Bell's on the right years ago. Since this morning the left side has gone floppy too.", "new_palsy"),
@@ -56,14 +45,3 @@ NOT_URGENT = [
     "My face suddenly drooped when I was pregnant with my son, now 7. Can it be fixed?",
     "My mouth has drooped at dinners since 2012 and it's so embarrassing. What helps?",
 ]
-
-
-@pytest.mark.parametrize(("text", "kind"), NOW_URGENT)
-def test_an_emergency_in_plain_words_gets_its_advice_first(nlp: Language, rules: RedFlagRules, text: str,
-                                                           kind: str) -> None:
-    assert urgent(nlp, rules, text)[:1] == [kind], text
-
-
-@pytest.mark.parametrize("text", NOT_URGENT)
-def test_ordinary_words_that_read_as_risk_are_answered(nlp: Language, rules: RedFlagRules, text: str) -> None:
-    assert urgent(nlp, rules, text) == [], text

@@ -15,21 +15,10 @@ gentle line beside its answer; it is no self-harm cue.
 
 The messages were written for these tests, never from a held-out text. Before the change every case of
 NOW_URGENT got no urgent advice, every case of LOW_MOOD_CHECKIN got no check-in, and the two cases of
-STILL_NOT_URGENT marked so were taken over.
+NOT_URGENT marked so were taken over.
 """
 
 from __future__ import annotations
-
-import os
-
-import pytest
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
-from spacy.language import Language
-
-from nlp.red_flags import RedFlagRules
-from tests.unit.test_red_flags import kinds, urgent
 
 NOW_URGENT = [
     ("Muscle transplant on Tuesday. Since last night my cheek keeps getting bigger and it's hard as a rock.",
@@ -42,7 +31,7 @@ NOW_URGENT = [
      "breathing"),
 ]
 
-STILL_NOT_URGENT = [
+NOT_URGENT = [
     # urgent before the change: whether an operation exists is a treatment question; an eye constantly red, with
     # drops every morning, is the everyday care of an eye that does not close
     "Are there procedures where they cut a nerve so my swollen-looking cheek relaxes?",
@@ -52,17 +41,6 @@ STILL_NOT_URGENT = [
     "The corner of my mouth went down after the Botox I had in 2019, will surgery fix it?",
     "I can still remember when my face drooped in 2015. Is surgery still possible?",
 ]
-
-
-@pytest.mark.parametrize(("text", "kind"), NOW_URGENT)
-def test_an_emergency_in_plain_words_gets_its_advice_first(nlp: Language, rules: RedFlagRules, text: str,
-                                                           kind: str) -> None:
-    assert urgent(nlp, rules, text)[:1] == [kind], text
-
-
-@pytest.mark.parametrize("text", STILL_NOT_URGENT)
-def test_ordinary_words_near_the_new_rules_are_answered(nlp: Language, rules: RedFlagRules, text: str) -> None:
-    assert urgent(nlp, rules, text) == [], text
 
 
 # A low mood in everyday words beside a question: answered, with the check-in's gentle line (never urgent).
@@ -78,15 +56,3 @@ NO_CHECKIN = [
     "The swelling went down after a week. When can I start the facial exercises?",
     "Can you lift the low corner of my mouth with a sling?",
 ]
-
-
-@pytest.mark.parametrize("text", LOW_MOOD_CHECKIN)
-def test_a_low_mood_told_in_everyday_words_gets_the_gentle_line(nlp: Language, rules: RedFlagRules,
-                                                                text: str) -> None:
-    assert kinds(nlp, rules, text) == ["checkin"], text
-
-
-@pytest.mark.parametrize("text", NO_CHECKIN)
-def test_physical_words_that_share_the_mood_vocabulary_get_no_check_in(nlp: Language, rules: RedFlagRules,
-                                                                       text: str) -> None:
-    assert kinds(nlp, rules, text) == [], text
