@@ -43,6 +43,7 @@ from clinic.question_parts import (
     looks_like_question,
     question_focus,
     returns_to_earlier,
+    short_question_focus,
     with_measure_asked,
 )
 
@@ -120,6 +121,16 @@ SITUATION_INTENTS = frozenset({"ask_personal_advice", "ask_candidacy"})
 SITUATION_TOPICS = frozenset({"personal_advice", "candidacy"})
 
 
+def _short_focus(text: str, named: list[str], positions: Positions) -> tuple[int, int] | None:
+    """A shorter message's question sentence when it names some, not all, of the procedures the
+    message names: "My physio mentioned Botox and a neurectomy. What does Botox do?" asks about Botox."""
+    short = short_question_focus(text)
+    if short is None:
+        return None
+    inside = [p for p in named if any(short[0] <= a < short[1] for a, _ in positions.get(p, []))]
+    return short if inside and len(inside) < len(named) else None
+
+
 def focus_on_question(ranker: FactRanker, tracker: Tracker, text: str, named: list[str],
                       positions: Positions) -> tuple[str, list[str], Positions]:
     """The words that say which fact is asked for, the procedures they name, and where.
@@ -136,6 +147,8 @@ def focus_on_question(ranker: FactRanker, tracker: Tracker, text: str, named: li
     if filed_personal or situation_for(tracker) is not None:
         return f"{situation} . {text}", named, positions
     focus, own = question_focus(text), question_focus(text, with_context=False)
+    if focus is None or own is None:
+        focus = own = _short_focus(text, named, positions)
     if focus is None or own is None:
         return text, named, positions
     start, end = focus
@@ -279,8 +292,11 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         events.append(SlotSet(TOPIC_SLOT, main_topic))
     if procedure != tracker.get_slot(PROCEDURE_SLOT):
         events.append(SlotSet(PROCEDURE_SLOT, procedure))
-    if len(answer.procedures) >= 2:  # both sides of a comparison: "which of those two..." can follow
-        events.append(SlotSet(LISTED_OPTIONS_SLOT, answer.procedures[:MAX_QUESTIONS]))
+    # both sides of a comparison: "which of those two..." can follow; or the options the patient named
+    # while asking about one ("...Botox and a neurectomy. What does Botox do?"), so "the second one" is theirs
+    listed = answer.procedures if len(answer.procedures) >= 2 else mentioned_procedures(tracker)
+    if len(listed) >= 2:
+        events.append(SlotSet(LISTED_OPTIONS_SLOT, listed[:MAX_QUESTIONS]))
     return events
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -13,7 +14,7 @@ from actions.constants import (
     RED_FLAG_EXTRACTOR,
     RED_FLAG_KIND_ENTITY,
 )
-from clinic.question_parts import question_focus
+from clinic.question_parts import question_focus, short_question_focus
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -114,11 +115,27 @@ def language_prefix(tracker: Tracker) -> str:
     return "es." if trusted_entity(tracker, LANGUAGE_ENTITY) == "es" else ""
 
 
+# "my physio mentioned Botox", "the physical therapist said": the therapist who speaks is a person,
+# not the therapy asked about.
+_SPEAKER = re.compile(r"(?:physio|physiotherapist|physio therapist|physical therapist|therapist)$", re.IGNORECASE)
+_SPEAKS = re.compile(r"\s+(?:has |had |also |just )?(?:said|says|mentioned|mentions|told|tells|suggested|suggests|"
+                     r"recommended|recommends|thinks|thought|reckons|advised|advises|explained|asked|wants|wanted|"
+                     r"(?:talked|talks|spoke|speaks) (?:about|of)|brought up)\b",
+                     re.IGNORECASE)
+
+
+def procedure_entities(tracker: Tracker) -> list[dict[str, Any]]:
+    """This message's procedure, treatment and test entities, without a therapist who speaks."""
+    text = latest_text(tracker)
+    return [e for e in tracker.latest_message.get("entities") or []
+            if e.get("entity") in PROCEDURE_ENTITIES and e.get("value") is not None and not (
+                _SPEAKER.search(text[int(e.get("start") or 0):int(e.get("end") or 0)])
+                and _SPEAKS.match(text, int(e.get("end") or 0)))]
+
+
 def mentioned_procedures(tracker: Tracker) -> list[str]:
     """The distinct procedures, treatments and tests named in this very message, in order."""
-    values = [str(e["value"]) for e in tracker.latest_message.get("entities") or []
-              if e.get("entity") in PROCEDURE_ENTITIES and e.get("value") is not None]
-    return list(dict.fromkeys(values))
+    return list(dict.fromkeys(str(e["value"]) for e in procedure_entities(tracker)))
 
 
 def bot_spoke_this_session(tracker: Tracker) -> bool:
@@ -141,10 +158,9 @@ def procedure_positions(tracker: Tracker) -> dict[str, list[tuple[int, int]]]:
     """Where each procedure named in the message is (start, end): each of several questions gets
     its own, and the name's words are not counted again as words of the question."""
     positions: dict[str, list[tuple[int, int]]] = {}
-    for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") in PROCEDURE_ENTITIES and entity.get("value") is not None:
-            span = (int(entity.get("start") or 0), int(entity.get("end") or 0))
-            positions.setdefault(str(entity["value"]), []).append(span)
+    for entity in procedure_entities(tracker):
+        span = (int(entity.get("start") or 0), int(entity.get("end") or 0))
+        positions.setdefault(str(entity["value"]), []).append(span)
     return positions
 
 
@@ -153,11 +169,15 @@ def asked_procedures(tracker: Tracker) -> list[str]:
     sentence(s) ("I've done physio for a year... which treatments do you have for this?" asks about
     the treatments, not about physio, which the story names as tried)."""
     named = mentioned_procedures(tracker)
-    own = question_focus(latest_text(tracker), with_context=False)
-    if own is None or not named:
+    text = latest_text(tracker)
+    long_focus = question_focus(text, with_context=False)
+    focus = long_focus or short_question_focus(text)
+    if focus is None or not named:
         return named
     positions = procedure_positions(tracker)
-    return [p for p in named if any(own[0] <= start < own[1] for start, _ in positions.get(p, []))]
+    asked = [p for p in named if any(focus[0] <= start < focus[1] for start, _ in positions.get(p, []))]
+    # a shorter message whose question names none of them ("I'm having a graft. Will it hurt?") asks about them all
+    return asked if asked or long_focus is not None else named
 
 
 def procedures_outside(tracker: Tracker, excluded: str) -> list[str]:
@@ -166,9 +186,7 @@ def procedures_outside(tracker: Tracker, excluded: str) -> list[str]:
     start = text.lower().find(excluded.lower()) if excluded else -1
     end = start + len(excluded)
     found = []
-    for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") not in PROCEDURE_ENTITIES or entity.get("value") is None:
-            continue
+    for entity in procedure_entities(tracker):
         if start >= 0 and start <= int(entity.get("start") or 0) < end:
             continue
         found.append(str(entity["value"]))

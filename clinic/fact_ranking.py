@@ -24,10 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from clinic.asking_condition import (
-    CONDITION_CLAUSE,
-    CONDITION_WORD,
-)
+from clinic.asking_condition import CONDITION_CLAUSE, CONDITION_WORD
 from clinic.question_words import words_of
 from clinic.spelling import Speller
 

@@ -154,6 +154,16 @@ def is_follow_up(text: str) -> bool:
     return bool(_FOLLOW_UP.search(text)) or (bool(_SHORT_WHY.match(text)) and len(text.split()) <= SHORT_WHY_MAX_WORDS)
 
 
+def short_question_focus(text: str) -> tuple[int, int] | None:
+    """A shorter message's one question sentence (with the sentence a "What is it?" points to), or
+    None when it has no such sentence or asks a second question without its "?" ("is Botox an
+    option? also does physio help"): which of the procedures it names is asked about."""
+    focus = question_focus(text, min_words=NAMED_FOCUS_MIN_WORDS)
+    if focus is None or looks_like_question(text[:focus[0]]) or looks_like_question(text[focus[1]:]):
+        return None
+    return focus
+
+
 def looks_like_question(text: str) -> bool:
     """A question of a few words ("and the other one?"), not "ok" or "thanks"."""
     text = clip(text).strip()
@@ -200,6 +210,9 @@ def with_measure_asked(meant: str, previous: str) -> str:
 
 
 FOCUS_MIN_WORDS = 25
+# Shorter messages still have a question sentence apart from what they tell: "My physio mentioned
+# Botox and a neurectomy. What does Botox do?" asks about Botox alone.
+NAMED_FOCUS_MIN_WORDS = 8
 # A question that points at the sentence before it ("what is that operation?", "is it safe?").
 _POINTS_BACK = re.compile(r"\b(that|this|it|those|these|such|they|them|the same|both|either)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -218,13 +231,13 @@ def story_before_question(text: str) -> str:
     return text[:asking[0].start()] if asking else ""
 
 
-def question_focus(text: str, with_context: bool = True) -> tuple[int, int] | None:
+def question_focus(text: str, with_context: bool = True, min_words: int = FOCUS_MIN_WORDS) -> tuple[int, int] | None:
     """Where the question of a long message is (start, end): its sentences ending in "?", else its
-    last sentence. None for a short message or a single sentence: the whole text is the question.
-    ``with_context``: a question that points back ("what is that operation?") takes the sentence
-    before it along."""
+    last sentence. None for a message under ``min_words`` words or a single sentence: the whole
+    text is the question. ``with_context``: a question that points back ("what is that
+    operation?") takes the sentence before it along."""
     text = clip(text)
-    if len(text.split()) < FOCUS_MIN_WORDS:
+    if len(text.split()) < min_words:
         return None
     sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip(" .!?")]
     if len(sentences) < 2:

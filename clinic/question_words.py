@@ -1,8 +1,10 @@
-"""How a question's wording is read before its words are matched with the facts
-(``clinic.fact_ranking``): phrases made only of common words that still ask something, words about
-the asking itself, what the patient says they do not want, and the word that marks asking in which
-case (``clinic.asking_condition``). Kept apart so the ranking module
-holds the ranking alone."""
+"""How a question's wording is read before its words are matched with the facts.
+
+``clinic.fact_ranking`` matches words; this module says which words count: phrases made only of
+common words that still ask something, words about the asking itself, what the patient says they
+do not want, and the word that marks asking in which case (``clinic.asking_condition``). Kept apart
+so the ranking module holds the ranking alone.
+"""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ class Settings:
             "urgent_contact_es": (
                 f"la línea urgente de la clínica al {self.urgent_line}" if self.urgent_line
                 else f"la clínica al {self.clinic_phone}" if self.clinic_phone
-                else "a su equipo quirúrgico (el número de sus papeles de alta)"
+                else "su equipo quirúrgico (el número de sus papeles de alta)"
             ),
         }
 

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from clinic.content import PAGE_PATH, Content, load, read_content, validate, validated_content
 from clinic.models import Fact
 from clinic.queries import KnowledgeBase
+from clinic.settings import Settings
 from nlp.vocabulary import canonical_ids
 
 PAGE = PAGE_PATH.read_text(encoding="utf-8")
@@ -126,3 +127,11 @@ def test_urgent_advice_is_required_in_every_language_used() -> None:
     assert not any("'fr.red_flag.stroke' is missing" in p for p in problems)
     assert any("'es.red_flag.breathing' is missing" in p for p in problems_after(
         lambda c: c.messages.pop("es.red_flag.breathing")))
+
+
+def test_the_spanish_post_op_advice_reads_right_without_an_urgent_number() -> None:
+    # "llame enseguida a {urgent_contact_es}" with no number configured said "a a su equipo quirúrgico"
+    settings = Settings(database_url="sqlite://", clinic_name="Clinic", clinic_phone="", urgent_line="",
+                        emergency_number="911", crisis_line="988", log_level="INFO")
+    advice = read_content().messages["es.red_flag.post_op"].format(**settings.placeholders)
+    assert "enseguida a su equipo quirúrgico" in advice and " a a " not in advice

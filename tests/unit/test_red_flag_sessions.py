@@ -14,10 +14,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 from spacy.language import Language
 
 from nlp.red_flags import RedFlagRules
-from tests.unit.red_flag_cases import session22, session23, session24, session25, session26
+from tests.unit.red_flag_cases import session22, session23, session24, session25, session26, session27
 from tests.unit.test_red_flags import kinds, urgent
 
-SESSIONS: tuple[ModuleType, ...] = (session22, session23, session24, session25, session26)
+SESSIONS: tuple[ModuleType, ...] = (session22, session23, session24, session25, session26, session27)
 
 
 def _cases(name: str) -> list[object]:
@@ -34,6 +34,12 @@ def _session(module: ModuleType) -> str:
 def test_an_emergency_in_plain_words_gets_its_advice_first(nlp: Language, rules: RedFlagRules, text: str,
                                                            kind: str) -> None:
     assert urgent(nlp, rules, text)[:1] == [kind], text
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases("EXACT_URGENT"))
+def test_an_emergency_gets_only_its_own_advice(nlp: Language, rules: RedFlagRules, text: str,
+                                               expected: list[str]) -> None:
+    assert urgent(nlp, rules, text) == expected, text
 
 
 @pytest.mark.parametrize("text", _cases("NOT_URGENT"))
