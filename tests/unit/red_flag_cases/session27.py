@@ -14,10 +14,12 @@ Only its own advice: a son's wish to die beside his palsy of years (no new palsy
 suicide attempt "en 2010", told as over.
 
 The messages were written for these tests, never from a held-out text. Before the change every case of
-NOW_URGENT got no advice of its kind first, the EXACT_URGENT case also got a new palsy's, and the
-NOT_URGENT case was taken over. Other session-27 phrases (a swallow "getting difficult", a dragged
-leg, half the sight lost, a face "kind of" floppy) were already caught by other rules or the
-physical model, so they have no case here.
+NOW_URGENT got no advice of its kind first, the first EXACT_URGENT case also got a new palsy's, and the
+NOT_URGENT case was taken over. The second EXACT_URGENT case guards a phrase measured and dropped: "I
+have Bell's palsy" read as a palsy held for long hid a new palsy told with a hedge ("I think I have
+..."). Other session-27 phrases (a swallow "getting difficult", a dragged leg, half the sight lost, a
+face "kind of" floppy) were already caught by other rules or the physical model, so they have no
+case here.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ NOW_URGENT = [
 # (the son's risk is the emergency: the palsy held for years is no new palsy)
 EXACT_URGENT = [
     ("My son has had facial paralysis for years and today he told me he wants to die.", ["self_harm"]),
+    # a guard: "I have Bell's palsy" named as a held condition hid this new palsy (measured and dropped)
+    ("I think I have Bell's palsy, it started this morning. Can I be seen today?", ["new_palsy"]),
 ]
 NOT_URGENT = [
     "En 2010 intenté suicidarme. Hoy estoy bien y con terapia. ¿Puedo operarme?",
