@@ -28,6 +28,7 @@ from actions.turn import (
     intent_confidences,
     latest_text,
     mentioned_procedures,
+    named_within,
     previous_text,
     procedure_positions,
     procedures_outside,
@@ -127,7 +128,7 @@ def _short_focus(text: str, named: list[str], positions: Positions) -> tuple[int
     short = short_question_focus(text)
     if short is None:
         return None
-    inside = [p for p in named if any(short[0] <= a < short[1] for a, _ in positions.get(p, []))]
+    inside = named_within(named, positions, short)
     return short if inside and len(inside) < len(named) else None
 
 

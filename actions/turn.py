@@ -164,6 +164,11 @@ def procedure_positions(tracker: Tracker) -> dict[str, list[tuple[int, int]]]:
     return positions
 
 
+def named_within(named: list[str], positions: dict[str, list[tuple[int, int]]], span: tuple[int, int]) -> list[str]:
+    """The procedures of ``named`` whose name lies within ``span`` of the message."""
+    return [p for p in named if any(span[0] <= start < span[1] for start, _ in positions.get(p, []))]
+
+
 def asked_procedures(tracker: Tracker) -> list[str]:
     """The procedures this message asks about: in a long story, those named in its question
     sentence(s) ("I've done physio for a year... which treatments do you have for this?" asks about
@@ -175,7 +180,7 @@ def asked_procedures(tracker: Tracker) -> list[str]:
     if focus is None or not named:
         return named
     positions = procedure_positions(tracker)
-    asked = [p for p in named if any(focus[0] <= start < focus[1] for start, _ in positions.get(p, []))]
+    asked = named_within(named, positions, focus)
     # a shorter message whose question names none of them ("I'm having a graft. Will it hurt?") asks about them all
     return asked if asked or long_focus is not None else named
 
