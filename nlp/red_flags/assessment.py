@@ -150,8 +150,13 @@ def assess(flags: list[RedFlag], text: str, model: SelfHarmRiskModel | None,
         raised = _physically_confirmed(cues, text, physical, sentences)
     if not raised:
         return found + (checkins[:1] if not kinds else [])  # a check-in only where nothing else was found
+    # each raised kind in its place by urgency, the rules' own order of what they found kept
     order = {kind: i for i, kind in enumerate(RedFlagRules.KINDS)}
-    return sorted([*(f for f in found if f.kind != CHECKIN), *raised], key=lambda f: order[f.kind])
+    merged = [f for f in found if f.kind != CHECKIN]
+    for flag in raised:
+        place = next((i for i, f in enumerate(merged) if order[f.kind] > order[flag.kind]), len(merged))
+        merged.insert(place, flag)
+    return merged
 
 
 def detect_text(nlp: Language, text: str, rules: RedFlagRules | None = None,

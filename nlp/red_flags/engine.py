@@ -268,7 +268,20 @@ class RedFlagRules:
                 where = tuple(sorted({(h.concept, h.sentence) for h in kept if h.concept in matched}))
                 flags.append(RedFlag(name, tuple(sorted(set(matched), key=order.__getitem__)), where))
         found = {flag.kind for flag in flags}
-        return [flag for flag in flags if not found & set(self._kinds[flag.kind].covered_by)]
+        return self._led([flag for flag in flags if not found & set(self._kinds[flag.kind].covered_by)])
+
+    def _led(self, flags: list[RedFlag]) -> list[RedFlag]:
+        """``flags`` (most urgent first) with each kind that leads over an earlier one moved before it, when the
+        earlier one matched through none of the leading kind's ``leads_unless`` concepts."""
+        ordered = list(flags)
+        for flag in flags:
+            kind = self._kinds[flag.kind]
+            for i, other in enumerate(ordered[: ordered.index(flag)]):
+                if other.kind in kind.leads_over and not set(other.concepts) & set(kind.leads_unless):
+                    ordered.remove(flag)
+                    ordered.insert(i, flag)
+                    break
+        return ordered
 
 
 @lru_cache(maxsize=4)

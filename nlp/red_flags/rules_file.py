@@ -21,7 +21,8 @@ _NEGATION_KEYS = {"cues", "window", "terminators"}
 _FUZZY_KEYS = {"min_length", "long_length", "same_first_letter", "stoplist", "protect_words_more_frequent_than"}
 _CONCEPT_KEYS = {"phrases", "except", "suppressed_by", "description"}
 _SUPPRESSOR_KEYS = {"concept", "unless", "unless_in", "scope", "description"}
-_KIND_KEYS = {"when", "suppressed_by", "covered_by", "description", "background", "background_through"}
+_KIND_KEYS = {"when", "suppressed_by", "covered_by", "description", "background", "background_through", "leads_over",
+              "leads_unless"}
 
 # --------------------------------------------------------------------------------------------------
 # Compiled rule structures (internal)
@@ -65,6 +66,10 @@ class Kind:
     # suppressors (a sentence asking a question) cover them, provided another concept of the kind is kept.
     background: tuple[str, ...] = ()
     background_through: tuple[str, ...] = ()
+    # Kinds this one is told before when both are found, unless the other matched through one of `leads_unless`
+    # (an eye that lost its sight after an eyelid operation: the eye's advice first, unless the wound is infected).
+    leads_over: tuple[str, ...] = ()
+    leads_unless: tuple[str, ...] = ()
 
     @property
     def concepts(self) -> tuple[str, ...]:
@@ -268,8 +273,10 @@ def parse_kinds(
         covered = _names_in(where, "covered_by", body, kinds, "other kind", exclude=name)
         background = _names_in(where, "background", body, concepts, "concept")
         through = _names_in(where, "background_through", body, suppressors, "suppressor")
+        leads = _names_in(where, "leads_over", body, kinds, "other kind", exclude=name)
+        leads_unless = _names_in(where, "leads_unless", body, concepts, "concept")
         parsed[name] = Kind(name, _parse_when(where, body["when"], concepts), tuple(suppressors[s] for s in names),
-                            tuple(covered), tuple(background), tuple(through))
+                            tuple(covered), tuple(background), tuple(through), tuple(leads), tuple(leads_unless))
     return parsed
 
 

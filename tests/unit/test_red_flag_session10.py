@@ -53,8 +53,9 @@ URGENT = [
     ("my graft looks grayish and cool", "post_op"),
     ("the doppler has gone quiet over my flap since an hour ago", "post_op"),
     ("the doppler probe isn't picking up the flap's pulse any more", "post_op"),
-    # Sight lost soon after an operation near the eye.
-    ("I had my brow lift two days ago and since last night I've gone blind in my right eye", "post_op"),
+    # Sight lost soon after an operation near the eye: since session 28 the eye's advice first (its sight is at
+    # stake; nlp/red_flags.yml, eye_emergency's leads_over), the operation's after it.
+    ("I had my brow lift two days ago and since last night I've gone blind in my right eye", "eye_emergency"),
     # A red sore eye seeing fuzzy, worse since yesterday.
 ]
 

@@ -14,10 +14,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 from spacy.language import Language
 
 from nlp.red_flags import RedFlagRules
-from tests.unit.red_flag_cases import session22, session23, session24, session25, session26, session27
+from tests.unit.red_flag_cases import session22, session23, session24, session25, session26, session27, session28
 from tests.unit.test_red_flags import kinds, urgent
 
-SESSIONS: tuple[ModuleType, ...] = (session22, session23, session24, session25, session26, session27)
+SESSIONS: tuple[ModuleType, ...] = (session22, session23, session24, session25, session26, session27, session28)
 
 
 def _cases(name: str) -> list[object]:

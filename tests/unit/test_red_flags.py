@@ -390,6 +390,21 @@ def test_minimal_rules_load_and_work(nlp: Language, write_rules: Any) -> None:
     assert kinds(nlp, rules, "what if it droops") == []
 
 
+def test_a_kind_that_leads_is_told_first_unless_the_other_matched_through_a_named_concept(
+    nlp: Language, write_rules: Any
+) -> None:
+    """``leads_over``: the eye's advice before the operation's when the operation matched only through what the eye
+    also shows; the usual order when it matched through one of ``leads_unless``."""
+    plain = [k for k in RedFlagRules.KINDS if not k.endswith("_cue")]
+    leading = broken(lambda r: r["kinds"]["eye_emergency"].update(leads_over=["post_op"]))
+    rules = RedFlagRules.from_file(nlp.vocab, write_rules(leading))
+    moved = [k for k in plain if k != "eye_emergency"]
+    moved.insert(moved.index("post_op"), "eye_emergency")
+    assert kinds(nlp, rules, "it droops") == moved
+    kept = broken(lambda r: r["kinds"]["eye_emergency"].update(leads_over=["post_op"], leads_unless=["symptom"]))
+    assert kinds(nlp, RedFlagRules.from_file(nlp.vocab, write_rules(kept)), "it droops") == plain
+
+
 def broken(change: Any) -> dict[str, Any]:
     rules = copy.deepcopy(minimal_rules())
     change(rules)
@@ -424,6 +439,13 @@ INVALID_RULES: list[tuple[str, Any, str]] = [
     ("unquoted no", broken(lambda r: r["concepts"].update(negation_cue=[False])), "quote the word"),
     ("malformed choice", broken(lambda r: r["concepts"].update(symptom=["(droop sag)"])), "neither a word"),
     ("unsupported version", broken(lambda r: r.update(version=2)), "version 2 is not supported"),
+    ("leads over an unknown kind", broken(lambda r: r["kinds"]["eye_emergency"].update(leads_over=["nope"])),
+     "unknown other kind 'nope'"),
+    ("leads over itself", broken(lambda r: r["kinds"]["eye_emergency"].update(leads_over=["eye_emergency"])),
+     "unknown other kind 'eye_emergency'"),
+    ("leads unless an unknown concept",
+     broken(lambda r: r["kinds"]["eye_emergency"].update(leads_over=["stroke"], leads_unless=["nope"])),
+     "unknown concept 'nope'"),
     ("not a mapping", [1, 2, 3], "rules file must be a mapping"),
     ("empty file", "", "rules file must be a mapping"),
     ("not YAML", "kinds: [unclosed", "not valid YAML"),
