@@ -3,7 +3,10 @@ word ("browlift"), a swelling still growing, the transplant as "the piece they t
 became bad, a leg gone to jelly, one side of the body that will not move, edges that came apart, a dressing red right
 through, blood "more than I expected" (a report, not a question about what to expect), a hedge ("most likely
 nothing") before an eye's emergency, only one side of a child's smile going up, a new side fallen in Spanish or
-opposite the old palsy, and vowels dropped from common words ("fce", "wrk", "tawk").
+opposite the old palsy, the good side gone numb, vowels dropped from common words ("fce", "wrk", "tawk"), and in
+Spanish a report of one's own state ("tengo fiebre", "está supurando") beside "¿es normal?" and stitches that came
+open ("se me abrieron los puntos"). An eye on "the bad side" of a face that can only see shadows now is the eye's
+emergency, no new palsy.
 
 Order: an eye that lost its sight after an eyelid operation gets the eye's advice first (its sight is at stake),
 unless the wound itself is infected, bleeding, open or swelling (the operation's advice first): ``leads_over`` in
@@ -35,6 +38,9 @@ NOW_URGENT = [
     ("Today my 6 year old can only smile on one side: only one side goes up and she can't shut her left eye.",
      "new_palsy"),
     ("my dad fce droopy n his arm wont wrk, cnt tawk proply", "stroke"),
+    ("¿Cuándo podré conducir? La cicatriz del muslo está supurando y tengo fiebre desde la transferencia muscular del "
+     "martes. ¿Es normal?", "post_op"),
+    ("Me operaron el viernes y hoy se me abrieron los puntos de la pierna. ¿Qué hago?", "post_op"),
     ("My right side has had a palsy for years. Since this afternoon my good side feels numb and weak too.",
      "new_palsy"),
     ("I had Bell's palsy on the left years ago. Since yesterday the weakness is on the opposite side from my old "
@@ -50,6 +56,8 @@ EXACT_URGENT = [
     ("Eyelid weight put in four days ago; the stitch line is leaking pus and now I can't see out of that eye.",
      ["post_op", "eye_emergency"]),
     ("My son has had facial palsy since birth; this morning his eye went very red and painful and pus is coming out.",
+     ["eye_emergency"]),
+    ("Mum says the eye on the bad side of her face went all at once an hour ago; she can only see shadows now.",
      ["eye_emergency"]),
 ]
 NOT_URGENT = [
