@@ -70,23 +70,26 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
     """The facts (one line, or bullets), then an offer of the topic's full answer when there is more.
     The whole turn, a note before it, frame, caveat and offer included, stays within MAX_SPECIFIC_REPLY characters:
     the last facts that are not part of a frame make room, and stay on offer."""
-    text = answer_text(kb, answer)
     offer_room = OFFER_ROOM if answer.topic is not None else 0
     # what the turn already says (a safety note before a story's answer) counts too
     room = MAX_SPECIFIC_REPLY - reply.reserved - reply.said_length() - len(reply.messages)  # a line break each
+    text = answer_text(kb, answer)
+    if len(text) + offer_room > room:  # a frame's caveat among other facts is the first to make room
+        text = answer_text(kb, answer, frame_closing=False)
     droppable = [f for f in answer.facts if f.fact.id not in answer.framed_ids | {answer.case_id}]
     while len(text) + offer_room > room and len(answer.facts) > 1 and droppable:
         answer.facts.remove(droppable.pop())
         answer.more = True
-        text = answer_text(kb, answer)
+        text = answer_text(kb, answer, frame_closing=False)
     reply.say(text, sources=answer.sources)
     if answer.more and answer.topic is not None:
         offer = kb.message("offer_more", title=answer.topic.title.lower())
         reply.say(offer, [topic_button(answer.topic, procedure_id)])
 
 
-def answer_text(kb: KnowledgeBase, answer: FactAnswer) -> str:
-    """The facts with what goes around them: the general-figure note, the topic's frame and caveat."""
+def answer_text(kb: KnowledgeBase, answer: FactAnswer, frame_closing: bool = True) -> str:
+    """The facts with what goes around them: the general-figure note, the topic's frame and caveat
+    (``frame_closing``: also the caveat of a framed topic whose facts stand among others)."""
     text = facts_text(kb, answer)
     main = answer.main_topic
     if answer.general_for:
@@ -101,6 +104,12 @@ def answer_text(kb: KnowledgeBase, answer: FactAnswer) -> str:
         closing = kb.answer(main.id).closing if main.closing and (framed or main.id in CAVEAT_TOPICS) else ""
         closing = "" if closing and closing in text else closing  # the caveat was itself the fact asked for
         text = "\n\n".join(part for part in (fill(main.intro) if framed else "", text, closing) if part)
+    if answer.frames and frame_closing:
+        # a framed topic's facts among others' ("how should I weigh it up?" filed under another topic
+        # gets who can have surgery and what is weighed): its caveat, talk it over with the surgeon, too
+        closings = [kb.answer(t).closing for t in dict.fromkeys(answer.frames.values())
+                    if (frame := kb.topic(t)) is not None and frame.intro and frame.closing]
+        text = "\n\n".join([text, *(c for c in dict.fromkeys(closings) if c and c not in text)])
     return text
 
 

@@ -38,7 +38,7 @@ where why how can could would should will shall may might must just so too very 
 please thanks thank hi hello also then than any some all each every much many most such own same
 not no nor only still yet even ever get got getting go going gone make made let lets say tell know
 want wanted need needed like im ive id youre dont doesnt didnt cant wont isnt arent wasnt u ur r pls plz
-one ones thing things something lot bit way dear sir madam doctor dr
+one ones thing things something lot bit way dear sir madam doctor dr none non
 """.split())
 # The clinic's subject itself: in every question, it tells no fact from another.
 SUBJECT_WORDS = frozenset("facial face faces reanimation palsy paralysis paralyzed paralysed bell bells".split())
@@ -94,19 +94,28 @@ SURGERY_REFERENCE = re.compile(
 
 # Words that turn the next content word around: "the nerve won't recover" asks for what is done
 # when it does not, not about recovery.
-NEGATORS = frozenset("not no never cannot cant wont dont doesnt didnt isnt arent wasnt wouldnt couldnt without "
-                     "unable".split())
+NEGATORS = frozenset("non none not no never cannot cant wont dont doesnt didnt isnt arent wasnt wouldnt couldnt "
+                     "without unable".split())
+
+
+# Kinds of treatment a patient's word can rule out ("non-surgical", "without an operation").
+RULED_OUT_KINDS = frozenset({stem("surgery")})
 
 
 def content_stems(text: str, speller: Speller | None = None) -> list[str]:
     return _stems(text, speller)[0]
 
 
-def _stems(text: str, speller: Speller | None) -> tuple[list[str], list[str]]:
-    """The content words' stems, and those of them negated ("not_recov" for "won't recover")."""
+def _stems(text: str, speller: Speller | None, as_cue: bool = False) -> tuple[list[str], list[str]]:
+    """The content words' stems, and those of them negated ("not_recov" for "won't recover").
+
+    ``as_cue``: the words of a cue, where a negated kind of treatment (``RULED_OUT_KINDS``) is not also itself:
+    "without surgery" is a patient's word for physiotherapy, yet it says nothing for "is there surgery
+    for the tightness?". A negated state stays itself: "not moving" is what static restoration answers
+    "will it make me move?" with."""
     words = words_of(text)
-    if speller is not None:  # a question's words, spelt as the facts spell them
-        words = [speller.correct(w) for w in words]
+    if speller is not None:  # a question's words, spelt as the facts spell them ("none" is no misspelt "non")
+        words = [w if w in STOPWORDS or w in NEGATORS else speller.correct(w) for w in words]
     stems: list[str] = []
     negated: list[str] = []
     after_negator = False
@@ -121,14 +130,16 @@ def _stems(text: str, speller: Speller | None) -> tuple[list[str], list[str]]:
             if after_negator and word not in NEGATORS:
                 negated.append(f"not_{stems[-1]}")
                 after_negator = False
+                if as_cue and stems[-1] in RULED_OUT_KINDS:
+                    stems.pop()
     return stems, negated
 
 
-def terms(text: str, speller: Speller | None = None) -> list[str]:
+def terms(text: str, speller: Speller | None = None, as_cue: bool = False) -> list[str]:
     """Stems plus pairs of content words at most one word apart: "healthy side" gives healthy,
     side and healthy_side; "cut into the tight muscle" also gives cut_muscl; a negated word
-    also counts as itself negated ("not_recov")."""
-    stems, negated = _stems(text, speller)
+    also counts as itself negated ("not_recov"), and in a cue a kind of treatment only so (``as_cue``)."""
+    stems, negated = _stems(text, speller, as_cue)
     # in either order: "muscles can be moved" meets "move a muscle"
     pairs = ["_".join(sorted((a, b))) for gap in (1, 2) for a, b in zip(stems, stems[gap:], strict=False)]
     return stems + pairs + negated
@@ -177,7 +188,8 @@ class FactIndex:
     def __post_init__(self) -> None:
         self._speller = Speller([*(w for f in self.facts for text in (f.text, *f.cues) for w in words_of(text)),
                                  CONDITION_WORD])
-        self._bags = [Counter(terms(f.text)) + Counter(t for cue in f.cues for t in terms(cue)) for f in self.facts]
+        self._bags = [Counter(terms(f.text)) + Counter(t for cue in f.cues for t in terms(cue, as_cue=True))
+                      for f in self.facts]
         self._says_when = [CONDITION_CLAUSE.search(f.text) is not None for f in self.facts]
         document_frequency: Counter = Counter(t for bag in self._bags for t in set(bag))
         n = len(self.facts) or 1
