@@ -52,15 +52,19 @@ MAX_SPECIFIC_REPLY = 900  # issue #11: a specific question's reply, everything i
 OFFER_ROOM = 70           # "Would you like the full answer on ...?"
 
 
-def facts_text(kb: KnowledgeBase, answer: FactAnswer) -> str:
+def facts_text(kb: KnowledgeBase, answer: FactAnswer, framed: bool = False) -> str:
     """One fact as a line, several as bullets; a framed topic's facts among others with its frame
-    right before them ("Only your surgeon can say..." before the candidacy line)."""
+    right before them ("Only your surgeon can say..." before the candidacy line). The frames of the
+    decision (``frame_always``) all say that only the surgeon can decide: once is enough (``framed``:
+    the answer's own frame says it); a list's own intro ("For individuals with synkinesis...") stays."""
     if len(answer.facts) == 1:
         return fact_line(answer.facts[0].fact)
     lines = []
     for fact in answer.facts:
         frame = kb.topic(answer.frames.get(fact.fact.id, ""))
-        lines.extend([fill(frame.intro)] if frame is not None and frame.intro else [])
+        if frame is not None and frame.intro and not (framed and frame.frame_always):
+            lines.append(fill(frame.intro))
+            framed = framed or frame.frame_always
         lines.extend([kb.message("case_option")] if fact.fact.id == answer.case_id else [])
         lines.append(f"{BULLET} {fact_line(fact.fact)}")
     return "\n".join(lines)
@@ -90,8 +94,10 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
 def answer_text(kb: KnowledgeBase, answer: FactAnswer, frame_closing: bool = True) -> str:
     """The facts with what goes around them: the general-figure note, the topic's frame and caveat
     (``frame_closing``: also the caveat of a framed topic whose facts stand among others)."""
-    text = facts_text(kb, answer)
     main = answer.main_topic
+    own_frame = (main is not None and answer.topic is not None and main.id == answer.topic.id and bool(main.intro)
+                 and main.frame_always)
+    text = facts_text(kb, answer, framed=own_frame)
     if answer.general_for:
         procedure = kb.procedure(answer.general_for)
         if procedure is not None:

@@ -1,6 +1,6 @@
 """Session 29: a patient's word that rules surgery out is no word for surgery; the surgeon's caveat comes
-with "how the decision is made" also when that frame stands among other facts. Phrasings written for
-these tests, not taken from a held-out set."""
+with "how the decision is made" also when that frame stands among other facts, and two frames say that
+only the surgeon decides once. Phrasings written for these tests, not taken from a held-out set."""
 
 from __future__ import annotations
 
@@ -57,3 +57,17 @@ def test_the_decision_frame_among_other_facts_keeps_the_surgeons_caveat(sqlite_k
     assert CAVEAT in answer_text(sqlite_kb, answer)
     # it is the first to make room when the reply is short of it
     assert CAVEAT not in answer_text(sqlite_kb, answer, frame_closing=False)
+
+
+def test_two_frames_among_the_facts_say_that_only_the_surgeon_decides_once(sqlite_kb: KnowledgeBase) -> None:
+    ranker = FactRanker(sqlite_kb)
+    results, candidacy, personal = (sqlite_kb.topic(t) for t in ("results", "candidacy", "personal_advice"))
+    assert results is not None and candidacy is not None and personal is not None
+    yes = [c for c in ranker.catalogue.values() if "candidacy" in c.topic_ids and "personal_advice" not in c.topic_ids]
+    weighed = [c for c in ranker.catalogue.values() if "personal_advice" in c.topic_ids and c not in yes]
+    answer = FactAnswer(results, facts=[ranker.catalogue["most_improve"], *yes, *weighed], main_topic=results)
+    answer.frames = {yes[0].fact.id: "candidacy", weighed[0].fact.id: "personal_advice"}
+    text = answer_text(sqlite_kb, answer)
+    intros = [t.intro for t in (candidacy, personal) if t.intro in text]
+    assert len(intros) == 1 and text.index(intros[0]) < text.index("Yes, if you have facial palsy")
+    assert "Most people experience improvement" in text
