@@ -94,15 +94,15 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
 def answer_text(kb: KnowledgeBase, answer: FactAnswer, frame_closing: bool = True) -> str:
     """The facts with what goes around them: the general-figure note, the topic's frame and caveat
     (``frame_closing``: also the caveat of a framed topic whose facts stand among others)."""
-    main = answer.main_topic
-    own_frame = (main is not None and answer.topic is not None and main.id == answer.topic.id and bool(main.intro)
-                 and main.frame_always)
-    text = facts_text(kb, answer, framed=own_frame)
+    # the lead fact's topic is the one asked about: its own frame and caveat go around the answer
+    main = answer.main_topic if answer.topic is not None and answer.main_topic is not None and (
+        answer.main_topic.id == answer.topic.id) else None
+    text = facts_text(kb, answer, framed=main is not None and bool(main.intro) and main.frame_always)
     if answer.general_for:
         procedure = kb.procedure(answer.general_for)
         if procedure is not None:
             text = kb.message("general_only_note", procedure=procedure.name) + "\n\n" + text
-    if main is not None and answer.topic is not None and main.id == answer.topic.id:
+    if main is not None:
         # The topics that frame their facts ("I can't tell whether you need surgery..."; "the page
         # does not describe pain") keep that frame; they and the risks and results keep the page's
         # caveat (talk it over with the surgeon) after them.

@@ -222,7 +222,7 @@ class FactRanker:
         return ranked[0] if ranked[1].lexical <= share * ranked[0].lexical else None
 
 
-RULED_OUT_BY = NEGATORS | {"non", "avoid", "instead", "besides", "apart"}
+RULED_OUT_BY = NEGATORS | {"avoid", "instead", "besides", "apart"}  # NEGATORS holds "non"
 
 
 def _affirmed(padded: str, keyword: str) -> bool:
