@@ -178,7 +178,7 @@ def focus_on_question(ranker: FactRanker, tracker: Tracker, text: str, named: li
     # the question what is asked ("I go back every few months. Is there surgery for this tightness?").
     text = text[start:end] if (start, end) == own else f"{text[start:end]} . {text[own[0]:own[1]]}"
     if not named and story:
-        positions = named_in_passing(tracker, text, story)
+        positions = named_in_passing(tracker, text, story, ranker.procedure_names)
         named = [p for p in positions if p in story]
     ranker.background = [p for p in story if p not in named]
     return text, named, positions
@@ -210,15 +210,23 @@ def procedures_meant(ranker: FactRanker, tracker: Tracker, text: str, named: lis
     positions = procedure_positions(tracker)
     named, positions = prefer_specific(tracker, text, named, positions)
     named, positions = narrowed_by_words(ranker, text, named, positions)
-    if not named:
-        positions = named_in_passing(tracker, text)
-        named = list(positions)
+    # "what does the therapy part involve, and how do the injections help?" after the treatments'
+    # list: the one named in passing counts beside the one named in full
+    passing = {p: spans for p, spans in named_in_passing(tracker, text, names=ranker.procedure_names).items()
+               if p not in named and not any(_overlaps(spans, other) for other in positions.values())}
+    if passing:
+        positions = {**positions, **passing}
+        named = sorted([*named, *passing], key=lambda p: min((a for a, _ in positions.get(p, [])), default=len(text)))
     if not named:
         named = compared_options(tracker, text)  # "how do they differ?" after a graft, then a transfer
     described = ranker.described(text) if not named and context and not asks_of_discussed(text) else None
     if described is not None and described not in context:
         named = [described]
     return named, positions
+
+
+def _overlaps(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
+    return any(a < d and c < b for a, b in spans for c, d in others)
 
 
 def corrected_procedures(ranker: FactRanker, tracker: Tracker, fix: Correction,

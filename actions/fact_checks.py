@@ -22,6 +22,8 @@ CLEARLY_BETTER = 0.3
 # The margin a listed option's own description needs over the overview's facts when the question asks
 # about that option in words that do not name the overview's topic (``_names_an_option``).
 OPTION_MARGIN = 0.05
+# The two kinds of surgery the page names, which are no option of its numbered list themselves.
+APPROACHES = frozenset({"static_restoration", "dynamic_restoration"})
 
 
 def is_overview(kb: KnowledgeBase, answer: Answer, text: str, named: list[str], confidence: float) -> bool:
@@ -79,7 +81,9 @@ def _names_an_option(answer: Answer, best: Scored) -> bool:
     listed = {o.id for o in answer.options}
     describing = {o.detail_topic for o in answer.options}
     about = set(best.fact.procedures)
-    return bool(about) and about <= listed and bool(describing & set(best.fact.topics))
+    # a fact also about an approach the list does not hold ("lifts to restore symmetry" is also what a
+    # static restoration is done with) still describes the listed options it names
+    return bool(about & listed) and about - listed <= APPROACHES and bool(describing & set(best.fact.topics))
 
 
 def option_for_case(kb: KnowledgeBase, answer: Answer, story: str,

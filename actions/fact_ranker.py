@@ -74,6 +74,11 @@ class FactRanker:
         self.avoided: set[str] = set()  # procedures the question being ranked says did not help
         self.within: set[str] = set()  # topics a question leaning on the one before it asks within
 
+    @property
+    def procedure_names(self) -> dict[str, str]:
+        """Each procedure's name as the page gives it, by id ("the transplant" is a muscle transplant)."""
+        return {p.id: p.name for p in self.kb.content().procedures.values()}
+
     def part_confidence(self, part: str) -> dict[str, float] | None:
         """The classifier's reading of this question alone: the classified part sharing most of its
         words (the parts here may have names blanked or a story cut off), if it shares most."""

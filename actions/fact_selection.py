@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from actions.asked_for import candidacy_asked, operations_asked
 from actions.fact_ranker import (
     BUDGET,
     COMPLETE_BUDGET,
@@ -91,9 +92,12 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         if len(named) < 2:
             _complete(answer, ranker, framed or topic, named + context, force=framed is not None, named=tuple(named))
         ranker.avoided = set()
+    candidacy_asked(answer, ranker, written)
     _fit(answer)
     _keep_frames(answer, ranker)
     _whole_list(answer, ranker)
+    if operations_asked(answer, ranker, text, named, context):
+        _fit(answer)
     _offer_more(answer, ranker)
     return answer
 

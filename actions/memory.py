@@ -9,6 +9,7 @@ slot changes that action made.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -49,21 +50,38 @@ def memory_events(tracker: Tracker, events: list[dict[str, Any]]) -> list[dict[s
     return found
 
 
-def named_in_passing(tracker: Tracker, text: str, earlier: list[str] | None = None) -> dict[str, list[tuple[int, int]]]:
+def named_in_passing(tracker: Tracker, text: str, earlier: list[str] | None = None,
+                     names: Mapping[str, str] | None = None) -> dict[str, list[tuple[int, int]]]:
     """Procedures of the conversation named by the last word of their name ("the transfer", "that
-    graft" after a nerve transfer or graft was discussed), with where; the most recent one wins.
-    ``earlier``: procedures named earlier in the same message (a story), looked at first."""
+    graft" after a nerve transfer or graft was discussed, "the transplant" after a muscle transplant,
+    "the therapy" after the list of synkinesis treatments), with where; the most recent one wins.
+    ``earlier``: procedures named earlier in the same message (a story), looked at first.
+    ``names``: each procedure's name as the page gives it (by id)."""
     found: dict[str, list[tuple[int, int]]] = {}
     taken: set[str] = set()
-    for procedure in [*(earlier or []), *(tracker.get_slot(RECENT_PROCEDURES_SLOT) or [])]:
-        word = str(procedure).rsplit("_", 1)[-1]
-        if word in taken or word in SUBJECT_WORDS or len(word) < MIN_WORD:
-            continue
-        taken.add(word)
-        match = re.search(rf"\b{re.escape(word)}s?\b", text, re.IGNORECASE)
-        if match:
-            found[str(procedure)] = [(match.start(), match.end())]
+    discussed = [*(tracker.get_slot(RECENT_PROCEDURES_SLOT) or []), *(tracker.get_slot(LISTED_OPTIONS_SLOT) or [])]
+    for procedure in [*(earlier or []), *discussed]:
+        for word in _last_words(str(procedure), (names or {}).get(str(procedure), "")):
+            if word in taken or word in SUBJECT_WORDS or word in _GENERIC or len(word) < MIN_WORD:
+                continue
+            taken.add(word)
+            match = re.search(rf"\b{re.escape(word)}s?\b", text, re.IGNORECASE)
+            if match and str(procedure) not in found:
+                found[str(procedure)] = [(match.start(), match.end())]
     return found
+
+
+# Last words of a name that say only that it is an operation: "the surgery" is no one procedure.
+_GENERIC = frozenset({"surgery", "surgeries", "procedure", "procedures", "technique", "techniques"})
+_BEFORE_BRACKET = re.compile(r"^[^(]*")
+
+
+def _last_words(procedure: str, name: str) -> list[str]:
+    """The last word of the procedure's id and of its name before any bracket ("Muscle transplant
+    (gracilis muscle facial reanimation)": "transplant"), singular."""
+    words = _BEFORE_BRACKET.match(name.lower())
+    head = words.group(0).split() if words else []
+    return list(dict.fromkeys([procedure.rsplit("_", 1)[-1], *[w.rstrip("s") for w in head[-1:]]]))
 
 
 def prefer_specific(tracker: Tracker, text: str, named: list[str],

@@ -105,17 +105,23 @@ def answer_each(answer: FactAnswer, ranker: FactRanker, asked: Asked,
         if following:
             per_question.append(following)
             continue
-        broad = [] if part_named else _broad_on_list(ranker, part, own or intent_confidence, weights, shown)
+        # "what is a nerve transfer, and can it lead to synkinesis?": "it" is the one procedure named,
+        # so the question is about it, not the overview of the synkinesis treatments
+        leans_on_named = len(named) == 1 and points_back(part)
+        broad = [] if part_named or leans_on_named else _broad_on_list(ranker, part, own or intent_confidence,
+                                                                       weights, shown)
         if broad:
             per_question.append(broad)
             continue
-        if not part_named and context and points_back(part) and not any(n for _, n in asked[:index]):
+        if (not part_named and context and points_back(part) and not any(n for _, n in asked[:index])
+                and not _singles_out_another(ranker, part, weights, context)):
             # "when is it needed? could they not just repair the nerve instead?" after the graft: a
-            # pronoun before any name of this message points back to the one discussed before it
+            # pronoun before any name of this message points back to the one discussed before it,
+            # unless its words ask for another ("...and what if the damage is too big for it?")
             part_named = list(context)
         # "what is facial reanimation in the first place, and does the static kind make it move?":
         # the question about the subject itself is about no procedure of the message
-        part_named = part_named or _described(ranker, part) or (
+        part_named = part_named or _the_other_one(ranker, part, context) or _described(ranker, part) or (
             [] if asks_what_reanimation_is(part) else _inherited(ranker, part, named, weights))
         if not part_named and earlier and not ranker.asks_something(part) and points_back(part):
             _lean_on(ranker, part, weights, earlier)
@@ -237,11 +243,31 @@ def _inherited(ranker: FactRanker, part: str, named: list[str], weights: dict[st
         return []
     if points_back(part):
         return named
+    # its words single out another procedure's fact, or a general one ("how long is recovery")
+    return [] if _singles_out_another(ranker, part, weights, named, general_too=True) else named
+
+
+def _singles_out_another(ranker: FactRanker, part: str, weights: dict[str, float], procedures: list[str],
+                         general_too: bool = False) -> bool:
+    """Whether the question's own words clearly single out a fact about another procedure than these
+    (``general_too``: or a fact about none)."""
     ranked = ranker.index.rank(part, weights)
     top = ranked[0].fact if ranked and ranked[0].lexical >= SPECIFIC_MATCH else None
-    if top is not None and named[0] not in top.procedures:
-        return []  # its words single out another procedure's fact, or a general one ("how long is recovery")
-    return named
+    if top is None or set(procedures) & set(top.procedures):
+        return False
+    return general_too or bool(top.procedures)
+
+
+_THE_OTHER = re.compile(r"\bthe other (?:type|kind|sort|one|approach|option)\b", re.IGNORECASE)
+
+
+def _the_other_one(ranker: FactRanker, part: str, context: list[str]) -> list[str]:
+    """"...and what's the other type?" after static restoration: the one other of a pair (the two
+    approaches), not the one discussed, which would draw its own facts to the question."""
+    if len(context) != 1 or not _THE_OTHER.search(part):
+        return []
+    others = ranker.kb.siblings(context[0])
+    return [others[0].id] if len(others) == 1 else []
 
 
 def _described(ranker: FactRanker, part: str) -> list[str]:

@@ -85,7 +85,7 @@ def _procedure_row(proc: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": proc["id"], "name": proc["name"], "category": proc["category"], "kind": proc.get("kind") or "",
         "detail_topic": proc["detail_topic"], "list_name": proc.get("list_name") or "",
-        "list_order": int(proc.get("list_order") or 0),
+        "list_order": int(proc.get("list_order") or 0), "operation": bool(proc.get("operation")),
     }
 
 

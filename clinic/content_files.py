@@ -23,7 +23,7 @@ TOPIC_FIELDS = {"id": str, "intent": str, "title": str, "intro": str, "closing":
                 "lists": str, "menu_order": int, "keywords": list, "without_procedure": str, "list_intro": str,
                 "with_procedure": str, "confusable_with": list, "frame_always": bool}
 PROCEDURE_FIELDS = {"id": str, "name": str, "category": str, "kind": str, "detail_topic": str, "list_name": str,
-                    "list_order": int}
+                    "list_order": int, "operation": bool}
 # "general": the fact holds for every procedure; its "procedures" are only the ones it singles out
 # ("improvement may take months, especially after nerve transfer or muscle transplant")
 FACT_FIELDS = {"id": str, "topics": list, "procedures": list, "label": str, "text": str, "source": list,

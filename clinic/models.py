@@ -69,6 +69,7 @@ class Procedure(Base):
     list_name: Mapped[str] = Column(String(80), default="")
     list_order: Mapped[int] = Column(Integer, default=0)
     detail_topic: Mapped[str] = Column(String(80), default="")
+    operation: Mapped[bool] = Column(Boolean, default=False)  # every "surgery" is one; see ProcedureView
 
     facts: Mapped[list[Fact]] = relationship("Fact", secondary=fact_procedures, back_populates="procedures")
 

@@ -61,7 +61,8 @@ def topic_view(topic: Topic) -> TopicView:
 
 def procedure_view(proc: Procedure) -> ProcedureView:
     return ProcedureView(proc.id, proc.name, proc.category, proc.kind or "", proc.detail_topic,
-                         proc.list_name or "", proc.list_order or 0)
+                         proc.list_name or "", proc.list_order or 0,
+                         operation=proc.category == "surgery" or bool(proc.operation))
 
 
 def stored_fingerprint(session: Session) -> str | None:

@@ -56,6 +56,9 @@ class ProcedureView:
     detail_topic: str
     list_name: str
     list_order: int
+    # an operation, not an injection, therapy or test: "is there an operation for it?" after the
+    # synkinesis treatments asks for the neurectomy and the myectomy, not Botox
+    operation: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,20 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 from spacy.language import Language
 
 from nlp.red_flags import RedFlagRules
-from tests.unit.red_flag_cases import session22, session23, session24, session25, session26, session27, session28
+from tests.unit.red_flag_cases import (
+    session22,
+    session23,
+    session24,
+    session25,
+    session26,
+    session27,
+    session28,
+    session30,
+)
 from tests.unit.test_red_flags import kinds, urgent
 
-SESSIONS: tuple[ModuleType, ...] = (session22, session23, session24, session25, session26, session27, session28)
+SESSIONS: tuple[ModuleType, ...] = (session22, session23, session24, session25, session26, session27, session28,
+                                    session30)
 
 
 def _cases(name: str) -> list[object]:
@@ -57,3 +67,9 @@ def test_a_low_mood_told_in_everyday_words_gets_the_gentle_line(nlp: Language, r
 def test_physical_words_that_share_the_mood_vocabulary_get_no_check_in(nlp: Language, rules: RedFlagRules,
                                                                        text: str) -> None:
     assert kinds(nlp, rules, text) == [], text
+
+
+@pytest.mark.parametrize("text", _cases("NO_SELF_HARM_CUE"))
+def test_words_that_only_look_like_a_farewell_give_the_risk_model_no_sign(nlp: Language, rules: RedFlagRules,
+                                                                         text: str) -> None:
+    assert [f.kind for f in rules.detect(nlp(text)) if f.kind.startswith("self_harm")] == [], text

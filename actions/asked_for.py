@@ -1,0 +1,80 @@
+"""What a question asks for beyond its topic (``clinic/asked_for.py``), put into its answer.
+
+An operation: answered by the operations of the list it reached.
+
+The synkinesis treatments are a list of four: an injection, a therapy and two operations (the
+neurectomy and the myectomy, ``operation`` in knowledge/procedures.yml). "Is there an operation
+for it?" after that list, or "is there any surgery for the tightness, or is it Botox forever?",
+asks for the two operations; the fact ranking alone cannot tell, since the page describes them by
+what they cut, never with the word "surgery", and it gave Botox, or one operation of the two. A
+list whose every option is an operation (the surgery options) is left to the ranking: the word
+then says nothing about which option. "Without surgery" asks for the opposite and is left alone.
+"""
+
+from __future__ import annotations
+
+from actions.fact_ranker import FactAnswer, FactRanker
+from clinic.asked_for import asks_for_operation, asks_if_open_to
+
+
+def operations_asked(answer: FactAnswer, ranker: FactRanker, text: str, named: list[str],
+                     discussed: list[str]) -> bool:
+    """When ``text`` asks for an operation and the answer holds options of a list that has other
+    kinds too: that list's operations, each by its own description, in the list's order, where
+    the first of the list stood. An option of another kind stays only when the question names it
+    ("...or is it Botox forever?" is answered on both sides), or was ``discussed`` just before. A
+    question naming one of the operations ("is Botox a surgery like the neurectomy?") is about that
+    one, not every operation. Whether the answer changed."""
+    if not answer.facts or not asks_for_operation(text):
+        return False
+    changed = False
+    for list_name in dict.fromkeys(_lists_shown(answer, ranker)):
+        members = ranker.kb.options(list_name)
+        operations = [m.id for m in members if m.operation]
+        if not operations or len(operations) == len(members):
+            continue
+        member_ids = {m.id for m in members}
+        shown = [c for c in answer.facts if c.fact.procedure_ids and set(c.fact.procedure_ids) <= member_ids]
+        at = answer.facts.index(shown[0])
+        dropped = [c for c in shown if not set(c.fact.procedure_ids) & {*operations, *named, *discussed}]
+        if set(named) & set(operations):
+            # "is Botox a surgery like the neurectomy?" names its operation: that one is made sure of,
+            # and the ranking's other facts stay ("...and is there another operation as well?")
+            operations, dropped = [o for o in operations if o in named], []
+        descriptions = [d for d in (ranker.description(p) for p in operations) if d is not None]
+        kept = [c for c in answer.facts if c not in dropped]
+        at = min(at, len(kept))
+        # the options the question names first, then the operations asked for, then those discussed before
+        named_first = [c for c in kept[at:] if set(c.fact.procedure_ids) & set(named) and c in shown]
+        named_first += [d for d in descriptions if d not in named_first and set(d.fact.procedure_ids) & set(named)]
+        lead = named_first + [d for d in descriptions if d not in named_first]
+        answer.facts = kept[:at] + lead + [c for c in kept[at:] if c not in lead]
+        changed = True
+    return changed
+
+
+# The topic whose line ("Yes, if you have facial palsy") answers whether surgery is open to someone, and
+# the one it is confused with: how the decision is made, which does not say it.
+CANDIDACY_TOPIC = "candidacy"
+DECISION_TOPIC = "personal_advice"
+
+
+def candidacy_asked(answer: FactAnswer, ranker: FactRanker, text: str) -> bool:
+    """"Could surgery still be an option for me?" answered with how the decision is made: the page's
+    candidacy line goes with it (its frame, "only your surgeon can say", comes along: ``_keep_frames``),
+    since the question is whether it is open to them, not whether they need it. Whether it was added."""
+    if not asks_if_open_to(text) or not any(DECISION_TOPIC in c.topic_ids for c in answer.facts):
+        return False
+    missing = [c for c in ranker.catalogue.values()
+               if CANDIDACY_TOPIC in c.topic_ids and DECISION_TOPIC not in c.topic_ids and c not in answer.facts]
+    answer.facts[1:1] = missing
+    return bool(missing)
+
+
+def _lists_shown(answer: FactAnswer, ranker: FactRanker) -> list[str]:
+    """The numbered lists whose options the answer's facts are about (each fact about one option)."""
+    names = []
+    for fact in answer.facts:
+        views = [ranker.kb.procedure(p) for p in fact.fact.procedure_ids]
+        names += [v.list_name for v in views if v is not None and v.list_name]
+    return names
