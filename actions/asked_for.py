@@ -42,8 +42,7 @@ def operations_asked(answer: FactAnswer, ranker: FactRanker, text: str, named: l
             # and the ranking's other facts stay ("...and is there another operation as well?")
             operations, dropped = [o for o in operations if o in named], []
         descriptions = [d for d in (ranker.description(p) for p in operations) if d is not None]
-        kept = [c for c in answer.facts if c not in dropped]
-        at = min(at, len(kept))
+        kept = [c for c in answer.facts if c not in dropped]  # every fact before ``at`` stays
         # the options the question names first, then the operations asked for, then those discussed before
         named_first = [c for c in kept[at:] if set(c.fact.procedure_ids) & set(named) and c in shown]
         named_first += [d for d in descriptions if d not in named_first and set(d.fact.procedure_ids) & set(named)]

@@ -73,14 +73,12 @@ def named_in_passing(tracker: Tracker, text: str, earlier: list[str] | None = No
 
 # Last words of a name that say only that it is an operation: "the surgery" is no one procedure.
 _GENERIC = frozenset({"surgery", "surgeries", "procedure", "procedures", "technique", "techniques"})
-_BEFORE_BRACKET = re.compile(r"^[^(]*")
 
 
 def _last_words(procedure: str, name: str) -> list[str]:
     """The last word of the procedure's id and of its name before any bracket ("Muscle transplant
     (gracilis muscle facial reanimation)": "transplant"), singular."""
-    words = _BEFORE_BRACKET.match(name.lower())
-    head = words.group(0).split() if words else []
+    head = name.lower().split("(", 1)[0].split()
     return list(dict.fromkeys([procedure.rsplit("_", 1)[-1], *[w.rstrip("s") for w in head[-1:]]]))
 
 

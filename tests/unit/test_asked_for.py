@@ -13,7 +13,7 @@ from actions.answers import ActionAnswerQuestion
 from actions.fact_ranker import FactRanker
 from actions.fact_selection import rank_answer
 from clinic.asked_for import asks_for_operation, asks_if_open_to
-from clinic.queries import KnowledgeBase
+from clinic.queries import CatalogueFact, KnowledgeBase
 from tests.unit.test_actions import run, texts, tracker
 
 OPERATIONS = ["selective_neurectomy", "selective_myectomy"]
@@ -25,19 +25,28 @@ def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> Knowled
     return sqlite_kb
 
 
-def _facts(kb: KnowledgeBase, text: str, topic_id: str) -> list[str]:
+def _ranked(kb: KnowledgeBase, text: str, topic_id: str, confidence: float, named: list[str] | None = None,
+            context: list[str] | None = None, located: bool = False) -> list[CatalogueFact]:
+    """The facts answering ``text`` under that topic; ``located``: where each named procedure stands in it."""
     ranker = FactRanker(kb)
     topic = kb.topic(topic_id)
     assert topic is not None
-    return [c.fact.id for c in rank_answer(ranker, text, topic, {topic.intent: 0.7}, [], [], None).facts]
+    positions = {p: [_span(text, p.replace("_", " "))] for p in named or []} if located else None
+    return rank_answer(ranker, text, topic, {topic.intent: confidence}, named or [], context or [], None,
+                       positions).facts
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    start = text.lower().index(words)
+    return start, start + len(words)
+
+
+def _facts(kb: KnowledgeBase, text: str, topic_id: str) -> list[str]:
+    return [c.fact.id for c in _ranked(kb, text, topic_id, 0.7)]
 
 
 def _procedures(kb: KnowledgeBase, text: str, named: list[str] | None = None) -> list[str]:
-    ranker = FactRanker(kb)
-    topic = kb.topic("synkinesis")
-    assert topic is not None
-    answer = rank_answer(ranker, text, topic, {topic.intent: 0.6}, named or [], [], None)
-    return [p for c in answer.facts for p in c.fact.procedure_ids]
+    return [p for c in _ranked(kb, text, "synkinesis", 0.6, named) for p in c.fact.procedure_ids]
 
 
 @pytest.mark.parametrize("text", ["Is there an operation for it?", "any surgical fix for the spasms?",
@@ -106,21 +115,14 @@ def test_the_last_word_of_a_listed_option_names_it_beside_one_named_in_full() ->
     assert "neuromuscular retraining" in texts(messages)
 
 
-def _answer(kb: KnowledgeBase, text: str, intent: str, named: list[str], context: list[str]) -> list[str]:
-    ranker = FactRanker(kb)
-    topic = next(t for t in ranker.topics.values() if t.intent == intent)
-    positions = {}
-    for procedure in named:
-        word = procedure.replace("_", " ")
-        positions[procedure] = [(text.lower().index(word), text.lower().index(word) + len(word))]
-    answer = rank_answer(ranker, text, topic, {intent: 0.5}, named, context, None, positions)
-    return [c.fact.id for c in answer.facts]
+def _answer(kb: KnowledgeBase, text: str, topic_id: str, named: list[str], context: list[str]) -> list[str]:
+    return [c.fact.id for c in _ranked(kb, text, topic_id, 0.5, named, context, located=True)]
 
 
 def test_it_in_a_second_question_is_the_one_procedure_named_in_the_first(sqlite_kb: KnowledgeBase) -> None:
     """Not the overview of the synkinesis treatments: "it" is the nerve transfer."""
     facts = _answer(sqlite_kb, "Explain the nerve transfer please, and might it lead to synkinesis later?",
-                    "ask_synkinesis", ["nerve_transfer"], [])
+                    "synkinesis", ["nerve_transfer"], [])
     assert "specific_risks" in facts and "botox" not in facts
 
 
@@ -138,7 +140,7 @@ def test_it_pointing_back_does_not_hold_a_question_whose_words_ask_for_another(t
 def test_the_other_one_of_a_pair_is_asked_about_not_the_one_discussed(sqlite_kb: KnowledgeBase) -> None:
     """After static restoration: "the other kind" is dynamic restoration (the lifts, also done for
     symmetry at rest, are no answer to it)."""
-    facts = _answer(sqlite_kb, "Will it ever let me smile, and what is the other kind for?", "ask_procedure_info",
+    facts = _answer(sqlite_kb, "Will it ever let me smile, and what is the other kind for?", "procedure_info",
                     [], ["static_restoration"])
     catalogue = FactRanker(sqlite_kb).catalogue
     assert any("dynamic_restoration" in catalogue[f].fact.procedure_ids for f in facts)
