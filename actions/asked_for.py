@@ -8,13 +8,13 @@ for it?" after that list, or "is there any surgery for the tightness, or is it B
 asks for the two operations; the fact ranking alone cannot tell, since the page describes them by
 what they cut, never with the word "surgery", and it gave Botox, or one operation of the two. A
 list whose every option is an operation (the surgery options) is left to the ranking: the word
-then says nothing about which option. "Without surgery" asks for the opposite and is left alone.
+then says nothing about which option. "Without surgery" asks for the opposite: that list's other options.
 """
 
 from __future__ import annotations
 
 from actions.fact_ranker import FactAnswer, FactRanker
-from clinic.asked_for import asks_for_operation, asks_if_open_to
+from clinic.asked_for import asks_for_operation, asks_if_open_to, rules_out_operation
 
 
 def operations_asked(answer: FactAnswer, ranker: FactRanker, text: str, named: list[str],
@@ -47,6 +47,36 @@ def operations_asked(answer: FactAnswer, ranker: FactRanker, text: str, named: l
         named_first = [c for c in kept[at:] if set(c.fact.procedure_ids) & set(named) and c in shown]
         named_first += [d for d in descriptions if d not in named_first and set(d.fact.procedure_ids) & set(named)]
         lead = named_first + [d for d in descriptions if d not in named_first]
+        answer.facts = kept[:at] + lead + [c for c in kept[at:] if c not in lead]
+        changed = True
+    return changed
+
+
+def operations_ruled_out(answer: FactAnswer, ranker: FactRanker, text: str) -> bool:
+    """When ``text`` rules an operation out ("are there treatments that don't involve surgery?") and the
+    answer holds options of a list that has other kinds too: that list's other options, each by its
+    own description, where the first of the list stood, and none of its operations. Whether the
+    answer changed."""
+    if not answer.facts or not rules_out_operation(text):
+        return False
+    changed = False
+    # the list of the topic asked about counts too when the ranking reached none of its options ("I'd rather
+    # avoid another operation... treatments that don't involve surgery?" under synkinesis got what follows
+    # an operation): its other options are what was asked for, first
+    asked = [answer.topic.lists] if answer.topic is not None and answer.topic.lists else []
+    for list_name in dict.fromkeys([*_lists_shown(answer, ranker), *asked]):
+        members = ranker.kb.options(list_name)
+        operations = {m.id for m in members if m.operation}
+        if not operations or len(operations) == len(members):
+            continue
+        member_ids = {m.id for m in members}
+        at = next((i for i, c in enumerate(answer.facts)
+                   if c.fact.procedure_ids and set(c.fact.procedure_ids) <= member_ids), 0)
+        kept = [c for c in answer.facts if not (c.fact.procedure_ids and set(c.fact.procedure_ids) <= operations)]
+        at = min(at, len(kept))
+        others = [d for d in (ranker.description(m.id) for m in members if m.id not in operations)
+                  if d is not None]
+        lead = [d for d in others if d not in kept[:at]]
         answer.facts = kept[:at] + lead + [c for c in kept[at:] if c not in lead]
         changed = True
     return changed

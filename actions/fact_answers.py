@@ -298,8 +298,10 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         topic, confidence, text = asked or (topic, confidence, text)
     ranker.part_intents = question_part_confidences(tracker)
     answer = rank_answer(ranker, text, topic, confidence, named, context, context_topic, positions, excluded)
-    add_case_option(kb, tracker, answer)
+    # what is weighed first: "a long piece of the nerve was damaged, does that change things?" gets the
+    # surgeon's considerations, and then the option the page ties to such a case (the graft)
     add_what_is_weighed(ranker, answer, latest_text(tracker))
+    add_case_option(kb, tracker, answer)
     if not answer.facts:
         reply.say(kb.message("not_understood"))
         return []

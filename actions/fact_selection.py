@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from actions.asked_for import candidacy_asked, operations_asked
+from actions.asked_for import candidacy_asked, operations_asked, operations_ruled_out
 from actions.fact_ranker import (
     BUDGET,
     COMPLETE_BUDGET,
@@ -96,7 +96,7 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     _fit(answer)
     _keep_frames(answer, ranker)
     _whole_list(answer, ranker)
-    if operations_asked(answer, ranker, text, named, context):
+    if operations_asked(answer, ranker, text, named, context) or operations_ruled_out(answer, ranker, text):
         _fit(answer)
     _offer_more(answer, ranker)
     return answer

@@ -46,14 +46,18 @@ def split_questions(text: str) -> list[str]:
     sentences = _asking_sentences(_without_announcement(clip(text)))
     raw = [p for sentence in sentences for p in _parts_of(sentence) if p and p.strip(" ,.!:")]
     joined: list[tuple[str, int]] = []  # each part, and its words counted with a blanked name as one
+    conditioned = False  # the last part is a condition that already took its question along
     for part in raw:  # "if the nerve won't recover, what can be done?" is one question and its condition
         kept, words = _LIST_MARKER_AT_END.sub("", part.strip(" ,.!:?")), _word_count(part)
         if words == 1 and _ONE_WORD_QUESTION.match(part):
             words = 2  # "op length? anaesthetic? overnight stay?": a word with its own question mark asks
-        if joined and _CONDITION.match(joined[-1][0]) and not joined[-1][0].endswith("?"):
+        # one question only: "if I had the graft, how long is the op and how long off work?" asks two
+        if joined and not conditioned and _CONDITION.match(joined[-1][0]) and not joined[-1][0].endswith("?"):
             joined[-1] = (f"{joined[-1][0]}, {kept}", joined[-1][1] + words)
+            conditioned = True
         else:
             joined.append((kept, words))
+            conditioned = False
     return [p for p, words in joined if words >= 2 and not announces_questions(p)] or [clip(text).strip()]
 
 

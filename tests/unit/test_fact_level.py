@@ -87,7 +87,8 @@ def test_a_named_procedure_outweighs_words_of_another() -> None:
 
 def test_a_question_about_one_fact_leads_with_it() -> None:
     messages, _ = run(ActionAnswerQuestion(), tracker("ask_risks", "is the bruising going to last for ever?"))
-    assert texts(messages).startswith("Facial reanimation surgery carries risks, including temporary swelling")
+    lead = texts(messages).lstrip("• ")
+    assert lead.startswith("Facial reanimation surgery carries risks, including temporary swelling")
 
 
 def test_three_questions_are_all_answered() -> None:

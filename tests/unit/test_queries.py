@@ -18,7 +18,7 @@ def fact_ids(answer) -> list[str]:
 
 def test_procedure_specific_facts_come_first_then_general(kb: KnowledgeBase) -> None:
     answer = kb.answer("risks", "nerve_transfer")
-    assert fact_ids(answer) == ["specific_risks", "general_risks"]
+    assert fact_ids(answer) == ["specific_risks", "general_risks", "additional_procedures"]
     assert not answer.general_only
     assert "discussing risks and benefits with the surgeon" in answer.closing
 
@@ -32,7 +32,8 @@ def test_without_procedure_every_fact_and_the_list(kb: KnowledgeBase) -> None:
     answer = kb.answer("synkinesis")
     assert fact_ids(answer) == ["botox", "physical_therapy", "selective_neurectomy", "selective_myectomy"]
     assert [o.id for o in answer.options] == fact_ids(answer)
-    assert len(kb.answer("risks").facts) == 2  # the page's two risk sentences
+    # the page's two risk sentences, and its next one on the procedures complications may need
+    assert len(kb.answer("risks").facts) == 3
 
 
 def test_page_figures_are_stated_exactly(kb: KnowledgeBase) -> None:
