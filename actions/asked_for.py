@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from actions.fact_ranker import FactAnswer, FactRanker
 from clinic.asked_for import asks_for_operation, asks_if_open_to, rules_out_operation
+from clinic.queries import CatalogueFact
+from clinic.views import ProcedureView
 
 
 def operations_asked(answer: FactAnswer, ranker: FactRanker, text: str, named: list[str],
@@ -28,11 +30,7 @@ def operations_asked(answer: FactAnswer, ranker: FactRanker, text: str, named: l
     if not answer.facts or not asks_for_operation(text):
         return False
     changed = False
-    for list_name in dict.fromkeys(_lists_shown(answer, ranker)):
-        members = ranker.kb.options(list_name)
-        operations = [m.id for m in members if m.operation]
-        if not operations or len(operations) == len(members):
-            continue
+    for members, operations in _mixed_lists(ranker, _lists_shown(answer, ranker)):
         member_ids = {m.id for m in members}
         shown = [c for c in answer.facts if c.fact.procedure_ids and set(c.fact.procedure_ids) <= member_ids]
         at = answer.facts.index(shown[0])
@@ -46,8 +44,7 @@ def operations_asked(answer: FactAnswer, ranker: FactRanker, text: str, named: l
         # the options the question names first, then the operations asked for, then those discussed before
         named_first = [c for c in kept[at:] if set(c.fact.procedure_ids) & set(named) and c in shown]
         named_first += [d for d in descriptions if d not in named_first and set(d.fact.procedure_ids) & set(named)]
-        lead = named_first + [d for d in descriptions if d not in named_first]
-        answer.facts = kept[:at] + lead + [c for c in kept[at:] if c not in lead]
+        _lead_at(answer, kept, at, named_first + [d for d in descriptions if d not in named_first])
         changed = True
     return changed
 
@@ -64,22 +61,37 @@ def operations_ruled_out(answer: FactAnswer, ranker: FactRanker, text: str) -> b
     # avoid another operation... treatments that don't involve surgery?" under synkinesis got what follows
     # an operation): its other options are what was asked for, first
     asked = [answer.topic.lists] if answer.topic is not None and answer.topic.lists else []
-    for list_name in dict.fromkeys([*_lists_shown(answer, ranker), *asked]):
-        members = ranker.kb.options(list_name)
-        operations = {m.id for m in members if m.operation}
-        if not operations or len(operations) == len(members):
-            continue
+    for members, operations in _mixed_lists(ranker, [*_lists_shown(answer, ranker), *asked]):
         member_ids = {m.id for m in members}
+        # every option before the list's first one stays where it is (none of them is one of its operations)
         at = next((i for i, c in enumerate(answer.facts)
                    if c.fact.procedure_ids and set(c.fact.procedure_ids) <= member_ids), 0)
-        kept = [c for c in answer.facts if not (c.fact.procedure_ids and set(c.fact.procedure_ids) <= operations)]
-        at = min(at, len(kept))
-        others = [d for d in (ranker.description(m.id) for m in members if m.id not in operations)
-                  if d is not None]
-        lead = [d for d in others if d not in kept[:at]]
-        answer.facts = kept[:at] + lead + [c for c in kept[at:] if c not in lead]
+        cut = set(operations)
+        kept = [c for c in answer.facts if not (c.fact.procedure_ids and set(c.fact.procedure_ids) <= cut)]
+        others = [d for d in (ranker.description(m.id) for m in members if m.id not in operations) if d is not None]
+        _lead_at(answer, kept, at, [d for d in others if d not in kept[:at]])
         changed = True
     return changed
+
+
+MixedList = tuple[list[ProcedureView], list[str]]  # a list's options, and the ids of its operations in order
+
+
+def _mixed_lists(ranker: FactRanker, list_names: list[str]) -> list[MixedList]:
+    """Each named list (once) that holds operations and options of other kinds too, with its operations
+    in the list's order; a list of operations only (the surgery options) is the ranking's to answer."""
+    mixed: list[MixedList] = []
+    for list_name in dict.fromkeys(list_names):
+        members = ranker.kb.options(list_name)
+        operations = [m.id for m in members if m.operation]
+        if operations and len(operations) < len(members):
+            mixed.append((members, operations))
+    return mixed
+
+
+def _lead_at(answer: FactAnswer, kept: list[CatalogueFact], at: int, lead: list[CatalogueFact]) -> None:
+    """The answer's ``kept`` facts with ``lead`` put where the list's first option stood (``at``)."""
+    answer.facts = kept[:at] + lead + [c for c in kept[at:] if c not in lead]
 
 
 # The topic whose line ("Yes, if you have facial palsy") answers whether surgery is open to someone, and
