@@ -29,6 +29,7 @@ from actions.formatting import (
     procedure_button,
     topic_button,
 )
+from actions.kinds import kind_lead, of_approach_discussed, static_case
 from actions.reply import ClinicAction, Reply
 from actions.situation import MAX_FOLLOW_UP_WORDS, asks_if_case_weighs, leans_on_discussed, told_case, with_situation
 from actions.topic_answers import other_options, resolve_answer
@@ -45,7 +46,7 @@ from actions.turn import (
 from actions.which_one import answer_which_of, compared_options, listed_option_meant, pick
 from clinic.errors import UnknownContent
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase, ProcedureView, TopicView
-from clinic.question_parts import points_back
+from clinic.question_parts import points_back, story_before_question
 from clinic.search import is_vague
 
 CLAUSE_BREAK = re.compile(r"\?|;|\band\b|\balso\b|\bplus\b", re.IGNORECASE)
@@ -131,6 +132,8 @@ def answer_topic(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: Topic
         candidates = [topic, *(kb.topic(t) for t in topic.confusable_with)]
         offer_topics(reply, kb, [t for t in candidates if t is not None], None)
         return []
+    if (static := answer_static_case(reply, tracker, kb, named_all)) is not None:
+        return static
     # "apart from Botox, what else?", or "what are my other options?" after Botox was discussed
     alternatives = other_options(kb, topic, named_all if named_all else [p for p in [procedure_id] if p], text)
     if alternatives is not None:
@@ -141,13 +144,15 @@ def answer_topic(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: Topic
     # no procedure recognised is a belief in one procedure (described in lay words), not in the
     # list of all of them, so the words then decide more easily which procedure's facts to give.
     case, checked = case_and_question(tracker, kb, answer, text, named_all)
+    case = case or kind_lead(kb, answer, text)  # "which operations bring back movement?"
     # "so what's the difference between the two?" compares the options just discussed, not the list
     compared = [] if named_all else compared_options(tracker, text)
     one_option = None if named_all else asks_one_option(kb, answer, checked)
     if belief is None:
         belief = intent_confidences(tracker).get(answer.topic.intent, 0.0)
     # "would the cause matter?" is answered with what is weighed, never with a topic's overview alone
-    if compared or one_option or about_discussed(text, procedure_id, answer) or asks_if_case_weighs(text) or not (
+    pointed_back = about_discussed(text, procedure_id, answer) or of_approach_discussed(text, procedure_id, answer)
+    if compared or one_option or pointed_back or asks_if_case_weighs(text) or not (
             is_overview(kb, answer, checked, named_all, belief)):
         return answer_with_facts(reply, tracker, kb, topic, text, named=listed or compared or None,
                                  option=(answer.topic.intent, one_option.fact.procedures) if one_option else None)
@@ -170,6 +175,26 @@ def about_discussed(text: str, procedure_id: str | None, answer: Answer) -> bool
     question about the procedure."""
     return (bool(procedure_id) and len(text.split()) <= MAX_FOLLOW_UP_WORDS and points_back(text)
             and answer.topic.mentioned_in(text) and all(o.id != procedure_id for o in answer.options))
+
+
+def answer_static_case(reply: Reply, tracker: Tracker, kb: KnowledgeBase,
+                       named: list[str]) -> list[dict[str, Any]] | None:
+    """"I'm not bothered about movement, I just want it to look even. What can be done?": the page's
+    description of the static kind (what it aims at, what it is done with). A question naming a topic of
+    its own ("...how long is the recovery?") gets that topic's facts, for the static kind. None when the
+    message (or a short follow-up with the case before it) is no such case, or names a procedure."""
+    text = latest_text(tracker)
+    static = None if named else static_case(kb, with_situation(tracker, text), text)
+    if static is None:
+        return None
+    question = text[len(story_before_question(text)):]
+    own_topic = any(FactRanker.names_topic(t, question) for t in kb.topics()
+                    if t.id != static.detail_topic and not t.lists)
+    description = None if own_topic else procedure_description(kb, static.id)
+    if description is None:
+        return answer_with_facts(reply, tracker, kb, kb.topic(static.detail_topic), text, named=[static.id])
+    reply.say(answer_text(description, kb), answer_buttons(description, kb))
+    return context_events(description, tracker)
 
 
 def case_and_question(tracker: Tracker, kb: KnowledgeBase, answer: Answer, text: str,

@@ -7,7 +7,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.answers import answer_option, answer_topic, named_listed_option
+from actions.answers import answer_option, answer_static_case, answer_topic, named_listed_option
 from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT
 from actions.fact_answers import answer_in_context, answer_with_facts
 from actions.fact_checks import in_scope_after_all, runner_up_agrees, strong_match
@@ -50,6 +50,13 @@ MIN_CONFIDENCE_IN_CONTEXT = 0.25
 def in_conversation(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:
     """An answer that leans on the conversation: "which of those two...", a correction, a follow-up."""
     return answer_which_of(reply, tracker, kb) or answer_in_context(reply, tracker, kb)
+
+
+def static_or_in_conversation(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:
+    """Before guessing topics: a case that wants a face even at rest, not movement (``answer_static_case``),
+    else an answer that leans on the conversation."""
+    static = answer_static_case(reply, tracker, kb, mentioned_procedures(tracker))
+    return static if static is not None else in_conversation(reply, tracker, kb)
 
 
 def topics_asked_after_courtesy(tracker: Tracker, kb: KnowledgeBase, text: str) -> bool:
@@ -192,7 +199,7 @@ class ActionDidYouMean(ClinicAction):
         if not text.strip():
             reply.say(kb.message("empty_message"))
             return []
-        in_context = in_conversation(reply, tracker, kb)
+        in_context = static_or_in_conversation(reply, tracker, kb)
         if in_context is not None:
             return in_context
         listed = listed_option_meant(tracker)

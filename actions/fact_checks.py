@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from actions.fact_ranker import AGREEING_MATCH, SPECIFIC_MATCH, FactRanker
+from clinic.asked_for import wants_even_not_moving
 from clinic.fact_ranking import LEXICAL_FLOOR, Scored
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase
 from clinic.question_parts import asks_logistics, asks_what_decides, looks_like_question
@@ -110,12 +111,23 @@ def option_for_case(kb: KnowledgeBase, answer: Answer, story: str,
     if not outside:
         return None
     best = outside[0]
+    if wants_even_not_moving(story):
+        # "not bothered about moving it, I just want it even": what the static kind is done with, whatever
+        # the words match best ("lopsided for years" matches what is weighed)
+        static = [r for r in outside if set(r.fact.procedures) & static_approaches(kb) and _names_an_option(answer, r)]
+        if static:
+            return ranker.catalogue[static[0].fact.id], {r.fact.id: r.lexical for r in ranked}
     # what an option is for is said on the topic describing it, not under its risks or results
     if best.lexical < SPECIFIC_MATCH or not _names_an_option(answer, best):
         return None
     if story_names and not set(best.fact.procedures) & set(story_names):
         return None
     return ranker.catalogue[best.fact.id], {r.fact.id: r.lexical for r in ranked}
+
+
+def static_approaches(kb: KnowledgeBase) -> set[str]:
+    """The approach that evens the face without restoring movement (``kind: static``)."""
+    return {p for p in APPROACHES if (view := kb.procedure(p)) is not None and view.kind == "static"}
 
 
 def strong_match(kb: KnowledgeBase, text: str, confidence: dict[str, float], likely_topic: str | None) -> bool:

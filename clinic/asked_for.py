@@ -1,5 +1,6 @@
-"""What a question asks for beyond its topic: an operation ("is there an operation for it?"), or whether
-something is open to the patient ("could surgery still be an option for me?"). Plain words, read the
+"""What a question asks for beyond its topic: an operation ("is there an operation for it?"), whether
+something is open to the patient ("could surgery still be an option for me?"), or a face even at rest
+rather than movement ("I don't care about moving it, I just want it to look even"). Plain words, read the
 same by every channel; the actions decide what the answer then holds."""
 
 from __future__ import annotations
@@ -49,3 +50,50 @@ def rules_out_operation(text: str) -> bool:
 def asks_if_open_to(text: str) -> bool:
     """Whether the question asks if surgery is open to someone: the page's candidacy line answers it."""
     return bool(_OPEN_TO.search(text))
+
+
+# "I don't care about movement", "not bothered about smiling", "I don't need it to move", "movement isn't
+# important to me": movement is not what the patient is after
+_MOVEMENT = r"(?:movement|movements|moving|move|moves|motion|smil(?:e|es|ing)|expressions?|animation)"
+_NOT_AFTER = re.compile(
+    r"\b(?:(?:do|does|did)n'?t|not|never|no|nor)\s+(?:(?:\w+)\s+){0,2}?"
+    r"(?:care|cares|bothered|fussed|worried|interested|need|needs|mind|bother|concerned|after|fussy|focused)\b"
+    r"(?:\s+(?:much|really|so|that|too|about|for|with|on|in|having|getting|regaining|the|my|his|her|any|a|it|to|"
+    r"whether|if i|if it|i|can|could|get|have|be|being|able|full|big|real|proper|perfect))*\s+" + _MOVEMENT + r"\b"
+    r"|\b(?:movement|moving|smiling|motion|smile)\s+(?:\w+\s+){0,3}?"
+    r"(?:isn'?t|is not|'s not|doesn'?t|does not|matters? less|is less|is no)\s+(?:\w+\s+){0,2}?"
+    r"(?:important|priority|matter|bother|concern|point|deal)\b",
+    re.IGNORECASE)
+# ... "I just want it to look even", "less lopsided", "symmetrical when relaxed", "balanced at rest"
+_EVEN_WANTED = re.compile(
+    r"\b(?:symmetr\w*|balanced|evened|evener|level(?:led)?|straighter)\b"
+    # "look even", "my face even when relaxed", "more even"; not the adverb ("I don't even care")
+    r"|\b(?:look|looks|looking|appear|appears|seem|seems|be|is|stay|stays|more|face|it|things|sides?)\s+(?:\w+\s+)?even\b"
+    r"|\bless\s+(?:lopsided|crooked|uneven|asymmetric\w*|wonky|droopy|saggy)\b"
+    r"|\b(?:at rest|when (?:i'?m |it'?s |its )?(?:relaxed|resting|still|not (?:moving|talking|smiling)))\b",
+    re.IGNORECASE)
+
+
+def wants_even_not_moving(text: str) -> bool:
+    """Whether the patient says movement is not what they are after but a face that looks even: the
+    page's static restoration ("more symmetric at rest but does not restore muscle movement") is that,
+    whatever topic the words resemble (a face "even when relaxed" reads like the synkinesis tightness)."""
+    return bool(_NOT_AFTER.search(text)) and bool(_EVEN_WANTED.search(text))
+
+
+# "which operations bring back movement?", "what sorts of procedures can get a face moving again?", "which
+# ones just restore symmetry?": the procedures of one kind, asked for by what that kind does
+_PROCEDURES = r"(?:procedures?|surger(?:y|ies)|operations?|ops|techniques?|options?|ones?|treatments?|methods?)"
+_WHICH_DO = (r"(?:\b(?:which|what)\b(?:\s+\w+){0,3}?\s+|\bthe\s+(?:\w+\s+){0,2}?)" + _PROCEDURES
+             + r"\b(?:\s+[\w']+){0,6}?\s+"
+             r"(?:bring|brings|get|gets|give|gives|restore|restores|make|makes|help|helps|can|could|do|does|would|"
+             r"will|are|is|aim|aims|focus|focuses|just|only|actually)\b(?:\s+[\w']+){0,5}?\s+")
+_AIMS = {"dynamic": re.compile(_WHICH_DO + r"(?:movement|moving|move|motion|smiles?|smiling)\b", re.IGNORECASE),
+         "static": re.compile(_WHICH_DO + r"(?:symmetry|symmetric\w*|even|balanced|level)\b", re.IGNORECASE)}
+
+
+def kind_asked_by_aim(text: str) -> str | None:
+    """The kind of surgery ("dynamic" or "static", as in knowledge/procedures.yml) whose procedures the
+    question asks for by what they do, the first asked when it asks for both; None otherwise."""
+    found = [(match.start(), kind) for kind, pattern in _AIMS.items() if (match := pattern.search(text))]
+    return min(found)[1] if found else None
