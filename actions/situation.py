@@ -73,10 +73,18 @@ def leans_on_discussed(tracker: Tracker, kb: KnowledgeBase, text: str) -> TopicV
 _PRONOUN_SUBJECT = re.compile(r"\b(?:would|will|can|could|does|do|did|is|might|may)\s+(?:it|that|this)\b|"
                               r"\b(?:chance|risk|possible|likely)\s+(?:that\s+)?(?:it|this)\s+"
                               r"(?:won'?t|will not|doesn'?t|does not|might not|may not|could not|can'?t|fails?|"
-                              r"would not|wouldn'?t)\b", re.IGNORECASE)
+                              r"would not|wouldn'?t)\b"
+                              # "so it won't get me smiling again?", "right, so that type wouldn't bring any back?"
+                              r"|^\W*(?:(?:so|and|but|ok|okay|right|oh)\W+){0,2}(?:it|that|this)(?:\s+(?:type|kind|one))?\s+"
+                              r"(?:won'?t|wouldn'?t|doesn'?t|can'?t|cannot|isn'?t|will|would|does|can|could|is)\b",
+                              re.IGNORECASE)
 # Words that describe a procedure rather than what it does ("is that the same for the surgery where...").
 _KIND_WORDS = re.compile(r"\b(?:surgery|surgeries|operation|op|procedure|treatment|one|kind|type|technique)s?\b",
                          re.IGNORECASE)
+
+
+# "that type", "this one": the kind discussed, pointed at, not a procedure described
+_POINTED_KIND = re.compile(r"\b(?:that|this|the same)\s+(?:type|kind|one)\b", re.IGNORECASE)
 
 
 def asks_of_discussed(text: str) -> bool:
@@ -84,7 +92,7 @@ def asks_of_discussed(text: str) -> bool:
     after static restoration) rather than describing another one ("is that the same for the surgery
     where they cut nerves?"): its subject is a pronoun and it names no kind of procedure. Its words
     then say what is asked of that procedure (smiling), not which procedure it is."""
-    return bool(_PRONOUN_SUBJECT.search(text)) and not _KIND_WORDS.search(text)
+    return bool(_PRONOUN_SUBJECT.search(text)) and not _KIND_WORDS.search(_POINTED_KIND.sub(" ", text))
 
 
 def same_question_about(ranker: FactRanker, text: str, positions: dict[str, list[tuple[int, int]]],

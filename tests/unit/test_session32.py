@@ -106,3 +106,13 @@ def test_procedures_asked_for_by_what_they_do_lead_the_overview(text: str, lead:
 def test_the_options_asked_for_plainly_keep_their_overview_alone() -> None:
     messages, _ = run(ActionAnswerQuestion(), tracker("ask_surgery_options", "what types of surgery are there?"))
     assert texts(messages).startswith("• There are two types of surgeries")
+
+
+@pytest.mark.parametrize("text", ["so it won't let me smile again?", "ok so that one doesn't bring movement back?"])
+def test_a_question_stated_of_the_kind_discussed_is_about_that_kind(text: str) -> None:
+    """Said as a statement with a question mark: "it" and "that one" are the static kind just discussed, even
+    though the words describe what the other kind does (movement, a smile)."""
+    messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", text, slots={
+        "procedure": "static_restoration", "topic": "procedure_info"}))
+    said = texts(messages)
+    assert "does not restore muscle movement" in said.split("\n")[0], said
