@@ -144,7 +144,6 @@ def answer_topic(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: Topic
     # no procedure recognised is a belief in one procedure (described in lay words), not in the
     # list of all of them, so the words then decide more easily which procedure's facts to give.
     case, checked = case_and_question(tracker, kb, answer, text, named_all)
-    case = case or kind_lead(kb, answer, text)  # "which operations bring back movement?"
     # "so what's the difference between the two?" compares the options just discussed, not the list
     compared = [] if named_all else compared_options(tracker, text)
     one_option = None if named_all else asks_one_option(kb, answer, checked)
@@ -156,7 +155,7 @@ def answer_topic(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: Topic
             is_overview(kb, answer, checked, named_all, belief)):
         return answer_with_facts(reply, tracker, kb, topic, text, named=listed or compared or None,
                                  option=(answer.topic.intent, one_option.fact.procedures) if one_option else None)
-    say_overview(reply, kb, answer, case)
+    say_overview(reply, kb, answer, case or kind_lead(kb, answer, text))  # "which operations bring back movement?"
     if len(named_all) == 1 and not answer.topic.uses_procedure:
         describe_named_procedure(reply, kb, named_all[0], answered=answer.topic.id)
     if has_several_questions(text):

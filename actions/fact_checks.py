@@ -114,7 +114,8 @@ def option_for_case(kb: KnowledgeBase, answer: Answer, story: str,
     if wants_even_not_moving(story):
         # "not bothered about moving it, I just want it even": what the static kind is done with, whatever
         # the words match best ("lopsided for years" matches what is weighed)
-        static = [r for r in outside if set(r.fact.procedures) & static_approaches(kb) and _names_an_option(answer, r)]
+        static_kind = set(approaches_of_kind(kb, "static"))
+        static = [r for r in outside if set(r.fact.procedures) & static_kind and _names_an_option(answer, r)]
         if static:
             return ranker.catalogue[static[0].fact.id], {r.fact.id: r.lexical for r in ranked}
     # what an option is for is said on the topic describing it, not under its risks or results
@@ -125,9 +126,10 @@ def option_for_case(kb: KnowledgeBase, answer: Answer, story: str,
     return ranker.catalogue[best.fact.id], {r.fact.id: r.lexical for r in ranked}
 
 
-def static_approaches(kb: KnowledgeBase) -> set[str]:
-    """The approach that evens the face without restoring movement (``kind: static``)."""
-    return {p for p in APPROACHES if (view := kb.procedure(p)) is not None and view.kind == "static"}
+def approaches_of_kind(kb: KnowledgeBase, kind: str | None) -> list[str]:
+    """The approaches of one ``kind`` in knowledge/procedures.yml: "static" evens the face without restoring
+    movement, "dynamic" restores it."""
+    return sorted(p for p in APPROACHES if (view := kb.procedure(p)) is not None and view.kind == kind)
 
 
 def strong_match(kb: KnowledgeBase, text: str, confidence: dict[str, float], likely_topic: str | None) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from actions.fact_checks import APPROACHES, static_approaches
+from actions.fact_checks import APPROACHES, approaches_of_kind
 from actions.fact_ranker import FactRanker
 from actions.situation import MAX_FOLLOW_UP_WORDS, asks_if_case_weighs
 from clinic.asked_for import asks_if_open_to, kind_asked_by_aim, wants_even_not_moving
@@ -29,7 +29,7 @@ def static_case(kb: KnowledgeBase, case: str, question: str) -> ProcedureView | 
     topics' frames answer it, and the case's option comes after (``option_for_case``)."""
     if not wants_even_not_moving(case) or asks_if_open_to(question) or asks_if_case_weighs(question):
         return None
-    return next((kb.procedure(p) for p in sorted(static_approaches(kb))), None)
+    return next((kb.procedure(p) for p in approaches_of_kind(kb, "static")), None)
 
 
 def of_approach_discussed(text: str, procedure_id: str | None, answer: Answer) -> bool:
@@ -45,7 +45,7 @@ def kind_lead(kb: KnowledgeBase, answer: Answer, text: str) -> tuple[CatalogueFa
     "face lifts and browlifts to restore symmetry"), to lead the overview with, and how well the words
     match each fact. Only a fact about one kind, outside the overview, of a topic describing its options."""
     kind = kind_asked_by_aim(text) if answer.options and answer.procedure is None else None
-    approach = next((p for p in APPROACHES if (view := kb.procedure(p)) is not None and view.kind == kind), None)
+    approach = next(iter(approaches_of_kind(kb, kind)), None)
     if approach is None:
         return None
     ranker = FactRanker(kb)
