@@ -13,8 +13,9 @@ then says nothing about which option. "Without surgery" asks for the opposite: t
 
 from __future__ import annotations
 
+from actions.fact_checks import approaches_of_kind
 from actions.fact_ranker import FactAnswer, FactRanker
-from clinic.asked_for import asks_for_operation, asks_if_open_to, rules_out_operation
+from clinic.asked_for import asks_for_operation, asks_if_open_to, kinds_weighed, rules_out_operation
 from clinic.queries import CatalogueFact
 from clinic.views import ProcedureView
 
@@ -110,6 +111,20 @@ def candidacy_asked(answer: FactAnswer, ranker: FactRanker, text: str) -> bool:
                if CANDIDACY_TOPIC in c.topic_ids and DECISION_TOPIC not in c.topic_ids and c not in answer.facts]
     answer.facts[1:1] = missing
     return bool(missing)
+
+
+def both_kinds_asked(answer: FactAnswer, ranker: FactRanker, text: str) -> bool:
+    """"Would it give me a moving smile, or just make my face look even?" weighs the two kinds of surgery:
+    each kind's description, the first asked first, leads the answer, unless a fact of the answer already
+    tells both (the upper face's "static options ... while dynamic options ..."). Whether it changed."""
+    kinds = [p for kind in kinds_weighed(text) for p in approaches_of_kind(ranker.kb, kind)]
+    if len(kinds) < 2 or any(set(kinds) <= set(c.fact.procedure_ids) for c in answer.facts):
+        return False
+    lead = [d for d in (ranker.description(p) for p in kinds) if d is not None]
+    if answer.facts[:len(lead)] == lead:
+        return False
+    answer.facts = lead + [c for c in answer.facts if c not in lead]
+    return True
 
 
 def _lists_shown(answer: FactAnswer, ranker: FactRanker) -> list[str]:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from actions.fact_ranker import AGREEING_MATCH, SPECIFIC_MATCH, FactRanker
 from clinic.asked_for import wants_even_not_moving
+from clinic.described_signs import without_synkinesis_signs
 from clinic.fact_ranking import LEXICAL_FLOOR, Scored
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase
 from clinic.question_parts import asks_logistics, asks_what_decides, looks_like_question
@@ -23,6 +24,8 @@ CLEARLY_BETTER = 0.3
 # The margin a listed option's own description needs over the overview's facts when the question asks
 # about that option in words that do not name the overview's topic (``_names_an_option``).
 OPTION_MARGIN = 0.05
+# The synkinesis treatments: their signs told in lay words are no question about the eye (clinic/described_signs.py).
+SYNKINESIS_TOPIC = "synkinesis"
 # The two kinds of surgery the page names, which are no option of its numbered list themselves.
 APPROACHES = frozenset({"static_restoration", "dynamic_restoration"})
 
@@ -42,6 +45,9 @@ def is_overview(kb: KnowledgeBase, answer: Answer, text: str, named: list[str], 
         return True
     if named or answer.procedure is not None or not answer.options or asks_what_decides(text):
         return False
+    # "when I smile my eye shuts, what can be done?": the eye's words tell the sign, not eyelid surgery
+    if answer.topic.id == SYNKINESIS_TOPIC:
+        text = without_synkinesis_signs(text)
     return _outside_wins(kb, answer, text, OVERVIEW_BELIEF * confidence + CLEARLY_BETTER, lambda _: True) is None
 
 

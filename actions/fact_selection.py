@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from actions.asked_for import candidacy_asked, operations_asked, operations_ruled_out
+from actions.asked_for import both_kinds_asked, candidacy_asked, operations_asked, operations_ruled_out
 from actions.fact_ranker import (
     BUDGET,
     COMPLETE_BUDGET,
@@ -22,7 +22,7 @@ from actions.fact_ranker import (
 )
 from actions.formatting import fact_line
 from actions.several_questions import add_facts, answer_each, asked_parts, without_failed
-from clinic.fact_ranking import Scored
+from clinic.fact_ranking import Scored, content_stems, stem
 from clinic.queries import CatalogueFact, TopicView
 from clinic.question_parts import (
     asks_alternatives,
@@ -71,6 +71,11 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         compared = without_comparing_words(text)
         for side in sides:
+            # "how is that different from the dynamic kind?" asks what each one is: its own description
+            description = None if asks_more_than_difference(compared) else ranker.description(side)
+            if description is not None and description not in answer.facts:
+                answer.facts.append(description)
+                continue
             add_facts(answer, ranker, ranker.best(compared, weights, [side], [], MAX_FACTS_PER_QUESTION)[:1])
         answer.procedures = sides
     elif is_comparison(text) and len(named) == 1 and not context:
@@ -96,10 +101,22 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     _fit(answer)
     _keep_frames(answer, ranker)
     _whole_list(answer, ranker)
-    if operations_asked(answer, ranker, text, named, context) or operations_ruled_out(answer, ranker, text):
+    if (operations_asked(answer, ranker, text, named, context) or operations_ruled_out(answer, ranker, text)
+            or both_kinds_asked(answer, ranker, text)):
         _fit(answer)
     _offer_more(answer, ranker)
     return answer
+
+
+# Words standing for a compared procedure ("the dynamic kind", "the other one"), which ask nothing of it.
+_SIDE_WORDS = frozenset(stem(w) for w in "kind kinds type types sort sorts one ones version option options approach "
+                        "method way thing two both three between whats hows compare compared".split())
+
+
+def asks_more_than_difference(compared: str) -> bool:
+    """Whether a comparison, its names and comparing words taken out, still asks something of its own
+    ("which one has fewer risks?"), rather than only how the two differ."""
+    return any(s not in _SIDE_WORDS for s in content_stems(compared))
 
 
 def _whole_list(answer: FactAnswer, ranker: FactRanker) -> None:

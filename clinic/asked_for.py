@@ -97,3 +97,24 @@ def kind_asked_by_aim(text: str) -> str | None:
     question asks for by what they do, the first asked when it asks for both; None otherwise."""
     found = [(match.start(), kind) for kind, pattern in _AIMS.items() if (match := pattern.search(text))]
     return min(found)[1] if found else None
+
+
+# "would it give me a moving smile or just make my face look even?", "will my brow move again, or only look
+# level?": movement weighed against a face that only looks even, the difference of the two kinds
+_EVEN = (r"(?:symmetr\w*|balanced|level|straight(?:er)?|(?:look|looks|appear|appears|be|seem|seems)\s+(?:\w+\s+)?"
+         r"(?:even|normal|better|nicer|neater)|at rest|less (?:lopsided|crooked|uneven|droopy|wonky))")
+_MOVES = r"(?:movement|moving|move|moves|motion|mobile|animation|working smile|real smile|proper smile|smile again)"
+_BETWEEN = (r"\b(?:[^.?!;]{0,60}?)\b(?:or|vs\.?|versus|and which|or (?:does it|will it|would it|is it))\b"
+            r"(?:[^.?!;]{0,40}?)")
+_KINDS_WEIGHED = {"dynamic": re.compile(r"\b" + _MOVES + _BETWEEN + _EVEN + r"\b", re.IGNORECASE),
+                  "static": re.compile(r"\b" + _EVEN + _BETWEEN + _MOVES + r"\b", re.IGNORECASE)}
+
+
+def kinds_weighed(text: str) -> list[str]:
+    """The two kinds of surgery ("dynamic", "static"), the first named first, when the question weighs
+    movement against a face that only looks even; empty otherwise."""
+    found = [(match.start(), kind) for kind, pattern in _KINDS_WEIGHED.items() if (match := pattern.search(text))]
+    if not found:
+        return []
+    first = min(found)[1]
+    return [first, "static" if first == "dynamic" else "dynamic"]

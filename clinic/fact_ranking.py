@@ -86,16 +86,40 @@ def stem(word: str) -> str:
 # operation time. A question's words only: "what types of surgery are there?" and "is there an
 # operation for..." point back to nothing, nor does "the  operation" left by taking out a procedure's
 # name (``TopicView.without_keywords`` leaves two spaces): "the muscle transplant operation".
+# "What treatments exist for this kind of thing?" points back to what the patient told the same way: its
+# "kind" asks for no kinds of surgery.
 SURGERY_REFERENCE = re.compile(
     r"\b(?:the|this|that|these|those|such|my|your|his|her|their) "
     r"(?:(?:same|whole|kind|kinds|type|types|sort|sorts) (?:of )?)?"
-    r"(?:surgery|surgeries|operation|operations|procedure|procedures|op|ops)\b")
+    r"(?:surgery|surgeries|operation|operations|procedure|procedures|op|ops)\b"
+    r"|\b(?:this|that|these|those|such|any|the same) (?:kind|kinds|type|types|sort|sorts) of "
+    r"(?:thing|things|stuff|problem|problems|issue|issues|symptom|symptoms)\b")
 
 
 # Words that turn the next content word around: "the nerve won't recover" asks for what is done
 # when it does not, not about recovery.
 NEGATORS = frozenset("non none not no never cannot cant wont dont doesnt didnt isnt arent wasnt wouldnt couldnt "
                      "without unable".split())
+
+
+# "Getting the face to work again", "will my smile work?": a part of the face that works is its function,
+# not the patient's job ("back to work" is time off work). A muscle or nerve that won't work is a risk.
+WORK_WORDS = frozenset("work works working worked".split())
+WORKING_PARTS = frozenset("face smile eye eyes eyelid eyelids mouth lip lips cheek brow eyebrow".split())
+# the small words between the part and its working ("my face to work", "the eye will not work")
+_PART_TO_WORK = frozenset("to will would can could should may might does do did doesnt dont didnt wont cant "
+                          "not never still ever is isnt be start starts".split())
+
+
+def _works_as_function(words: list[str], at: int) -> bool:
+    """Whether ``words[at]`` is "work" said of a part of the face, at most two small words before it."""
+    before = words[max(0, at - 3):at]
+    for back, word in enumerate(reversed(before)):
+        if word in WORKING_PARTS:
+            return True
+        if word not in _PART_TO_WORK or back == 2:
+            return False
+    return False
 
 
 # Kinds of treatment a patient's word can rule out ("non-surgical", "without an operation").
@@ -119,7 +143,9 @@ def _stems(text: str, speller: Speller | None, as_cue: bool = False) -> tuple[li
     stems: list[str] = []
     negated: list[str] = []
     after_negator = False
-    for word in words:
+    for at, word in enumerate(words):
+        if word in WORK_WORDS and _works_as_function(words, at):
+            word = "function"
         if word in NEGATORS:
             after_negator = True
             if word in STOPWORDS:  # "without" and "never" are words of facts too ("without movement")

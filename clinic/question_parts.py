@@ -30,7 +30,7 @@ _SIDES = re.compile(r"\b(?:vs\.?|versus|compared? (?:with|to)|(?:the )?same as|o
 _CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i asked about|i got the name wrong|my (?:mistake|bad)|"
                          r"i was(?: \w+)? (?:asking|enquiring|inquiring|talking) about|"
                          r"(?:is|was) the one i (?:wanted|meant|was asking about|was after|asked about)|"
-                         r"mixed (?:them|it) up|wrong one|not that one|no,? not|typo)\b|"
+                         r"mixed (?:them|it) up|wrong (?:one|word|name|term)|not that one|no,? not|typo)\b|"
                          r"^\s*(?:no|nope|sorry)\b[^?]{0,80}\bnot\b|"
                          # "not botox sorry, the physio part": the wrong name first, then what was meant
                          r"^\s*not (?!sure\b)(?:the |about (?:the )?)?[\w\s-]{1,30}?[\s,.;!]+(?:sorry|i meant)\b"
@@ -222,6 +222,18 @@ _WHICH_OF = re.compile(r"\bwhich (?:of (?:those|these|the|them|both)"
                        r"\b(?:is it|was it) the (?:first|second|former|latter)\b", re.IGNORECASE)
 
 
+# "If I went for surgery, would it give me a moving smile?": "it" is the surgery named before it in the
+# question, not the sentence before (where "I'm a school teacher" would be read as asking about work)
+_SURGERY_NAMED = re.compile(r"\b(?:surger(?:y|ies)|operations?|ops?|procedures?|treatments?|reanimation)\b",
+                            re.IGNORECASE)
+
+
+def _points_back_before_naming(question: str) -> bool:
+    """Whether the question points back ("what is that?") before naming the surgery it asks about."""
+    back = _POINTS_BACK.search(question)
+    return back is not None and not _SURGERY_NAMED.search(question, 0, back.start())
+
+
 def story_before_question(text: str) -> str:
     """The sentences before a message's first question ("I've had no movement for ten years. Is
     there anything for me?" tells "I've had no movement for ten years."); empty when there is none."""
@@ -247,7 +259,7 @@ def question_focus(text: str, with_context: bool = True, min_words: int = FOCUS_
     if end - start > 2 * sum(len(m.group()) for m in asking):
         start, end = asking[-1].start(), asking[-1].end()  # questions far apart: the last one
     before = [m for m in sentences if m.end() <= start]
-    if with_context and before and _POINTS_BACK.search(text[start:end]):
+    if with_context and before and _points_back_before_naming(text[start:end]):
         start = before[-1].start()  # "...they cut small nerve branches. What is that operation?"
     if len(text[start:end].split()) < 3 or end - start >= len(text.strip()):
         return None
