@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from clinic.question_split import clip
+
 _OPERATION = re.compile(r"\b(?:operations?|operate|operated|operating|surgery|surgeries|surgical(?:ly)?|ops?)\b",
                         re.IGNORECASE)
 # "without surgery", "no operation", "non-surgical", "rather than an op", "avoid surgery": ruled out
@@ -113,6 +115,7 @@ _KINDS_WEIGHED = {"dynamic": re.compile(r"\b" + _MOVES + _BETWEEN + _EVEN + r"\b
 def kinds_weighed(text: str) -> list[str]:
     """The two kinds of surgery ("dynamic", "static"), the first named first, when the question weighs
     movement against a face that only looks even; empty otherwise."""
+    text = clip(text)  # read up to the same length as every other reader: the cost stays small
     found = [(match.start(), kind) for kind, pattern in _KINDS_WEIGHED.items() if (match := pattern.search(text))]
     if not found:
         return []

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from clinic.question_split import clip
+
 # A movement made on purpose, and another part that moves by itself: the mouth moved (a smile, eating,
 # talking, pursed lips) and an eye closes or narrows, or the neck, chin or brow tightens; or the eye moved
 # (a blink, eyes shut) and the mouth or cheek twitches. A smile that pulls the mouth to one side is the
@@ -34,7 +36,7 @@ _TRIGGERED = [(re.compile(_WHEN + moved + r"\b", re.IGNORECASE),
 def describes_synkinesis(text: str) -> bool:
     """Whether one sentence tells a part of the face moving by itself when the patient moves on purpose."""
     return any(moved.search(sentence) and by_itself.search(sentence)
-               for sentence in _SENTENCE.findall(text) for moved, by_itself in _TRIGGERED)
+               for sentence in _SENTENCE.findall(clip(text)) for moved, by_itself in _TRIGGERED)
 
 
 def without_synkinesis_signs(text: str) -> str:
@@ -46,4 +48,4 @@ def without_synkinesis_signs(text: str) -> str:
             if moved.search(said):
                 said = by_itself.sub(lambda m: " " * len(m.group()), said)
         return said
-    return _SENTENCE.sub(blank, text) if describes_synkinesis(text) else text
+    return _SENTENCE.sub(blank, clip(text)) if describes_synkinesis(text) else text

@@ -189,3 +189,11 @@ def test_a_bare_difference_gets_each_sides_description(text: str) -> None:
 def test_a_comparison_asking_something_of_its_own_is_ranked() -> None:
     assert asks_more_than_difference("which one has fewer risks?")
     assert not asks_more_than_difference("what is the            between the two?")
+
+
+def test_the_new_readers_read_up_to_the_common_length() -> None:
+    """Beyond the length every reader stops at (``clip``), nothing is read: the cost stays small."""
+    padding = "word " * 500
+    assert kinds_weighed(padding + "will it move or just look symmetrical?") == []
+    assert not describes_synkinesis(padding + "when I smile my eye closes")
+    assert kinds_weighed("will it move or just look symmetrical? " + padding) == ["dynamic", "static"]
