@@ -1,4 +1,5 @@
-"""Session 33: an animal that was hurt and a palsy held "since long time" are no emergency; a patient who
+"""Session 33: an animal that was hurt, a palsy held "since long time" and an "overdose" of a website are no
+emergency, while choking that stops speech, a flap gone grey "now" and a cheek three times its size are; a patient who
 tells synkinesis in their own words (an eye that shuts when they whistle) and asks what helps gets the
 synkinesis treatments, not eyelid surgery; a face that should "work again" asks about function, not the
 job; "wrong word, ..." corrects. Phrasings written for these tests, not taken from a held-out set."""
@@ -41,6 +42,7 @@ NOT_URGENT = [
     "my face is drooping on one side since long time, what do you suggest",
     "My face is paralysed on the left since long time.",
     "Awful migraines keep hitting me on the same side as my palsy, is that linked?",
+    "I've overdosed on your blog posts this evening, do you do online consultations?",
 ]
 
 STILL_URGENT = [
@@ -48,6 +50,13 @@ STILL_URGENT = [
     ("My dog bit my face this morning and my mouth is drooping now", "new_palsy"),
     ("My palsy is since long time, but now one hour ago my arm went weak and I cannot speak", "stroke"),
     ("Suddenly the worst headache ever and my mouth is drooping on the side of my old palsy", "stroke"),
+    ("I overdosed on my tablets this evening", "self_harm"),
+    # choking that stops speech or coughing is now, whatever long-ago story is in the sentence
+    ("My dad is choking on a piece of meat, he can't speak or cough, he has had trouble swallowing since his "
+     "stroke years ago", "breathing"),
+    # "now it looks grey ... is that normal?" tells a present situation: no general question
+    ("Had the op Monday, the new muscle was fine but now it looks grey and feels cold. Is that normal?", "post_op"),
+    ("Op 4 days ago and the cheek is three times the size it was this morning", "post_op"),
 ]
 
 
