@@ -1,7 +1,8 @@
 """Signs a patient describes without naming them. Synkinesis is one part of the face moving by itself
-when the patient moves another ("when I smile my eye closes", "my cheek pulls every time I blink"): a
-patient who tells that and asks what helps is asking about the synkinesis treatments, even though
-the words ("eye", "closes", "shut") are those of eyelid surgery. Plain words, no Rasa."""
+when the patient moves another ("when I smile my eye closes", "my mouth twitches every time I blink"). The
+words of such a sign ("eye", "closes", "shut") are those of eyelid surgery, yet they tell a symptom, not a
+question about the eyelid: ``without_synkinesis_signs`` takes them out before a question's words are weighed.
+Plain words, no Rasa."""
 
 from __future__ import annotations
 
@@ -48,4 +49,6 @@ def without_synkinesis_signs(text: str) -> str:
             if moved.search(said):
                 said = by_itself.sub(lambda m: " " * len(m.group()), said)
         return said
-    return _SENTENCE.sub(blank, clip(text)) if describes_synkinesis(text) else text
+    read = clip(text)
+    blanked = _SENTENCE.sub(blank, read)  # a part blanked only where its sentence tells the movement made on purpose
+    return blanked if blanked != read else text
