@@ -2,8 +2,8 @@
 thunderclap headache, a hand that will not grip and the good side drooping are stroke signs, a past palsy set
 against "but this time" no longer hides the present, a muscle "moved into my cheek" is the flap; while an ulcer
 "a long time ago", self-harm "in my early 20s", "one time I took too many", a candidacy question after an old
-stroke are history, not emergencies. Phrasings written for these tests, not taken from a
-held-out set."""
+stroke, and speech slurred by a palsy dated years back (a palsy slurs speech by itself) are history, not
+emergencies. Phrasings written for these tests, not taken from a held-out set."""
 
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ NOT_URGENT = [
     # a candidacy question after an old stroke: the arm and speech that came back are no sign now
     "My stroke was six years ago and my face stayed crooked though my leg and words recovered. Would I be a candidate "
     "for a smile operation?",
+    # a palsy slurs speech by itself: dated long ago in another sentence, with no other stroke sign, it is the palsy's
+    "The right side of my face went after a virus 3 years ago. My lip sags and my words come out slurred. What tests "
+    "would I need?",
     # a chronic trouble with speaking and coughing is not a blocked airway
     "Since my palsy years ago I can't speak or cough as strongly, is that something surgery helps?",
 ]
@@ -43,6 +46,9 @@ STILL_URGENT = [
     # a past palsy told as a comparison, then the present set against it
     ("My mouth is sagging like it did with my Bell's palsy back in 2016, but this time my leg has gone numb and my "
      "husband says I'm talking nonsense", "stroke"),
+    # an old palsy, then two stroke signs with no time given: the arm makes it a stroke whatever the date
+    ("My palsy started 2 years ago. My arm is numb and my speech is slurred", "stroke"),
+    ("I had Bell's palsy 3 years ago. Since an hour ago my words come out slurred and my mouth droops more", "stroke"),
     # the transplanted muscle in the patient's words
     ("Five days ago I had muscle transplanted into my face and since this morning the skin over it is dusky and cold",
      "post_op"),
