@@ -41,7 +41,7 @@ STILL_URGENT = [
     # a sudden thunderclap headache with a weak arm
     ("About twenty minutes ago I got a headache like a thunderclap and now my left arm is weak", "stroke"),
     # the good side drooping now and a hand that will not grip
-    ("I've had palsy on the right for years but tonight my good side is drooping and my left hand won't grip a cup",
+    ("I've had palsy on the right for years but tonight my good side is drooping and my left hand won't grip",
      "stroke"),
     # a past palsy told as a comparison, then the present set against it
     ("My mouth is sagging like it did with my Bell's palsy back in 2016, but this time my leg has gone numb and my "
@@ -50,10 +50,9 @@ STILL_URGENT = [
     ("My palsy started 2 years ago. My arm is numb and my speech is slurred", "stroke"),
     ("I had Bell's palsy 3 years ago. Since an hour ago my words come out slurred and my mouth droops more", "stroke"),
     # the transplanted muscle in the patient's words
-    ("Five days ago I had muscle transplanted into my face and since this morning the skin over it is dusky and cold",
-     "post_op"),
+    ("The muscle transplanted into my cheek has gone dusky and cold since this morning", "post_op"),
     # a forehead that will not lift, told with a few words between, since yesterday
-    ("Since yesterday my brow on the left side won't lift at all and my smile feels wrong", "new_palsy"),
+    ("Since yesterday my eyebrow on that side won't lift", "new_palsy"),
     # half a smile, since a day named
     ("Since Sunday when I grin only half of my mouth goes up, never happened before", "new_palsy"),
     # a drink dribbled, since this morning
@@ -88,3 +87,14 @@ def test_the_voice_lost_to_choking_is_no_stroke_sign(nlp: Language, rules: RedFl
     text = "my dad is choking on food, he cannot speak or cough, his palsy is from years ago"
     assert by_rules(nlp, rules, text) == ["breathing"]
 
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The muscle transplanted into my cheek has gone dusky and cold since this morning", "post_op"),
+    ("Since yesterday my eyebrow on that side won't lift", "new_palsy"),
+    ("About twenty minutes ago I got a headache like a thunderclap and now my left arm is weak", "stroke"),
+])
+def test_the_rules_alone_read_the_lay_words(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> None:
+    """Without the physical model (which raised some of these from a weak cue): the moved muscle, a brow that will not
+    lift with words between, a thunderclap headache."""
+    assert by_rules(nlp, rules, text) == [kind]
