@@ -30,6 +30,8 @@ NOT_URGENT = [
     # a palsy slurs speech by itself: dated long ago in another sentence, with no other stroke sign, it is the palsy's
     "The right side of my face went after a virus 3 years ago. My lip sags and my words come out slurred. What tests "
     "would I need?",
+    # how the face looks in photos is how it has looked
+    "In photos my smile looks crooked, can surgery help with that?",
     # a chronic trouble with speaking and coughing is not a blocked airway
     "Since my palsy years ago I can't speak or cough as strongly, is that something surgery helps?",
 ]
@@ -92,6 +94,8 @@ def test_the_voice_lost_to_choking_is_no_stroke_sign(nlp: Language, rules: RedFl
 @pytest.mark.parametrize(("text", "kind"), [
     ("The muscle transplanted into my cheek has gone dusky and cold since this morning", "post_op"),
     ("Since yesterday my eyebrow on that side won't lift", "new_palsy"),
+    # a photo named before a new sign told next is no "how I look in photos"
+    ("Took a photo an hour ago and my brow on one side will not raise", "new_palsy"),
     ("About twenty minutes ago I got a headache like a thunderclap and now my left arm is weak", "stroke"),
 ])
 def test_the_rules_alone_read_the_lay_words(nlp: Language, rules: RedFlagRules, text: str, kind: str) -> None:
