@@ -14,7 +14,7 @@ then says nothing about which option. "Without surgery" asks for the opposite: t
 from __future__ import annotations
 
 from actions.fact_checks import approaches_of_kind
-from actions.fact_ranker import FactAnswer, FactRanker
+from actions.fact_ranker import HUB_TOPICS, FactAnswer, FactRanker
 from clinic.asked_for import asks_for_operation, asks_if_open_to, kinds_weighed, rules_out_operation
 from clinic.queries import CatalogueFact
 from clinic.views import ProcedureView
@@ -125,6 +125,25 @@ def both_kinds_asked(answer: FactAnswer, ranker: FactRanker, text: str) -> bool:
         return False
     answer.facts = lead + [c for c in answer.facts if c not in lead]
     return True
+
+
+def specific_before_general(answer: FactAnswer, ranker: FactRanker, named: list[str]) -> bool:
+    """A general fact shown beside one procedure the page says more of on that fact's topic ("the main risk of the
+    op where a thigh muscle goes into the cheek?" got that operation's description and the risks of surgery in
+    general): the page's own words on that procedure come first, the general ones after. The procedure is one the
+    message names, or else the only one the answer describes; never one only of the conversation before (the
+    context already leads its topic's answer: ``_complete``). Whether it changed."""
+    described = {p for c in answer.facts if HUB_TOPICS & set(c.topic_ids) for p in c.fact.procedure_ids}
+    about = set(named) or (described if len(described) == 1 else set())
+    changed = False
+    for general in [c for c in answer.facts if not c.fact.procedure_ids]:
+        topics = set(general.topic_ids) - HUB_TOPICS
+        own = [c for c in ranker.catalogue.values() if c not in answer.facts and not c.fact.general
+               and topics & set(c.topic_ids) and about & set(c.fact.procedure_ids)]
+        at = answer.facts.index(general)
+        answer.facts[at:at] = own
+        changed = changed or bool(own)
+    return changed
 
 
 def _lists_shown(answer: FactAnswer, ranker: FactRanker) -> list[str]:

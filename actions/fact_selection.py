@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import re
 
-from actions.asked_for import both_kinds_asked, candidacy_asked, operations_asked, operations_ruled_out
+from actions.asked_for import (
+    both_kinds_asked,
+    candidacy_asked,
+    operations_asked,
+    operations_ruled_out,
+    specific_before_general,
+)
 from actions.fact_ranker import (
     BUDGET,
     COMPLETE_BUDGET,
@@ -101,8 +107,8 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     _fit(answer)
     _keep_frames(answer, ranker)
     _whole_list(answer, ranker)
-    if (operations_asked(answer, ranker, text, named, context) or operations_ruled_out(answer, ranker, text)
-            or both_kinds_asked(answer, ranker, text)):
+    if (specific_before_general(answer, ranker, named) | operations_asked(answer, ranker, text, named, context)
+            or operations_ruled_out(answer, ranker, text) or both_kinds_asked(answer, ranker, text)):
         _fit(answer)
     _offer_more(answer, ranker)
     return answer

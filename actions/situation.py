@@ -21,7 +21,7 @@ from actions.fact_selection import blank_names
 from actions.turn import intent_confidences, latest_intent, latest_text, mentioned_procedures, previous_text
 from clinic.fact_ranking import SUBJECT_WORDS
 from clinic.queries import KnowledgeBase, TopicView
-from clinic.question_parts import is_follow_up, looks_like_question, points_back, story_before_question
+from clinic.question_parts import is_follow_up, looks_like_question, only_asks, points_back, story_before_question
 
 # The patient, or the person they write for: "for me", "my options", "someone like him".
 _ABOUT_THEM = re.compile(r"\b(?:me|my|mine|i|im|i'm|him|his|her|us|our|ours|them|their)\b", re.IGNORECASE)
@@ -36,7 +36,7 @@ def situation_for(tracker: Tracker) -> str | None:
     if len(text.split()) > MAX_FOLLOW_UP_WORDS or not _ABOUT_THEM.search(text) or mentioned_procedures(tracker):
         return None
     situation = previous_text(tracker)
-    if len(situation.split()) < MIN_SITUATION_WORDS or not _ABOUT_THEM.search(situation):
+    if len(situation.split()) < MIN_SITUATION_WORDS or not _ABOUT_THEM.search(situation) or only_asks(situation):
         return None
     return situation
 

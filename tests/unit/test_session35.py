@@ -56,6 +56,9 @@ STILL_URGENT = [
      "well out of it", "eye_emergency"),
     # a relative's palsy whose own start is told stays a new palsy
     ("My son has facial palsy, it started this morning and his mouth droops", "new_palsy"),
+    # the start told right after the palsy's name ("has palsy since yesterday") is that palsy's own start
+    ("my daughter has palsy since last night, what do we do?", "new_palsy"),
+    ("Our dad has facial paralysis since this morning, should we go to A&E?", "new_palsy"),
 ]
 
 
@@ -83,12 +86,14 @@ def test_a_relatives_known_palsy_is_not_a_new_one_beside_a_red_eye(nlp: Language
 @pytest.mark.parametrize("text", [
     "What's the point of the EMG test before surgery?",
     "Will surgery make my smile look normal again?",
+    "After the op can a nurse get me down to the car park in a wheelchair?",
 ])
 def test_a_purpose_or_an_aim_asked_is_no_low_mood(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert kinds(nlp, rules, text) == []
 
 
 @pytest.mark.parametrize("text", [
+    "Is there a counsellor at the clinic? Honestly it gets you down after a while, living with this face.",
     "Some days I wonder what's the point of trying anymore. Does physio help?",
     "I'll never look normal again. Is there anything for the eye?",
 ])
