@@ -107,7 +107,8 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
     _fit(answer)
     _keep_frames(answer, ranker)
     _whole_list(answer, ranker)
-    if (specific_before_general(answer, ranker, named) | operations_asked(answer, ranker, text, named, context)
+    reordered = specific_before_general(answer, ranker, named)
+    if (operations_asked(answer, ranker, text, named, context) or reordered
             or operations_ruled_out(answer, ranker, text) or both_kinds_asked(answer, ranker, text)):
         _fit(answer)
     _offer_more(answer, ranker)
