@@ -20,7 +20,7 @@ from actions.constants import LISTED_OPTIONS_SLOT, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.fact_ranker import CAVEAT_TOPICS, MAX_QUESTIONS, FactAnswer, FactRanker
 from actions.fact_selection import rank_answer
 from actions.formatting import BULLET, fact_line, topic_button
-from actions.memory import named_in_passing, prefer_specific
+from actions.memory import named_in_passing, prefer_specific, sibling_named
 from actions.reply import Reply
 from actions.situation import add_case_option, add_what_is_weighed, asked_again, asks_of_discussed, situation_for
 from actions.turn import (
@@ -219,6 +219,9 @@ def procedures_meant(ranker: FactRanker, tracker: Tracker, text: str, named: lis
         named = sorted([*named, *passing], key=lambda p: min((a for a, _ in positions.get(p, [])), default=len(text)))
     if not named:
         named = compared_options(tracker, text)  # "how do they differ?" after a graft, then a transfer
+    if not named and context:  # "and the transfer one?" after a nerve graft: the nerve transfer
+        sibling = sibling_named(text, context[0], ranker.procedure_names)
+        named, positions = (list(sibling), {**positions, **sibling}) if sibling else (named, positions)
     described = ranker.described(text) if not named and context and not asks_of_discussed(text) else None
     if described is not None and described not in context:
         named = [described]

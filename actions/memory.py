@@ -9,7 +9,7 @@ slot changes that action made.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -69,6 +69,22 @@ def named_in_passing(tracker: Tracker, text: str, earlier: list[str] | None = No
             if match and str(procedure) not in found:
                 found[str(procedure)] = [(match.start(), match.end())]
     return found
+
+
+def sibling_named(text: str, discussed: str, procedures: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """The sibling of the procedure discussed that a message names by its last word ("and the transfer one?"
+    after a nerve graft is the nerve transfer, not the muscle transfer): a procedure whose id starts with the
+    same word as the discussed one's and ends with a word of the message, with where; {} for none or several."""
+    family = discussed.split("_", 1)[0]
+    found: dict[str, list[tuple[int, int]]] = {}
+    for procedure in procedures:
+        head, _, last = procedure.rpartition("_")
+        if procedure == discussed or head.split("_", 1)[0] != family or last in _GENERIC or len(last) < MIN_WORD:
+            continue
+        match = re.search(rf"\b{re.escape(last)}s?\b", text, re.IGNORECASE)
+        if match:
+            found[procedure] = [(match.start(), match.end())]
+    return found if len(found) == 1 else {}
 
 
 # Last words of a name that say only that it is an operation: "the surgery" is no one procedure.

@@ -1,13 +1,15 @@
 """Reading the shape of a patient's message: several questions, a comparison, a correction, a
 follow-up that leans on the last answer. Plain Python on the text; no Rasa, no knowledge base. Where the
-message is cut into its questions is ``clinic/question_split.py``.
+message is cut into its questions is ``clinic/question_split.py``; what a correction meant is read in
+``clinic/corrections.py`` (its names are re-exported here for the callers that read both).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from clinic.corrections import Correction as Correction
+from clinic.corrections import correction as correction
 from clinic.question_split import clip
 
 MAX_QUESTIONS = 3
@@ -25,26 +27,6 @@ _COMPARISON = re.compile(r"\b(vs\.?|versus|compared? (?:with|to)|comparison|diff
                          r"distinguish(?:es)?)\b",
                          re.IGNORECASE)
 _SIDES = re.compile(r"\b(?:vs\.?|versus|compared? (?:with|to)|(?:the )?same as|or)\b", re.IGNORECASE)
-# "I meant X, not Y", "no, X not Y", "not Y but X", "sorry, X": the patient corrects what was answered.
-# "My mistake, I was actually asking about the dynamic kind", "no sorry, the cross face one specifically".
-_CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i asked about|i got the name wrong|my (?:mistake|bad)|"
-                         r"i was(?: \w+)? (?:asking|enquiring|inquiring|talking) about|"
-                         r"(?:is|was) the one i (?:wanted|meant|was asking about|was after|asked about)|"
-                         r"mixed (?:them|it) up|wrong (?:one|word|name|term)|not that one|no,? not|typo)\b|"
-                         r"^\s*(?:no|nope|sorry)\b[^?]{0,80}\bnot\b|"
-                         # "not botox sorry, the physio part": the wrong name first, then what was meant
-                         r"^\s*not (?!sure\b)(?:the |about (?:the )?)?[\w\s-]{1,30}?[\s,.;!]+(?:sorry|i meant)\b"
-                         r"[\s,.;!]*(?:about |i meant )?the\b|"
-                         # "no wait, the myectomy one", "actually, the graft one": a filler or two before it
-                         r"^\s*(?:no|nope|sorry|oops|wait|actually)\b[\s,.!]+"
-                         r"(?:(?:sorry|no|wait|actually|oh|hang on|hold on)[\s,.!]+){0,2}"
-                         r"(?=(?:about )?the [\w\s-]{1,30}?\b(?:one|kind|type|version|option)\b)", re.IGNORECASE)
-# "the dynamic kind", "the cross face one specifically", "the physio part": the word standing for the procedure
-# says nothing of what is asked (and "kind" would rank the list of kinds); the name before it is the correction.
-_PLACEHOLDER_AT_END = re.compile(r"^(the(?:\s+[\w-]+){1,4}?)\s+(?:one|kind|type|sort|version|option|part|bit|thing)"
-                                 r"(?:\s+(?:specifically|please|instead|then|really))?\s*[.!]*$", re.IGNORECASE)
-_NOT_PART = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|about\s+(?:the\s+)?)?([^,.;?!\-–]+)",
-                       re.IGNORECASE)
 # Words that show the message leans on what was said before ("and the risks of that one?").
 _FOLLOW_UP = re.compile(r"^\s*(and|but|so|ok(?:ay)?|what about|how about|same for|also|then)\b|"
                         r"\b(it|that|this|those|these|them|they|the other|that one|this one|the same|"
@@ -85,6 +67,8 @@ _ALTERNATIVES = re.compile(r"\b(apart from|besides|aside from|other than|except(
                            # "is there anything surgical for this?": the same, asked with "anything"
                            r"(?:anything|something) (?:surgical|operative|non-?surgical)|"
                            r"(?:options?|routes?|surgery|operations?|treatments?) as well as|"
+                           # "are they the only option for the tightness?": the others asked for
+                           r"the only (?:option|treatment|choice|way|thing|answer|solution)s?|"
                            # "are there operations for it too?" after the injections: surgery besides them
                            r"(?:is|are) there (?:any )?(?:surgery|surgeries|operations?|surgical options?|procedures?)"
                            r"(?: for (?:it|this|that|them))? (?:too|as well|also))\b",
@@ -175,37 +159,24 @@ def looks_like_question(text: str) -> bool:
     return len(text.split()) >= 3 and ("?" in text or bool(_QUESTION_START.match(text)))
 
 
+def _asks(sentence: str) -> bool:
+    return looks_like_question(sentence) or bool(_ASKS_TO_KNOW.search(sentence))
+
+
+def _sentences(text: str) -> list[str]:
+    """The message's sentences of three words or more (a greeting, "ok." or "thanks!" aside)."""
+    return [s for s in re.split(r"(?<=[.?!])\s+", clip(text).strip()) if len(s.split()) >= 3]
+
+
 def only_asks(text: str) -> bool:
     """A message whose every sentence asks ("so would I be able to smile after it?", "Hello. I would like to know
     what the eyelid surgery does."), a greeting aside: it describes no case of the patient's own."""
-    sentences = [s for s in re.split(r"(?<=[.?!])\s+", clip(text).strip()) if len(s.split()) >= 3]
-    return bool(sentences) and all(looks_like_question(s) or _ASKS_TO_KNOW.search(s) for s in sentences)
+    sentences = _sentences(text)
+    return bool(sentences) and all(_asks(s) for s in sentences)
 
 
 def returns_to_earlier(text: str) -> bool:
     return bool(_RETURN.search(clip(text)))
-
-
-@dataclass(frozen=True)
-class Correction:
-    """What the patient meant (the text to answer) and what they did not mean (to leave out)."""
-
-    meant: str
-    not_meant: str
-
-
-def correction(text: str) -> Correction | None:
-    """The corrected request in a message like "no sorry, I meant time off work, not full recovery"."""
-    text = clip(text)
-    if not _CORRECTION.search(text):
-        return None
-    not_match = _NOT_PART.search(text)
-    not_meant = not_match.group(1).strip() if not_match else ""
-    meant = _NOT_PART.sub(" ", text) if not_match else text
-    meant = _CORRECTION.sub(" ", meant)
-    meant = re.sub(r"\b(no|nope|sorry|oops|wait|actually|i|the name|wrong)\b", " ", meant, flags=re.IGNORECASE)
-    meant = _PLACEHOLDER_AT_END.sub(r"\1", " ".join(meant.split()).strip(" ,.-"))
-    return Correction(meant, not_meant)
 
 
 # A measure a question asks for: a correction that names another subject only ("sorry, I meant the

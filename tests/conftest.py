@@ -83,3 +83,13 @@ def sqlite_kb(tmp_path: Path) -> KnowledgeBase:
     engine = get_engine(f"sqlite:///{tmp_path / 'kb.db'}")
     load(engine, validated_content())
     return KnowledgeBase(engine)
+
+
+@pytest.fixture
+def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
+    """``sqlite_kb`` as the knowledge base the actions answer from (files whose every test runs an action mark
+    themselves with ``pytestmark = pytest.mark.usefixtures("use_kb")``)."""
+    import actions.reply as reply_module  # here, not at the top: most tests never load the actions
+
+    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
+    return sqlite_kb

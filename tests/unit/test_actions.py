@@ -26,10 +26,8 @@ STARTED = [{"event": "action", "name": "action_session_start"}, {"event": "sessi
 SPOKE = [*STARTED, {"event": "user", "text": "hi"}, {"event": "bot", "text": "Hello!"}]
 
 
-@pytest.fixture(autouse=True)
-def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
-    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
-    return sqlite_kb
+# every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)
+pytestmark = pytest.mark.usefixtures("use_kb")
 
 
 def tracker(intent: str, text: str = "", entities: list[dict[str, Any]] | None = None,

@@ -14,19 +14,15 @@ from typing import Any
 
 import pytest
 
-import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
 from clinic.fact_ranking import words_of
-from clinic.queries import KnowledgeBase
 from tests.unit.test_actions import run, texts, tracker
 
 SURGEON = "discussing risks and benefits with the surgeon"
 
 
-@pytest.fixture(autouse=True)
-def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
-    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
-    return sqlite_kb
+# every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)
+pytestmark = pytest.mark.usefixtures("use_kb")
 
 
 def _answer(first: str, first_intent: str, second: str, second_intent: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
 from actions.conversation import ActionDidYouMean, ActionOutOfScope, ActionShowMenu, ActionSmallTalk
 from actions.fact_answers import say_fact_answer
@@ -24,11 +23,8 @@ from clinic.question_parts import (
 from clinic.question_split import split_questions
 from tests.unit.test_actions import SPOKE, flag, run, texts, tracker
 
-
-@pytest.fixture(autouse=True)
-def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
-    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
-    return sqlite_kb
+# every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)
+pytestmark = pytest.mark.usefixtures("use_kb")
 
 
 def test_a_message_is_split_into_its_questions() -> None:

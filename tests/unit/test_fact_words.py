@@ -4,12 +4,17 @@ Phrasings written for these tests, not taken from a held-out set."""
 
 from __future__ import annotations
 
+import pytest
+
 from actions.answers import ActionAnswerQuestion
 from actions.fact_ranker import FactRanker
 from actions.fact_selection import blank_names, rank_answer
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import asks_what_decides, is_comparison
-from tests.unit.test_actions import run, texts, tracker, use_kb  # noqa: F401  (the knowledge base, autouse)
+from tests.unit.test_actions import run, texts, tracker
+
+# every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)
+pytestmark = pytest.mark.usefixtures("use_kb")
 
 
 def test_a_word_after_a_name_that_only_says_it_is_an_option_is_part_of_the_name() -> None:

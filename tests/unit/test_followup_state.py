@@ -5,20 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
 from actions.conversation import ActionDidYouMean
 from actions.which_one import listed_option_meant
-from clinic.queries import KnowledgeBase
 from tests.unit.test_actions import run, slot_events, texts, tracker
 
 SYNKINESIS_LIST = ["botox", "physical_therapy", "selective_neurectomy", "selective_myectomy"]
 
 
-@pytest.fixture(autouse=True)
-def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
-    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
-    return sqlite_kb
+# every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)
+pytestmark = pytest.mark.usefixtures("use_kb")
 
 
 def ordinal(text: str, word: str, value: str) -> dict:

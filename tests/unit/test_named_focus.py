@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from actions.answers import ActionAnswerQuestion
 from actions.turn import asked_procedures, mentioned_procedures
-from tests.unit.test_actions import run, slot_events, texts, tracker, use_kb  # noqa: F401  (autouse)
+from tests.unit.test_actions import run, slot_events, texts, tracker
+
+# every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)
+pytestmark = pytest.mark.usefixtures("use_kb")
 
 
 def _entity(text: str, value: str, words: str, kind: str = "procedure", nth: int = 0) -> dict[str, Any]:

@@ -11,16 +11,11 @@ from typing import Any
 
 import pytest
 
-import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
-from clinic.queries import KnowledgeBase
 from tests.unit.test_actions import run, texts, tracker
 
-
-@pytest.fixture(autouse=True)
-def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
-    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
-    return sqlite_kb
+# every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)
+pytestmark = pytest.mark.usefixtures("use_kb")
 
 
 def _part(text: str, start: int, intents: dict[str, float]) -> dict[str, Any]:

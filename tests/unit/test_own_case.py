@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-import actions.reply as reply_module
 from actions.answers import MAX_REPLY, ActionAnswerQuestion, say_other_topic, say_overview
 from actions.fact_checks import asks_one_option, option_for_case
 from actions.formatting import answer_text, overview_led_by
@@ -14,11 +13,8 @@ from clinic.queries import KnowledgeBase
 from clinic.question_parts import story_before_question
 from tests.unit.test_actions import SPOKE, run, texts, tracker
 
-
-@pytest.fixture(autouse=True)
-def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
-    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
-    return sqlite_kb
+# every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)
+pytestmark = pytest.mark.usefixtures("use_kb")
 
 
 def broad(text: str, entities: list | None = None) -> str:

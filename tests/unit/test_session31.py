@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
 from actions.fact_ranker import FactRanker
 from actions.fact_selection import rank_answer
@@ -22,10 +21,8 @@ from tests.unit.test_actions import run, texts, tracker
 OPERATIONS = {"selective_neurectomy", "selective_myectomy"}
 
 
-@pytest.fixture(autouse=True)
-def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
-    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
-    return sqlite_kb
+# every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)
+pytestmark = pytest.mark.usefixtures("use_kb")
 
 
 def test_a_condition_takes_its_question_along_and_no_more() -> None:

@@ -6,21 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
 from actions.conversation import ActionDidYouMean
 from clinic.asked_for import wants_even_not_moving
-from clinic.queries import KnowledgeBase
 from tests.unit.test_actions import run, texts, tracker
 
 STATIC_AIM = "appear more symmetric at rest"
 LIFTS = "face lifts and browlifts to restore symmetry"
 
 
-@pytest.fixture(autouse=True)
-def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
-    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
-    return sqlite_kb
+# every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)
+pytestmark = pytest.mark.usefixtures("use_kb")
 
 
 @pytest.mark.parametrize("text", [

@@ -14,7 +14,6 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 from spacy.language import Language
 
-import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
 from actions.fact_ranker import FactRanker
 from actions.fact_selection import asks_more_than_difference
@@ -27,11 +26,8 @@ from nlp.red_flags import RedFlagRules
 from tests.unit.test_actions import run, texts, tracker
 from tests.unit.test_red_flags import urgent
 
-
-@pytest.fixture(autouse=True)
-def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
-    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
-    return sqlite_kb
+# every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)
+pytestmark = pytest.mark.usefixtures("use_kb")
 
 
 # ---------------------------------------------------------------------------------------------- red flags

@@ -9,12 +9,10 @@ from typing import Any
 import pytest
 from rasa_sdk.events import SlotSet
 
-import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
 from actions.conversation import ActionOutOfScope
 from actions.memory import memory_events
 from actions.situation import asks_of_discussed
-from clinic.queries import KnowledgeBase
 from clinic.question_parts import (
     Correction,
     asks_alternatives,
@@ -29,11 +27,8 @@ from clinic.question_split import split_questions
 from nlp.off_topic import off_topic
 from tests.unit.test_actions import run, texts, tracker, user_event
 
-
-@pytest.fixture(autouse=True)
-def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
-    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
-    return sqlite_kb
+# every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)
+pytestmark = pytest.mark.usefixtures("use_kb")
 
 
 def test_a_long_story_is_read_by_its_question_sentence() -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion
 from channels.web import ClinicWebOutput, RateLimit, bot_event, message_problem, origin_allowed
 from channels.web_session import SENDER_PREFIX, SessionIssuer, WebSession
@@ -117,11 +116,6 @@ def test_the_output_channel_emits_to_the_conversation_room() -> None:
     asyncio.run(output.send_response("web:abc", {"image": "https://x.example/i.png"}))
     assert server.emitted == [("bot_uttered", {"text": "Hello", "custom": {"sources": ["s"]}}, "web:abc")]
 
-
-@pytest.fixture
-def use_kb(sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
-    monkeypatch.setattr(reply_module, "_knowledge_base", sqlite_kb)
-    return sqlite_kb
 
 
 def risks_question(channel: str):
