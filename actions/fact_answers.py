@@ -36,10 +36,9 @@ from actions.turn import (
     slot_before_message,
 )
 from actions.which_one import compared_options, other_meant
+from clinic.corrections import Correction, correction
 from clinic.queries import KnowledgeBase, TopicView, fill
 from clinic.question_parts import (
-    Correction,
-    correction,
     is_follow_up,
     looks_like_question,
     question_focus,
@@ -221,7 +220,8 @@ def procedures_meant(ranker: FactRanker, tracker: Tracker, text: str, named: lis
         named = compared_options(tracker, text)  # "how do they differ?" after a graft, then a transfer
     if not named and context:  # "and the transfer one?" after a nerve graft: the nerve transfer
         sibling = sibling_named(text, context[0], ranker.procedure_names)
-        named, positions = (list(sibling), {**positions, **sibling}) if sibling else (named, positions)
+        if sibling:
+            named, positions = list(sibling), {**positions, **sibling}
     described = ranker.described(text) if not named and context and not asks_of_discussed(text) else None
     if described is not None and described not in context:
         named = [described]

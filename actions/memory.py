@@ -62,12 +62,12 @@ def named_in_passing(tracker: Tracker, text: str, earlier: list[str] | None = No
     discussed = [*(tracker.get_slot(RECENT_PROCEDURES_SLOT) or []), *(tracker.get_slot(LISTED_OPTIONS_SLOT) or [])]
     for procedure in [*(earlier or []), *discussed]:
         for word in _last_words(str(procedure), (names or {}).get(str(procedure), "")):
-            if word in taken or word in SUBJECT_WORDS or word in _GENERIC or len(word) < MIN_WORD:
+            if word in taken or not _names_one(word):
                 continue
             taken.add(word)
-            match = re.search(rf"\b{re.escape(word)}s?\b", text, re.IGNORECASE)
-            if match and str(procedure) not in found:
-                found[str(procedure)] = [(match.start(), match.end())]
+            span = _where_named(word, text)
+            if span and str(procedure) not in found:
+                found[str(procedure)] = [span]
     return found
 
 
@@ -79,16 +79,28 @@ def sibling_named(text: str, discussed: str, procedures: Iterable[str]) -> dict[
     found: dict[str, list[tuple[int, int]]] = {}
     for procedure in procedures:
         head, _, last = procedure.rpartition("_")
-        if procedure == discussed or head.split("_", 1)[0] != family or last in _GENERIC or len(last) < MIN_WORD:
+        if procedure == discussed or head.split("_", 1)[0] != family or not _names_one(last):
             continue
-        match = re.search(rf"\b{re.escape(last)}s?\b", text, re.IGNORECASE)
-        if match:
-            found[procedure] = [(match.start(), match.end())]
+        span = _where_named(last, text)
+        if span:
+            found[procedure] = [span]
     return found if len(found) == 1 else {}
 
 
 # Last words of a name that say only that it is an operation: "the surgery" is no one procedure.
 _GENERIC = frozenset({"surgery", "surgeries", "procedure", "procedures", "technique", "techniques"})
+
+
+def _names_one(word: str) -> bool:
+    """A last word that can stand for one procedure: not the subject ("reanimation"), not "surgery", and not a
+    short name ("emg"), which is a name in full and already recognised."""
+    return word not in SUBJECT_WORDS and word not in _GENERIC and len(word) >= MIN_WORD
+
+
+def _where_named(word: str, text: str) -> tuple[int, int] | None:
+    """Where ``text`` says ``word`` (or its plural) as a word of its own."""
+    match = re.search(rf"\b{re.escape(word)}s?\b", text, re.IGNORECASE)
+    return (match.start(), match.end()) if match else None
 
 
 def _last_words(procedure: str, name: str) -> list[str]:

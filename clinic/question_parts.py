@@ -1,15 +1,13 @@
 """Reading the shape of a patient's message: several questions, a comparison, a correction, a
 follow-up that leans on the last answer. Plain Python on the text; no Rasa, no knowledge base. Where the
 message is cut into its questions is ``clinic/question_split.py``; what a correction meant is read in
-``clinic/corrections.py`` (its names are re-exported here for the callers that read both).
+``clinic/corrections.py``.
 """
 
 from __future__ import annotations
 
 import re
 
-from clinic.corrections import Correction as Correction
-from clinic.corrections import correction as correction
 from clinic.question_split import clip
 
 MAX_QUESTIONS = 3
@@ -159,20 +157,11 @@ def looks_like_question(text: str) -> bool:
     return len(text.split()) >= 3 and ("?" in text or bool(_QUESTION_START.match(text)))
 
 
-def _asks(sentence: str) -> bool:
-    return looks_like_question(sentence) or bool(_ASKS_TO_KNOW.search(sentence))
-
-
-def _sentences(text: str) -> list[str]:
-    """The message's sentences of three words or more (a greeting, "ok." or "thanks!" aside)."""
-    return [s for s in re.split(r"(?<=[.?!])\s+", clip(text).strip()) if len(s.split()) >= 3]
-
-
 def only_asks(text: str) -> bool:
     """A message whose every sentence asks ("so would I be able to smile after it?", "Hello. I would like to know
     what the eyelid surgery does."), a greeting aside: it describes no case of the patient's own."""
-    sentences = _sentences(text)
-    return bool(sentences) and all(_asks(s) for s in sentences)
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", clip(text).strip()) if len(s.split()) >= 3]
+    return bool(sentences) and all(looks_like_question(s) or _ASKS_TO_KNOW.search(s) for s in sentences)
 
 
 def returns_to_earlier(text: str) -> bool:

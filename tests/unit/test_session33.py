@@ -18,10 +18,11 @@ from actions.answers import ActionAnswerQuestion
 from actions.fact_ranker import FactRanker
 from actions.fact_selection import asks_more_than_difference
 from clinic.asked_for import kinds_weighed
+from clinic.corrections import correction
 from clinic.described_signs import describes_synkinesis, without_synkinesis_signs
 from clinic.fact_ranking import terms
 from clinic.queries import KnowledgeBase
-from clinic.question_parts import correction, question_focus
+from clinic.question_parts import question_focus
 from nlp.red_flags import RedFlagRules
 from tests.unit.test_actions import run, texts, tracker
 from tests.unit.test_red_flags import urgent

@@ -13,11 +13,10 @@ from actions.answers import ActionAnswerQuestion
 from actions.conversation import ActionOutOfScope
 from actions.memory import memory_events
 from actions.situation import asks_of_discussed
+from clinic.corrections import Correction, correction
 from clinic.question_parts import (
-    Correction,
     asks_alternatives,
     asks_which_of,
-    correction,
     is_comparison,
     looks_like_question,
     question_focus,
