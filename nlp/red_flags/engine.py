@@ -89,10 +89,11 @@ class RedFlagRules:
     # its question answered plus one gentle line (the Rasa component treats it apart).
     # "self_harm_cue" is not one either: a weaker self-harm cue that only the risk model's second
     # opinion can raise to "self_harm" (nlp/red_flags/assessment.py); the "<kind>_cue" after it, the same
-    # for the physical kinds with the physical model. Alone, a cue changes nothing.
+    # for the physical kinds with the physical model. Alone, a cue changes nothing. "stated_safe_cue" (the
+    # writer says they are safe) only keeps low mood alone from being raised above a check-in.
     KINDS: tuple[str, ...] = ("stroke", "self_harm", "breathing", "post_op", "new_palsy", "eye_emergency", "checkin",
                               "self_harm_cue", "stroke_cue", "breathing_cue", "post_op_cue", "new_palsy_cue",
-                              "eye_emergency_cue")
+                              "eye_emergency_cue", "stated_safe_cue")
 
     def __init__(self, vocab: Vocab, rules: Mapping[str, Any]) -> None:
         """Validate and compile a parsed rules mapping (see ``nlp/red_flags.yml``)."""

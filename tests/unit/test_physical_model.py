@@ -46,7 +46,8 @@ EYE_CUE = RedFlag("eye_emergency_cue", ("eye_mention", "eye_discharge"))
 
 def test_every_physical_kind_has_a_cue_kind_that_is_not_urgent() -> None:
     cues = {k for k in RedFlagRules.KINDS if is_cue(k)}
-    assert cues == {"self_harm_cue", *(f"{k}_cue" for k in PHYSICAL_KINDS)}
+    # and the writer's word of safety, a cue that only ever lowers a self-harm cue (session 37)
+    assert cues == {"self_harm_cue", "stated_safe_cue", *(f"{k}_cue" for k in PHYSICAL_KINDS)}
     assert all(RedFlagRules.KINDS.index(c) > RedFlagRules.KINDS.index("checkin") for c in cues)
 
 
@@ -76,8 +77,7 @@ def test_nothing_is_raised_beside_an_emergency_the_rules_found() -> None:
     assert kinds(assess(self_harm, "t", None, FixedReading("stroke"))) == ["self_harm"]  # type: ignore[arg-type]
 
 
-def test_the_rules_see_cues_but_a_suppressed_cue_is_not_one(nlp: Language) -> None:
-    rules = RedFlagRules.from_file(nlp.vocab)
+def test_the_rules_see_cues_but_a_suppressed_cue_is_not_one(nlp: Language, rules: RedFlagRules) -> None:
     assert "stroke_cue" in kinds(rules.detect(nlp("Dad's arm went heavy while eating and he dropped his fork")))
     for text in ("What are the signs of a stroke, like arm weakness?",  # general question
                  "If my arm went numb after the op, who would I call?",  # conditional

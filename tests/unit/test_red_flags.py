@@ -284,7 +284,7 @@ def test_case_counts() -> None:
 def test_kinds_are_in_priority_order() -> None:
     assert RedFlagRules.KINDS == (
         "stroke", "self_harm", "breathing", "post_op", "new_palsy", "eye_emergency", "checkin", "self_harm_cue",
-        "stroke_cue", "breathing_cue", "post_op_cue", "new_palsy_cue", "eye_emergency_cue",
+        "stroke_cue", "breathing_cue", "post_op_cue", "new_palsy_cue", "eye_emergency_cue", "stated_safe_cue",
     )
 
 
