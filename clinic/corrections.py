@@ -15,7 +15,7 @@ _CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i asked about|i got th
                          r"i was(?: \w+)? (?:asking|enquiring|inquiring|talking) about|"
                          r"(?:is|was) the one i (?:wanted|meant|was asking about|was after|asked about)|"
                          r"mixed (?:them|it) up|wrong (?:one|word|name|term)|not that one|no,? not|typo)\b|"
-                         r"^\s*(?:no|nope|sorry)\b[^?]{0,80}\bnot\b|"
+                         r"^\s*(?:no|nope|sorry)\b[.!,]?[^?.!]{0,80}\bnot\b|"
                          # "not botox sorry, the physio part": the wrong name first, then what was meant
                          r"^\s*not (?!sure\b)(?:the |about (?:the )?)?[\w\s-]{1,30}?[\s,.;!]+(?:sorry|i meant)\b"
                          r"[\s,.;!]*(?:about |i meant )?the\b|"
@@ -32,6 +32,9 @@ _NOT_PART = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+|about\s+(?
 # "that's not really what I was after, I meant ...": the not-part rejects the last answer, it names no subject
 _LAST_ANSWER = re.compile(r"^(?:really |quite |exactly )?(?:what|one|the (?:answer|thing|one|info\w*))\b"
                           r"[^,.;?!]*\b(?:i|me)\b", re.IGNORECASE)
+
+# Words around a correction that say nothing of what was meant: "wait no sry, I meant ...".
+_FILLER = re.compile(r"\b(no|nope|nah|sorry|sry|soz|oops|wait|actually|i|the name|wrong)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,9 @@ def correction(text: str) -> Correction | None:
     not_meant = not_match.group(1).strip() if not_match else ""
     if _LAST_ANSWER.match(not_meant):
         not_meant = ""
-    meant = _NOT_PART.sub(" ", text) if not_match else text
+    # only the not-part read above: a later "not" belongs to the question ("how long am I stuck not working")
+    meant = _NOT_PART.sub(" ", text, count=1) if not_match else text
     meant = _CORRECTION.sub(" ", meant)
-    meant = re.sub(r"\b(no|nope|sorry|oops|wait|actually|i|the name|wrong)\b", " ", meant, flags=re.IGNORECASE)
+    meant = _FILLER.sub(" ", meant)
     meant = _PLACEHOLDER_AT_END.sub(r"\1", " ".join(meant.split()).strip(" ,.-"))
     return Correction(meant, not_meant)

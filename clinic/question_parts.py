@@ -38,6 +38,8 @@ _QUESTION_START = re.compile(r"^\s*(?:(?:and|so|but|ok(?:ay)?|also|unrelated(?:l
                              r"(?:one |a )?(?:more|other|another|quick|last|different) question)[,:.!-]?\s+)*"
                              r"((?:what|how|when|where|who)s?|why|which|is|are|do|"
                              r"does|can|could|will|would|should|tell me|explain)\b", re.IGNORECASE)
+# Where one sentence ends and the next begins: "Doctor wrote 'myectomy'. what is this" asks in its second.
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 # A request to be told something ("I would like to know what eyelid surgery does"): a question without its "?".
 _ASKS_TO_KNOW = re.compile(r"\b(?:i(?:'d|d|’d| would| wanted| want)? (?:like )?to "
                           r"(?:know|ask|understand|find out|learn)|(?:can|could|would) you (?:please )?"
@@ -152,15 +154,16 @@ def short_question_focus(text: str) -> tuple[int, int] | None:
 
 
 def looks_like_question(text: str) -> bool:
-    """A question of a few words ("and the other one?"), not "ok" or "thanks"."""
+    """A question of a few words ("and the other one?"), not "ok" or "thanks"; without its "?", a sentence
+    that opens like a question, whichever sentence of the message it is."""
     text = clip(text).strip()
-    return len(text.split()) >= 3 and ("?" in text or bool(_QUESTION_START.match(text)))
+    return len(text.split()) >= 3 and ("?" in text or any(map(_QUESTION_START.match, _SENTENCE_BREAK.split(text))))
 
 
 def only_asks(text: str) -> bool:
     """A message whose every sentence asks ("so would I be able to smile after it?", "Hello. I would like to know
     what the eyelid surgery does."), a greeting aside: it describes no case of the patient's own."""
-    sentences = [s for s in re.split(r"(?<=[.?!])\s+", clip(text).strip()) if len(s.split()) >= 3]
+    sentences = [s for s in _SENTENCE_BREAK.split(clip(text).strip()) if len(s.split()) >= 3]
     return bool(sentences) and all(looks_like_question(s) or _ASKS_TO_KNOW.search(s) for s in sentences)
 
 
