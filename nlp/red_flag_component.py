@@ -84,6 +84,23 @@ NOTE_ENTITY = "guard_note"
 DECLINE_INTENT = "out_of_scope"
 
 
+# Rules compiled for a vocabulary, by file and its modification time: compiling takes seconds, and every
+# detector of a process that reads the same file with the same vocabulary (a test suite builds dozens) can
+# share them. A few entries at most: an edited or another file replaces them.
+_COMPILED: dict[tuple[Path, int], tuple[Vocab, RedFlagRules]] = {}
+_MAX_COMPILED = 4
+
+
+def compiled_rules(vocab: Vocab, path: Path) -> RedFlagRules:
+    key = (path.resolve(), path.stat().st_mtime_ns)
+    cached = _COMPILED.get(key)
+    if cached is None or cached[0] is not vocab:
+        if len(_COMPILED) >= _MAX_COMPILED:
+            _COMPILED.clear()
+        cached = _COMPILED[key] = (vocab, RedFlagRules.from_file(vocab, path))
+    return cached[1]
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class RedFlagDetector(GraphComponent):
     """Overrides the intent when a red-flag rule matches the message's spaCy doc."""
@@ -127,7 +144,7 @@ class RedFlagDetector(GraphComponent):
     def _rules_for(self, vocab: Vocab) -> RedFlagRules:
         """Matchers belong to a vocabulary: build them for the pipeline's own, once."""
         if self._rules is None or self._vocab is not vocab:
-            self._rules = RedFlagRules.from_file(vocab, self._rules_path)
+            self._rules = compiled_rules(vocab, self._rules_path)
             self._vocab = vocab
         return self._rules
 
