@@ -65,6 +65,7 @@ from nlp.message_guard import GuardedText
 from nlp.off_topic import off_topic
 from nlp.red_flags import DEFAULT_RULES_PATH, RedFlagRules
 from nlp.red_flags.assessment import assess
+from nlp.red_flags.engine import compiled_rules
 from nlp.red_flags.physical_model import (
     DEFAULT_PHYSICAL_PATH,
     DEFAULT_PHYSICAL_THRESHOLD,
@@ -82,23 +83,6 @@ CHECKIN_KIND = "checkin"
 LANGUAGE_ENTITY = "language"
 NOTE_ENTITY = "guard_note"
 DECLINE_INTENT = "out_of_scope"
-
-
-# Rules compiled for a vocabulary, by file and its modification time: compiling takes seconds, and every
-# detector of a process that reads the same file with the same vocabulary (a test suite builds dozens) can
-# share them. A few entries at most: an edited or another file replaces them.
-_COMPILED: dict[tuple[Path, int], tuple[Vocab, RedFlagRules]] = {}
-_MAX_COMPILED = 4
-
-
-def compiled_rules(vocab: Vocab, path: Path) -> RedFlagRules:
-    key = (path.resolve(), path.stat().st_mtime_ns)
-    cached = _COMPILED.get(key)
-    if cached is None or cached[0] is not vocab:
-        if len(_COMPILED) >= _MAX_COMPILED:
-            _COMPILED.clear()
-        cached = _COMPILED[key] = (vocab, RedFlagRules.from_file(vocab, path))
-    return cached[1]
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -144,7 +128,7 @@ class RedFlagDetector(GraphComponent):
     def _rules_for(self, vocab: Vocab) -> RedFlagRules:
         """Matchers belong to a vocabulary: build them for the pipeline's own, once."""
         if self._rules is None or self._vocab is not vocab:
-            self._rules = compiled_rules(vocab, self._rules_path)
+            self._rules = compiled_rules(vocab, self._rules_path.resolve())
             self._vocab = vocab
         return self._rules
 

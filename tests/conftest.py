@@ -18,8 +18,8 @@ from clinic.content import load, validated_content
 from clinic.db import get_engine
 from clinic.queries import KnowledgeBase
 from nlp.build import PIPELINE_DIR, build
-from nlp.red_flag_component import compiled_rules
-from nlp.red_flags import DEFAULT_RULES_PATH, RedFlagRules
+from nlp.red_flags import RedFlagRules
+from nlp.red_flags.engine import default_rules
 from tests.postgres_server import postgres_server, server_bin_dir
 
 
@@ -36,7 +36,7 @@ def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
 @pytest.fixture(scope="session")
 def rules(nlp: Language) -> RedFlagRules:
     """The shipped red-flag rules, compiled once for the session (and shared with the detectors built on ``nlp``)."""
-    return compiled_rules(nlp.vocab, DEFAULT_RULES_PATH)
+    return default_rules(nlp.vocab)
 
 
 @pytest.fixture(scope="session")
