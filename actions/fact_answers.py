@@ -1,8 +1,9 @@
 """Answers at the level of facts: the fact(s) that answer this question, every question of the
 message (up to three), both sides of a comparison, and a short overview with an offer to go deeper
 when the question is broad. This module reads the conversation (named procedures, corrections, a
-long story's question, the topic being discussed) and says the answer; ``actions/fact_selection.py``
-chooses the facts.
+long story's question, the topic being discussed) and says the answer; ``actions/question_reading.py``
+decides which sentence asks and which procedures it means, ``actions/fact_selection.py`` chooses the
+facts.
 
 The intent classifier says which topics are likely; the message's words and the patients' words for
 each fact (``knowledge/fact_cues.yml``) say which fact of those topics, or of a neighbouring one,
@@ -20,30 +21,24 @@ from actions.constants import LISTED_OPTIONS_SLOT, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.fact_ranker import CAVEAT_TOPICS, MAX_QUESTIONS, FactAnswer, FactRanker
 from actions.fact_selection import rank_answer
 from actions.formatting import BULLET, fact_line, topic_button
-from actions.memory import named_in_passing, prefer_specific, sibling_named
+from actions.question_reading import corrected_procedures, focus_on_question, procedures_meant
 from actions.reply import Reply
-from actions.situation import add_case_option, add_what_is_weighed, asked_again, asks_of_discussed, situation_for
+from actions.situation import add_case_option, add_what_is_weighed, asked_again
 from actions.turn import (
     earlier_topic,
     intent_confidences,
     latest_text,
     mentioned_procedures,
-    named_within,
     previous_text,
-    procedure_positions,
-    procedures_outside,
     question_part_confidences,
     slot_before_message,
 )
-from actions.which_one import compared_options, other_meant
-from clinic.corrections import Correction, correction
+from clinic.corrections import correction
 from clinic.queries import KnowledgeBase, TopicView, fill
 from clinic.question_parts import (
     is_follow_up,
     looks_like_question,
-    question_focus,
     returns_to_earlier,
-    short_question_focus,
     with_measure_asked,
 )
 
@@ -69,10 +64,14 @@ def facts_text(kb: KnowledgeBase, answer: FactAnswer, framed: bool = False) -> s
     return "\n".join(lines)
 
 
-def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedure_id: str | None) -> None:
+def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedure_id: str | None,
+                    lead_procedure: str | None = None) -> str | None:
     """The facts (one line, or bullets), then an offer of the topic's full answer when there is more.
     The whole turn, a note before it, frame, caveat and offer included, stays within MAX_SPECIFIC_REPLY characters:
-    the last facts that are not part of a frame make room, and stay on offer."""
+    the last facts that are not part of a frame make room, and stay on offer. The procedure the answer is about:
+    ``procedure_id``, else ``lead_procedure`` (the lead fact's) when that fact is still said; a fact that made room
+    is no answer's subject ("it" in the next question is not a procedure the patient never read of)."""
+    lead = answer.facts[0] if answer.facts else None
     offer_room = OFFER_ROOM if answer.topic is not None else 0
     # what the turn already says (a safety note before a story's answer) counts too
     room = MAX_SPECIFIC_REPLY - reply.reserved - reply.said_length() - len(reply.messages)  # a line break each
@@ -85,9 +84,11 @@ def say_fact_answer(reply: Reply, kb: KnowledgeBase, answer: FactAnswer, procedu
         answer.more = True
         text = answer_text(kb, answer, frame_closing=False)
     reply.say(text, sources=answer.sources)
+    procedure_id = procedure_id or (lead_procedure if lead in answer.facts else None)
     if answer.more and answer.topic is not None:
         offer = kb.message("offer_more", title=answer.topic.title.lower())
         reply.say(offer, [topic_button(answer.topic, procedure_id)])
+    return procedure_id
 
 
 def answer_text(kb: KnowledgeBase, answer: FactAnswer, frame_closing: bool = True) -> str:
@@ -127,124 +128,6 @@ def about_named(kb: KnowledgeBase, topic: TopicView | None, confidence: dict[str
         return topic, confidence
     moved = max(confidence.get(target.intent, 0.0), confidence.get(topic.intent, 0.0))
     return target, {**confidence, target.intent: moved, topic.intent: 0.0}
-
-
-Positions = dict[str, list[tuple[int, int]]]
-# Questions about the patient's own case ("so what can be done for me?"): the situation they just
-# described says which facts apply.
-SITUATION_INTENTS = frozenset({"ask_personal_advice", "ask_candidacy"})
-SITUATION_TOPICS = frozenset({"personal_advice", "candidacy"})
-
-
-def _short_focus(text: str, named: list[str], positions: Positions) -> tuple[int, int] | None:
-    """A shorter message's question sentence when it names some, not all, of the procedures the
-    message names: "My physio mentioned Botox and a neurectomy. What does Botox do?" asks about Botox."""
-    short = short_question_focus(text)
-    if short is None:
-        return None
-    inside = named_within(named, positions, short)
-    return short if inside and len(inside) < len(named) else None
-
-
-def focus_on_question(ranker: FactRanker, tracker: Tracker, text: str, named: list[str],
-                      positions: Positions) -> tuple[str, list[str], Positions]:
-    """The words that say which fact is asked for, the procedures they name, and where.
-
-    A long story is read by its question sentence(s); what the story says was tried is not asked
-    about, unless the question names it again ("that graft"). A question with no words of its own
-    after the patient described their situation ("so what can be done for me?") is read with it."""
-    personal = (tracker.latest_message.get("intent") or {}).get("name") in SITUATION_INTENTS or (
-        tracker.get_slot(TOPIC_SLOT) in SITUATION_TOPICS)
-    situation = previous_text(tracker)
-    # filed under a personal topic, or shaped like one ("so what are my options then?", situation_for)
-    filed_personal = (personal and situation and not looks_like_question(situation) and not named
-                      and not ranker.asks_something(text))
-    if filed_personal or situation_for(tracker) is not None:
-        return f"{situation} . {text}", named, positions
-    focus, own = question_focus(text), question_focus(text, with_context=False)
-    if focus is None or own is None:
-        focus = own = _short_focus(text, named, positions)
-    if focus is None or own is None:
-        return text, named, positions
-    start, end = focus
-    # a name in the sentence the question points back to is the story's ("my physio said there is an
-    # operation that... what is that operation?"): its words count, it is not what is asked about
-    positions = {p: [(a - start, b - start) for a, b in spans if own[0] <= a < end] for p, spans in positions.items()}
-    story = [p for p in named if not positions.get(p)]
-    named = [p for p in named if positions.get(p)]
-    # The question's own words count twice: the sentence it points back to says what "that" or "those"
-    # are ("my goals are to smile and close my eye. Does the dynamic kind help with both of those?"),
-    # the question what is asked ("I go back every few months. Is there surgery for this tightness?").
-    text = text[start:end] if (start, end) == own else f"{text[start:end]} . {text[own[0]:own[1]]}"
-    if not named and story:
-        positions = named_in_passing(tracker, text, story, ranker.procedure_names)
-        named = [p for p in positions if p in story]
-    ranker.background = [p for p in story if p not in named]
-    return text, named, positions
-
-
-def narrowed_by_words(ranker: FactRanker, text: str, named: list[str],
-                      positions: Positions) -> tuple[list[str], Positions]:
-    """Each procedure named by a bare family word ("graft", "transfer") replaced by the member of
-    that family the question's own words single out (``FactRanker.narrower``)."""
-    chosen: list[str] = []
-    where: Positions = {}
-    for procedure in named:
-        spans = positions.get(procedure, [])
-        words = {text[a:b].lower().strip().rstrip("s") for a, b in spans}
-        word = words.pop() if len(words) == 1 else ""
-        narrower = ranker.narrower(text, procedure, word) if word and " " not in word else procedure
-        if narrower not in chosen:
-            chosen.append(narrower)
-        where.setdefault(narrower, []).extend(spans)
-    return chosen, where
-
-
-def procedures_meant(ranker: FactRanker, tracker: Tracker, text: str, named: list[str],
-                     context: list[str]) -> tuple[list[str], Positions]:
-    """The procedures the question is about, and where it names them: the specific one a bare word
-    means, one named by the last word of its name ("what's the risk with the transfer?" after a
-    nerve transfer), or one its own words describe ("is that the same for the surgery where they
-    cut nerves?" after Botox, a procedure other than the one discussed)."""
-    positions = procedure_positions(tracker)
-    named, positions = prefer_specific(tracker, text, named, positions)
-    named, positions = narrowed_by_words(ranker, text, named, positions)
-    # "what does the therapy part involve, and how do the injections help?" after the treatments'
-    # list: the one named in passing counts beside the one named in full
-    passing = {p: spans for p, spans in named_in_passing(tracker, text, names=ranker.procedure_names).items()
-               if p not in named and not any(_overlaps(spans, other) for other in positions.values())}
-    if passing:
-        positions = {**positions, **passing}
-        named = sorted([*named, *passing], key=lambda p: min((a for a, _ in positions.get(p, [])), default=len(text)))
-    if not named:
-        named = compared_options(tracker, text)  # "how do they differ?" after a graft, then a transfer
-    if not named and context:  # "and the transfer one?" after a nerve graft: the nerve transfer
-        sibling = sibling_named(text, context[0], ranker.procedure_names)
-        if sibling:
-            named, positions = list(sibling), {**positions, **sibling}
-    described = ranker.described(text) if not named and context and not asks_of_discussed(text) else None
-    if described is not None and described not in context:
-        named = [described]
-    return named, positions
-
-
-def _overlaps(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
-    return any(a < d and c < b for a, b in spans for c, d in others)
-
-
-def corrected_procedures(ranker: FactRanker, tracker: Tracker, fix: Correction,
-                         context: list[str]) -> tuple[list[str], set[str]]:
-    """The procedures a correction means, and those it rejects. "I meant my eyebrow, not the
-    eyelid" after the eyelid surgery rejects the eyelid; "I mixed them up, I wanted the one that
-    moves" rejects the one discussed and means one that could be confused with it."""
-    named = procedures_outside(tracker, fix.not_meant)
-    described = ranker.described(fix.not_meant)
-    rejected = set(mentioned_procedures(tracker)) - set(named) | ({described} if described else set())
-    if not named and not fix.not_meant and context:
-        other = other_meant(ranker, fix.meant, context[0])
-        if other is not None:
-            return [other], rejected | {context[0]}
-    return named, rejected
 
 
 def priors_for_option(confidence: dict[str, float], context: list[str], context_topic: str | None,
@@ -309,13 +192,13 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
         reply.say(kb.message("not_understood"))
         return []
     lead = answer.facts[0]
+    procedure = named[-1] if named else (context[0] if context else None)
+    # "can the eyelid be fixed?" answered by one procedure's fact: "it" in the next question is that procedure
+    lead_procedure = lead.fact.procedure_ids[0] if len(lead.fact.procedure_ids) == 1 else None
+    procedure = say_fact_answer(reply, kb, answer, procedure, lead_procedure)
+    lead = lead if lead in answer.facts else answer.facts[0]  # the first fact said
     main_topic = (topic.id if topic is not None and topic.id in lead.topic_ids
                   else (lead.topic_ids[0] if lead.topic_ids else None))
-    procedure = named[-1] if named else (context[0] if context else None)
-    if procedure is None and len(lead.fact.procedure_ids) == 1:
-        # "can the eyelid be fixed?" answered by one procedure's fact: "it" in the next question is that procedure
-        procedure = lead.fact.procedure_ids[0]
-    say_fact_answer(reply, kb, answer, procedure)
     events: list[dict[str, Any]] = []
     if main_topic and tracker.get_slot(TOPIC_SLOT) != main_topic:
         events.append(SlotSet(TOPIC_SLOT, main_topic))

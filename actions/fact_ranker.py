@@ -65,6 +65,10 @@ class FactRanker:
         entries = [FactEntry(c.fact.id, c.topic_ids, c.fact.procedure_ids, f"{c.fact.label} {c.fact.text}",
                              cues.get(c.fact.id, ()), c.fact.general) for c in self.catalogue.values()]
         self.index = index_of(tuple(entries))
+        facts_of = {t: [c for c in self.catalogue.values() if t in c.topic_ids] for t in self.topics}
+        # topics of one fact about no procedure in particular: the page's one figure ("1-5 weeks")
+        self.figure_topics = frozenset(t for t, facts in facts_of.items()
+                                       if len(facts) == 1 and not facts[0].fact.procedure_ids)
         self.background: list[str] = []  # the procedures of the story around this question
         # each question of the message with the classifier's reading of it alone (actions.turn)
         self.part_intents: list[tuple[str, dict[str, float]]] = []
@@ -117,6 +121,16 @@ class FactRanker:
         rules out ("options that aren't surgery", "without an operation" ask for the other kind)."""
         padded = padded_words(text)
         return any(_affirmed(padded, k) for k in topic.keywords if not set(k.split()) <= SUBJECT_WORDS)
+
+    def treats(self, procedure_id: str) -> bool:
+        """A surgery or treatment the page's general figures can be said not to single out (not a test)."""
+        procedure = self.kb.procedure(procedure_id)
+        return procedure is not None and procedure.is_treatment
+
+    def names_one_figure(self, text: str) -> bool:
+        """Whether the text names a topic the page answers with one figure for every patient (the
+        hospital stay, the time off work): no case the patient described can change that answer."""
+        return any(self.names_topic(self.topics[t], text) for t in self.figure_topics)
 
     def asks_something(self, text: str) -> bool:
         """Whether a part of a message has words of any fact or names a topic ("3 questions:" has neither)."""

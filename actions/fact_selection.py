@@ -227,7 +227,7 @@ def _complete(answer: FactAnswer, ranker: FactRanker, topic: TopicView | None, p
         _lead_with_aim(answer, ranker, asked_about[0])
         lead = answer.facts[0]
     if (len(asked_about) == 1 and lead.fact.said_in_general(asked_about[0]) and not specific
-            and ranker.topics[main].uses_procedure):
+            and ranker.topics[main].uses_procedure and ranker.treats(asked_about[0])):
         answer.general_for = asked_about[0]  # "how long is gracilis surgery": the figure is the general one
     for fact in ranker.catalogue.values():
         if main not in fact.topic_ids or fact in answer.facts or len(answer.facts) >= MAX_FACTS:
@@ -265,7 +265,7 @@ def _mark_general(answer: FactAnswer, ranker: FactRanker, procedures: list[str])
     """Several questions about one procedure ("is the gracilis surgery done asleep, and how long in
     hospital?"): a figure the page gives for facial reanimation surgery in general is said to be so
     (issue #9), as for a single question; the page's own facts about that procedure need no note."""
-    if len(set(procedures)) != 1:
+    if len(set(procedures)) != 1 or not ranker.treats(procedures[0]):
         return
     for fact in answer.facts:
         topics = [ranker.topics[t] for t in fact.topic_ids if t in ranker.topics and t not in HUB_TOPICS]

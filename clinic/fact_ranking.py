@@ -100,6 +100,8 @@ SURGERY_REFERENCE = re.compile(
 # when it does not, not about recovery.
 NEGATORS = frozenset("non none not no never cannot cant wont dont doesnt didnt isnt arent wasnt wouldnt couldnt "
                      "without unable".split())
+# "it won't be just one op": a negator before these denies the quantity, not the word after it
+LIMITERS = frozenset("just only simply merely".split())
 
 
 # "Getting the face to work again", "will my smile work?": a part of the face that works is its function,
@@ -146,6 +148,8 @@ def _stems(text: str, speller: Speller | None, as_cue: bool = False) -> tuple[li
     for at, word in enumerate(words):
         if word in WORK_WORDS and _works_as_function(words, at):
             word = "function"
+        if word in LIMITERS:
+            after_negator = False
         if word in NEGATORS:
             after_negator = True
             if word in STOPWORDS:  # "without" and "never" are words of facts too ("without movement")

@@ -145,7 +145,7 @@ class KnowledgeBase:
         if procedure is not None:
             specific = [f for f in facts if procedure.id in f.procedure_ids]
             general = [f for f in facts if f.said_in_general(procedure.id)]
-            general_only = not specific
+            general_only = not specific and procedure.is_treatment
             facts = specific + general if specific or general else facts
         return Answer(topic, procedure, tuple(facts), closing, tuple(options), general_only)
 

@@ -37,7 +37,9 @@ SHORT_WHY_MAX_WORDS = 5
 _QUESTION_START = re.compile(r"^\s*(?:(?:and|so|but|ok(?:ay)?|also|unrelated(?:ly)?|btw|by the way|oh|sorry|"
                              r"(?:one |a )?(?:more|other|another|quick|last|different) question)[,:.!-]?\s+)*"
                              r"((?:what|how|when|where|who)s?|why|which|is|are|do|"
-                             r"does|can|could|will|would|should|tell me|explain)\b", re.IGNORECASE)
+                             r"does|can|could|will|would|should|tell me|explain|"
+                             # the question before, asked again of another ("Same question for the leg one, please.")
+                             r"(?:the )?same (?:question |thing )?(?:for|about|with))\b", re.IGNORECASE)
 # Where one sentence ends and the next begins: "Doctor wrote 'myectomy'. what is this" asks in its second.
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 # A request to be told something ("I would like to know what eyelid surgery does"): a question without its "?".

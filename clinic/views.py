@@ -60,6 +60,12 @@ class ProcedureView:
     # synkinesis treatments asks for the neurectomy and the myectomy, not Botox
     operation: bool = False
 
+    @property
+    def is_treatment(self) -> bool:
+        """A surgery, an approach or a treatment, not a test: the page's figures for surgery in general are never
+        said to be "not for blood tests specifically" when a question about the operation follows the tests."""
+        return self.category != "test"
+
 
 @dataclass(frozen=True)
 class FactView:

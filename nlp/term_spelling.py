@@ -45,6 +45,8 @@ TEXT_SPEAK = {
     "cud": "could", "wud": "would", "shud": "should", "cn": "can", "abt": "about",
     # who is asked ("are u a doctor?", "what can u do for me"), as the classifier learnt it
     "u": "you", "ur": "your", "r": "are",
+    # the "and" between two questions ("recovery time n time off work"): where one question ends
+    "n": "and",
 }
 # a word with its apostrophe ("wouldn't" is never "wouldn" read back as "would") and any letters
 # ("recuperación" is not "recuperaci")
