@@ -1,9 +1,9 @@
 """Session 38: a short question about one of the page's single figures ("would they keep me in overnight?") is
 answered by its own words, not read with the story before it; "Same question for ..." asks; "n" between two
 questions is "and"; "it won't be just one op" denies "just one", not the operation; the patients' words for an
-outcome ("look like everyone else"), a risk ("the catch, worst case"), time off ("off the tools") and a nerve
-borrowed; a fact that made room in a long reply is not what "it" means next; and a test discussed before is never
-what a surgery figure is "not for". Phrasings written for these tests, not taken from a held-out set."""
+outcome ("look like everyone else"), time off ("off the tools") and a nerve borrowed; a fact that made room in a
+long reply is not what "it" means next; and a test discussed before is never what a surgery figure is "not for".
+Phrasings written for these tests, not taken from a held-out set."""
 
 from __future__ import annotations
 
@@ -61,7 +61,6 @@ def test_a_negated_quantity_is_no_negated_operation() -> None:
 @pytest.mark.parametrize(("text", "fact_id"), [
     ("after it would I look like everyone else when I smile", "most_improve"),
     ("the one where they borrow a nerve that still works, what does it do", "nerve_transfer"),
-    ("whats the catch with it, worst case", "general_risks"),
     ("how long am I off the tools after", "time_off_work"),
     ("will it be done in one go or a few ops", "individualized_in_stages"),
 ])
