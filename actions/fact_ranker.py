@@ -65,10 +65,6 @@ class FactRanker:
         entries = [FactEntry(c.fact.id, c.topic_ids, c.fact.procedure_ids, f"{c.fact.label} {c.fact.text}",
                              cues.get(c.fact.id, ()), c.fact.general) for c in self.catalogue.values()]
         self.index = index_of(tuple(entries))
-        facts_of = {t: [c for c in self.catalogue.values() if t in c.topic_ids] for t in self.topics}
-        # topics of one fact about no procedure in particular: the page's one figure ("1-5 weeks")
-        self.figure_topics = frozenset(t for t, facts in facts_of.items()
-                                       if len(facts) == 1 and not facts[0].fact.procedure_ids)
         self.background: list[str] = []  # the procedures of the story around this question
         # each question of the message with the classifier's reading of it alone (actions.turn)
         self.part_intents: list[tuple[str, dict[str, float]]] = []
@@ -126,6 +122,13 @@ class FactRanker:
         """A surgery or treatment the page's general figures can be said not to single out (not a test)."""
         procedure = self.kb.procedure(procedure_id)
         return procedure is not None and procedure.is_treatment
+
+    @property
+    def figure_topics(self) -> frozenset[str]:
+        """Topics of one fact about no procedure in particular: the page's one figure ("1-5 weeks"). Read from the
+        snapshot's own index when asked, not on every ranker built (several per turn)."""
+        return frozenset(t for t, facts in self.kb.content().facts_by_topic.items()
+                         if len(facts) == 1 and not facts[0].procedure_ids)
 
     def names_one_figure(self, text: str) -> bool:
         """Whether the text names a topic the page answers with one figure for every patient (the
