@@ -27,8 +27,9 @@ SELF_HARM = "self_harm"
 SELF_HARM_CUE = "self_harm_cue"
 CUE_SUFFIX = "_cue"
 CHECKIN = "checkin"
-# The writer saying they are safe ("I'm not in any danger, just down"): low mood alone beside it is never raised above
-# a check-in, however sure the risk model (dev44, session 37: two such check-ins had been taken over).
+# The writer saying they are safe ("I'm not in any danger, just down", "no plans to hurt myself"): the broadest cues
+# alone beside it (low mood, a hint in general words) are never raised above a check-in, however sure the risk model
+# (dev44, session 37: two such check-ins had been taken over; dev48, session 39: one more, with "my life" as its hint).
 STATED_SAFE_CUE = "stated_safe_cue"
 MODEL_CONCEPT = "risk_model"  # named in the flag's concepts (and so in the logs) when the model spoke
 PHYSICAL_MODEL_CONCEPT = "physical_model"
@@ -108,7 +109,8 @@ def _self_harm_confirmed(cues: list[RedFlag], text: str, model: SelfHarmRiskMode
                          sentences: Spans = ()) -> tuple[list[RedFlag], list[RedFlag]]:
     """Self-harm cues the risk model confirms: urgent, or only a check-in when the sole cue is the
     broadest one (``risk_hint``: an end, a method, an act in general words) and the model is not
-    sure beyond ``HINT_THRESHOLD``, or is low mood the writer says is no danger (``STATED_SAFE_CUE``).
+    sure beyond ``HINT_THRESHOLD``, or when such cues stand beside the writer's word that they are safe
+    (``STATED_SAFE_CUE``).
     Long ordinary stories about living with a palsy use such words."""
     self_harm_cues = [f for f in cues if f.kind == SELF_HARM_CUE]
     if model is None or not self_harm_cues:
@@ -118,7 +120,7 @@ def _self_harm_confirmed(cues: list[RedFlag], text: str, model: SelfHarmRiskMode
         return [], []
     strong = [f for f in self_harm_cues if not set(f.concepts) <= WEAKEST_CUES]
     said_safe = (any(f.kind == STATED_SAFE_CUE for f in cues)
-                 and all(set(f.concepts) <= {"distress"} for f in self_harm_cues))
+                 and all(set(f.concepts) <= WEAKEST_CUES for f in self_harm_cues))
     if strong or (probability >= HINT_THRESHOLD and not said_safe):
         return [RedFlag(SELF_HARM, (*f.concepts, MODEL_CONCEPT)) for f in self_harm_cues], []
     return [], [RedFlag(CHECKIN, (*self_harm_cues[0].concepts, MODEL_CONCEPT))]

@@ -17,7 +17,9 @@ The rules live as data in ``nlp/red_flags.yml``; this engine only knows how to c
   year / a clause boundary or the start of the message; ``(a|b)`` = one of these words;
   ``=word`` = exactly this surface form, not lemmatised ("=had" but not "having").
 * **Negation**: a match is ignored when a negation cue stands before it (within a window, same
-  clause, no scope terminator such as "and" in between) or inside one of its gaps.
+  clause, no scope terminator such as "and" in between) or inside one of its gaps. A cue inside
+  another trigger's phrase ("can't breathe") negates nothing, except in the statements named by
+  ``settings.negation.cues_shared_with`` ("no plans to hurt myself"), where it negates what they hold.
 * **Kinds** ("stroke", ...) fire when all requirement groups of one alternative are present; named
   **suppressors** discard matches in chronic ("for 3 years") or hypothetical ("what if ...",
   "signs of ...") contexts unless a stronger cue (a recent onset, a first-person present situation)
@@ -40,7 +42,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from nlp.red_flags.hits import Hit, is_negated, suppressor_coverage
+from nlp.red_flags.hits import Hit, is_negated, negated_inside, statements_by_token, suppressor_coverage
 from nlp.red_flags.normalizer import BREAK_TAG, CLAUSE_BREAK, SENTENCE_BREAK, WORD_TAG, Normalizer
 from nlp.red_flags.patterns import PhraseCompiler
 from nlp.red_flags.rules_file import (
@@ -104,6 +106,8 @@ class RedFlagRules:
         self._settings = parse_settings(rules["settings"])
         raw_concepts = parse_concepts(rules["concepts"])
         concept_ref("settings.negation.cues", self._settings.negation_concept, raw_concepts)
+        for shared in sorted(self._settings.negation_shared_with):
+            concept_ref("settings.negation.cues_shared_with", shared, raw_concepts)
         self._suppressors = parse_suppressors(rules.get("suppressors"), raw_concepts)
         self._kinds = parse_kinds(rules["kinds"], self.KINDS, raw_concepts, self._suppressors)
         self._concept_suppressors = parse_concept_suppressors(rules["concepts"], self._suppressors)
@@ -217,15 +221,24 @@ class RedFlagRules:
         found, words, is_clause_break = self._hits(doc)
         negation = self._settings.negation_concept
         # A cue that is part of a matched phrase ("can't breathe", "won't close") is not a negation.
-        # Only trigger concepts count: a context cue ("I'm not ...") must not swallow a negation.
+        # Only trigger concepts count: a context cue ("I'm not ...") must not swallow a negation, nor a
+        # statement that holds its own ("no plans to hurt myself": settings.negation.cues_shared_with).
+        shared = self._settings.negation_shared_with
         literal_elsewhere = {i for c, hits in found.items() if c in self._triggers for h in hits for i in h.literal}
-        cues = {i for h in found.get(negation, []) for i in h.literal} - literal_elsewhere
+        all_cues = {i for h in found.get(negation, []) for i in h.literal}
+        cues = all_cues - literal_elsewhere
+        # statements that hold their own negation ("no plans to hurt myself"): it negates only what they contain
+        covering = statements_by_token(h for c in shared for h in found.get(c, []))
+        window = self._settings.negation_window
+
+        def negated(h: Hit) -> bool:
+            return is_negated(h, cues, words, is_clause_break, self._terminators, window) or (
+                h.concept not in shared
+                and negated_inside(h, covering, all_cues, words, is_clause_break, self._terminators, window))
+
         valid: dict[str, list[Hit]] = {}
         for concept, hits in found.items():
-            kept = hits if concept == negation else [
-                h for h in hits
-                if not is_negated(h, cues, words, is_clause_break, self._terminators, self._settings.negation_window)
-            ]
+            kept = hits if concept == negation else [h for h in hits if not negated(h)]
             if kept:
                 valid[concept] = kept
         return valid

@@ -8,7 +8,8 @@ own; they see positions and normalised words, never the patient's text.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from nlp.red_flags.rules_file import Suppressor
@@ -59,6 +60,26 @@ def is_negated(
             return True
         i -= 1
     return False
+
+
+def statements_by_token(statements: Iterable[Hit]) -> dict[int, list[Hit]]:
+    """The statements covering each token: each is a short phrase, so this stays linear in the message."""
+    covering: dict[int, list[Hit]] = {}
+    for statement in statements:
+        for i in range(statement.start, statement.end):
+            covering.setdefault(i, []).append(statement)
+    return covering
+
+
+def negated_inside(
+    hit: Hit, covering: Mapping[int, list[Hit]], cues: AbstractSet[int], words: list[str], is_clause_break: list[bool],
+    terminators: frozenset[str], window: int,
+) -> bool:
+    """True when a statement holding its own negation ("no plans to hurt myself") contains the hit and one of
+    the statement's cues governs it: such a cue negates what the statement holds, and nothing after it."""
+    # a statement's own tokens are few: the intersection walks them, not every cue of the message
+    return any(hit.end <= s.end and is_negated(hit, s.literal & cues, words, is_clause_break, terminators, window)
+               for s in covering.get(hit.start, ()))
 
 
 def suppressor_coverage(suppressor: Suppressor, valid: Mapping[str, list[Hit]]) -> Coverage:

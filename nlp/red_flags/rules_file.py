@@ -17,7 +17,7 @@ _SCOPES = ("sentence", "message", "rest_of_sentence")
 _UNLESS_IN = ("sentence", "message")
 TOP_KEYS = {"version", "settings", "concepts", "suppressors", "kinds"}
 _SETTINGS_KEYS = {"gap", "clause_break_words", "negation", "fuzzy", "lemma_overrides"}
-_NEGATION_KEYS = {"cues", "window", "terminators"}
+_NEGATION_KEYS = {"cues", "window", "terminators", "cues_shared_with"}
 _FUZZY_KEYS = {"min_length", "long_length", "same_first_letter", "stoplist", "protect_words_more_frequent_than"}
 _CONCEPT_KEYS = {"phrases", "except", "suppressed_by", "description"}
 _SUPPRESSOR_KEYS = {"concept", "unless", "unless_in", "scope", "description"}
@@ -35,6 +35,8 @@ class Settings:
     negation_concept: str
     negation_window: int
     negation_terminators: frozenset[str]
+    # concepts whose matches may hold a negation cue that still negates ("no plans to hurt myself")
+    negation_shared_with: frozenset[str]
     fuzzy_min_length: int
     fuzzy_long_length: int
     fuzzy_same_first_letter: bool
@@ -146,6 +148,9 @@ def parse_settings(raw: Any) -> Settings:
         negation_window=_non_negative_int("settings.negation.window", negation.get("window", 4)),
         negation_terminators=frozenset(
             w.lower() for w in string_list("settings.negation.terminators", negation.get("terminators", []), True)
+        ),
+        negation_shared_with=frozenset(
+            string_list("settings.negation.cues_shared_with", negation.get("cues_shared_with", []), True)
         ),
         fuzzy_min_length=_non_negative_int("settings.fuzzy.min_length", fuzzy.get("min_length", 5)),
         fuzzy_long_length=_non_negative_int("settings.fuzzy.long_length", fuzzy.get("long_length", 8)),
