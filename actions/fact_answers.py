@@ -197,7 +197,9 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     lead_procedure = lead.fact.procedure_ids[0] if len(lead.fact.procedure_ids) == 1 else None
     procedure = say_fact_answer(reply, kb, answer, procedure, lead_procedure)
     lead = lead if lead in answer.facts else answer.facts[0]  # the first fact said
-    main_topic = (topic.id if topic is not None and topic.id in lead.topic_ids
+    # the topic asked about stays the conversation's topic when one of its facts was said, even after a
+    # procedure's description ("the nerve transfer, how long until I see a result?")
+    main_topic = (topic.id if topic is not None and any(topic.id in f.topic_ids for f in answer.facts)
                   else (lead.topic_ids[0] if lead.topic_ids else None))
     events: list[dict[str, Any]] = []
     if main_topic and tracker.get_slot(TOPIC_SLOT) != main_topic:

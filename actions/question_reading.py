@@ -130,7 +130,9 @@ def corrected_procedures(ranker: FactRanker, tracker: Tracker, fix: Correction,
     described = ranker.described(fix.not_meant)
     rejected = set(mentioned_procedures(tracker)) - set(named) | ({described} if described else set())
     if not named and not fix.not_meant and context:
-        other = other_meant(ranker, fix.meant, context[0])
-        if other is not None:
+        # a sibling of the one discussed, else any procedure the correction's words describe ("i meant
+        # the one for the eye" after a neurectomy)
+        other = other_meant(ranker, fix.meant, context[0]) or ranker.described(fix.meant)
+        if other is not None and other != context[0]:
             return [other], rejected | {context[0]}
     return named, rejected

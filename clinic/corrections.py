@@ -14,7 +14,8 @@ from clinic.question_split import clip
 _CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i asked about|i got the name wrong|my (?:mistake|bad)|"
                          r"i was(?: \w+)? (?:asking|enquiring|inquiring|talking) about|"
                          r"(?:is|was) the one i (?:wanted|meant|was asking about|was after|asked about)|"
-                         r"mixed (?:them|it) up|wrong (?:one|word|name|term)|not that one|no,? not|typo)\b|"
+                         r"mixed (?:them|it) up|i got (?:them |it |a bit )?mixed up|"
+                         r"wrong (?:one|word|name|term)|not that one|no,? not|typo)\b|"
                          r"^\s*(?:no|nope|sorry)\b[.!,]?[^?.!]{0,80}\bnot\b|"
                          # "not botox sorry, the physio part": the wrong name first, then what was meant
                          r"^\s*not (?!sure\b)(?:the |about (?:the )?)?[\w\s-]{1,30}?[\s,.;!]+(?:sorry|i meant)\b"
