@@ -119,8 +119,8 @@ def _self_harm_confirmed(cues: list[RedFlag], text: str, model: SelfHarmRiskMode
     if probability < model.threshold:
         return [], []
     strong = [f for f in self_harm_cues if not set(f.concepts) <= WEAKEST_CUES]
-    said_safe = (any(f.kind == STATED_SAFE_CUE for f in cues)
-                 and all(set(f.concepts) <= WEAKEST_CUES for f in self_harm_cues))
+    # read only when no cue is strong (the "or" below): the weakest cues alone, which a word of safety keeps a check-in
+    said_safe = any(f.kind == STATED_SAFE_CUE for f in cues)
     if strong or (probability >= HINT_THRESHOLD and not said_safe):
         return [RedFlag(SELF_HARM, (*f.concepts, MODEL_CONCEPT)) for f in self_harm_cues], []
     return [], [RedFlag(CHECKIN, (*self_harm_cues[0].concepts, MODEL_CONCEPT))]
