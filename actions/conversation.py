@@ -42,6 +42,9 @@ _OPENS_WITH_GREETING = re.compile(r"^\W*(?:hello|hi|hiya|hey|good (?:morning|aft
 # The clinic's topics' share of the classifier's belief that makes a question of what follows a
 # courtesy; "hi, how are you?" leaves them next to nothing.
 COURTESY_TOPIC_BELIEF = 0.3
+# Thanks said while leaving ("Goodbye and thank you for your time"): the goodbye answers it.
+_SAYS_GOODBYE = re.compile(r"\b(?:good ?bye|bye|see you|see ya|take care|ttyl|cheerio|farewell|"
+                           r"talk (?:to you )?later)\b", re.IGNORECASE)
 # config.yml's FallbackClassifier threshold: at or above it, an unsure prediction was only close to
 # its runner-up (the ambiguity rule), not weak, and context may settle it (see ActionDidYouMean).
 MIN_CONFIDENCE_IN_CONTEXT = 0.25
@@ -101,6 +104,8 @@ class ActionSmallTalk(ClinicAction):
             return answer_with_facts(reply, tracker, kb, None, text)
         if intent in ("affirm", "deny") and not previous_text(tracker) and _OPENS_WITH_GREETING.match(text):
             intent = "greet"
+        if intent == "thank" and _SAYS_GOODBYE.search(text):  # "Goodbye and thank you for your time": leaving
+            intent = "goodbye"
         try:
             reply.say(kb.message(intent))
         except KeyError:
@@ -136,7 +141,7 @@ def answer_situation(reply: Reply, tracker: Tracker, kb: KnowledgeBase, text: st
 
 
 # Subjects nlp/off_topic.yml declines whatever the classifier says, each with its own message.
-DECLINED_SUBJECTS = ("medication", "animal", "surgeon_choice", "instructions")
+DECLINED_SUBJECTS = ("medication", "animal", "surgeon_choice", "instructions", "cosmetic")
 
 
 class ActionOutOfScope(ClinicAction):

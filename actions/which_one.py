@@ -105,6 +105,12 @@ def _pick(ranker: FactRanker, text: str, listed: list[str]) -> tuple[str, str] |
     return option, fact_id
 
 
+def discussed_in_order(tracker: Tracker) -> list[str]:
+    """The procedures the conversation remembers, oldest first, when there are at least two to count."""
+    recent = [str(p) for p in tracker.get_slot(RECENT_PROCEDURES_SLOT) or []]
+    return recent[::-1] if len(recent) >= 2 else []
+
+
 def pick(options: list[str], ordinal: str) -> str | None:
     """The option an ordinal points at: "2" is the second, "last" the last; None if out of range."""
     if ordinal == "last":
@@ -124,8 +130,10 @@ _ITEM_BEFORE = re.compile(r"\b(?:number|no\.?|option|#)\s*$", re.IGNORECASE)
 def listed_option_meant(tracker: Tracker) -> list[str]:
     """The option of the list last shown that a question points at by its place in it ("how does
     the 1st one work?" after the synkinesis treatments): that option is what the question is about,
-    as if it were named. Empty when no list was shown or the ordinal counts something else."""
-    options = [str(o) for o in tracker.get_slot(LISTED_OPTIONS_SLOT) or []]
+    as if it were named. Without a list, the place is among the procedures discussed, in the order
+    they came up ("and the first one, any special risk?" after a nerve transfer, then the eyelid
+    surgery). Empty when there is nothing to count or the ordinal counts something else."""
+    options = [str(o) for o in tracker.get_slot(LISTED_OPTIONS_SLOT) or []] or discussed_in_order(tracker)
     if not options:
         return []
     text = latest_text(tracker)

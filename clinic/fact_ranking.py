@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from clinic.asking_condition import CONDITION_CLAUSE, CONDITION_WORD
-from clinic.question_words import words_of
+from clinic.question_words import KIND_OF_OTHER, read_in_place, words_of
 from clinic.spelling import Speller
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "fact_cues.yml"
@@ -104,26 +104,6 @@ NEGATORS = frozenset("non none not no never cannot cant wont dont doesnt didnt i
 LIMITERS = frozenset("just only simply merely".split())
 
 
-# "Getting the face to work again", "will my smile work?": a part of the face that works is its function,
-# not the patient's job ("back to work" is time off work). A muscle or nerve that won't work is a risk.
-WORK_WORDS = frozenset("work works working worked".split())
-WORKING_PARTS = frozenset("face smile eye eyes eyelid eyelids mouth lip lips cheek brow eyebrow".split())
-# the small words between the part and its working ("my face to work", "the eye will not work")
-_PART_TO_WORK = frozenset("to will would can could should may might does do did doesnt dont didnt wont cant "
-                          "not never still ever is isnt be start starts".split())
-
-
-def _works_as_function(words: list[str], at: int) -> bool:
-    """Whether ``words[at]`` is "work" said of a part of the face, at most two small words before it."""
-    before = words[max(0, at - 3):at]
-    for back, word in enumerate(reversed(before)):
-        if word in WORKING_PARTS:
-            return True
-        if word not in _PART_TO_WORK or back == 2:
-            return False
-    return False
-
-
 # Kinds of treatment a patient's word can rule out ("non-surgical", "without an operation").
 RULED_OUT_KINDS = frozenset({stem("surgery")})
 
@@ -146,8 +126,7 @@ def _stems(text: str, speller: Speller | None, as_cue: bool = False) -> tuple[li
     negated: list[str] = []
     after_negator = False
     for at, word in enumerate(words):
-        if word in WORK_WORDS and _works_as_function(words, at):
-            word = "function"
+        word = read_in_place(words, at, question=speller is not None)
         if word in LIMITERS:
             after_negator = False
         if word in NEGATORS:
@@ -235,7 +214,7 @@ class FactIndex:
         when nerve grafting in general is needed), of any when it is empty. Without it (which fact or
         procedure do the words describe?), asking in which case describes none."""
         query = set(terms(text, self._speller))
-        kept = set(terms(SURGERY_REFERENCE.sub(" ", text.lower()), self._speller))
+        kept = set(terms(KIND_OF_OTHER.sub(" ", SURGERY_REFERENCE.sub(" ", text.lower())), self._speller))
         weight = {t: 1.0 if t in kept else REFERENCE_WEIGHT for t in query}
         asks_when = conditions_of is not None and bool(query & CONDITION_TERMS)
         scores = []

@@ -24,6 +24,7 @@ _COMPARISON = re.compile(r"\b(vs\.?|versus|compared? (?:with|to)|comparison|diff
                          r"separates? (?:the two|them|these|those|one from)|tells? (?:them|the two) apart|"
                          r"distinguish(?:es)?)\b",
                          re.IGNORECASE)
+_VERSUS = re.compile(r"\b(?:vs\.?|versus)\b", re.IGNORECASE)
 _SIDES = re.compile(r"\b(?:vs\.?|versus|compared? (?:with|to)|(?:the )?same as|or)\b", re.IGNORECASE)
 # Words that show the message leans on what was said before ("and the risks of that one?").
 _FOLLOW_UP = re.compile(r"^\s*(and|but|so|ok(?:ay)?|what about|how about|same for|also|then)\b|"
@@ -34,7 +35,10 @@ _SHORT_WHY = re.compile(r"^\s*(?:and\s+|but\s+)?(?:why|how come|how so)\b", re.I
 SHORT_WHY_MAX_WORDS = 5
 # ("whats", "hows": the apostrophe left out is as common as typed)
 # A question's first words, after the lead-ins that start it ("unrelated, but do you...", "btw, is...").
+# An acknowledgement before the question leads in as well ("right, how likely is that then?", "cheers, and the risks?").
 _QUESTION_START = re.compile(r"^\s*(?:(?:and|so|but|ok(?:ay)?|also|unrelated(?:ly)?|btw|by the way|oh|sorry|"
+                             r"right|alright|all right|cool|great|fine|thanks|thank you|ta|cheers|yes|yeah|yep|"
+                             r"i see|got it|ah|hmm+|well|perfect|brilliant|lovely|"
                              r"(?:one |a )?(?:more|other|another|quick|last|different) question)[,:.!-]?\s+)*"
                              r"((?:what|how|when|where|who)s?|why|which|is|are|do|"
                              r"does|can|could|will|would|should|tell me|explain|"
@@ -157,9 +161,11 @@ def short_question_focus(text: str) -> tuple[int, int] | None:
 
 def looks_like_question(text: str) -> bool:
     """A question of a few words ("and the other one?"), not "ok" or "thanks"; without its "?", a sentence
-    that opens like a question, whichever sentence of the message it is."""
+    that opens like a question, whichever sentence of the message it is, or two things set against each
+    other ("selective neurectomy vs selective myectomy whats the diff")."""
     text = clip(text).strip()
-    return len(text.split()) >= 3 and ("?" in text or any(map(_QUESTION_START.match, _SENTENCE_BREAK.split(text))))
+    return len(text.split()) >= 3 and ("?" in text or any(map(_QUESTION_START.match, _SENTENCE_BREAK.split(text)))
+                                       or bool(_VERSUS.search(text)))
 
 
 def only_asks(text: str) -> bool:
@@ -194,7 +200,7 @@ NAMED_FOCUS_MIN_WORDS = 8
 _POINTS_BACK = re.compile(r"\b(that|this|it|those|these|such|they|them|the same|both|either)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # "Which of those two is the rarer one?": a choice between the options just shown or compared.
-_WHICH_OF = re.compile(r"\bwhich (?:of (?:those|these|the|them|both)"
+_WHICH_OF = re.compile(r"\bwhich (?:(?:of|from) (?:those|these|the|them|both)"
                        r"(?: two| 2| three| procedures| treatments| options)?|one)\b|"
                        r"\b(?:is it|was it) the (?:first|second|former|latter)\b", re.IGNORECASE)
 
@@ -211,27 +217,33 @@ def _points_back_before_naming(question: str) -> bool:
     return back is not None and not _SURGERY_NAMED.search(question, 0, back.start())
 
 
+def _asking_sentences(sentences: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The sentences that ask: those ending in "?", else those that open like a question ("How long would I
+    be off work if I had the operation." before "I am 71 years of age."), else the last one."""
+    return ([m for m in sentences if m.group().rstrip().endswith("?")]
+            or [m for m in sentences if _QUESTION_START.match(m.group())] or sentences[-1:])
+
+
 def story_before_question(text: str) -> str:
     """The sentences before a message's first question ("I've had no movement for ten years. Is
     there anything for me?" tells "I've had no movement for ten years."); empty when there is none."""
     text = clip(text)
     sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip(" .!?")]
-    asking = [m for m in sentences if m.group().rstrip().endswith("?")] or sentences[-1:]
+    asking = _asking_sentences(sentences)
     return text[:asking[0].start()] if asking else ""
 
 
 def question_focus(text: str, with_context: bool = True, min_words: int = FOCUS_MIN_WORDS) -> tuple[int, int] | None:
-    """Where the question of a long message is (start, end): its sentences ending in "?", else its
-    last sentence. None for a message under ``min_words`` words or a single sentence: the whole
-    text is the question. ``with_context``: a question that points back ("what is that
-    operation?") takes the sentence before it along."""
+    """Where the question of a long message is (start, end): its asking sentences (``_asking_sentences``).
+    None for a message under ``min_words`` words or a single sentence: the whole text is the question.
+    ``with_context``: a question that points back ("what is that operation?") takes the sentence before it along."""
     text = clip(text)
     if len(text.split()) < min_words:
         return None
     sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip(" .!?")]
     if len(sentences) < 2:
         return None
-    asking = [m for m in sentences if m.group().rstrip().endswith("?")] or sentences[-1:]
+    asking = _asking_sentences(sentences)
     start, end = asking[0].start(), asking[-1].end()
     if end - start > 2 * sum(len(m.group()) for m in asking):
         start, end = asking[-1].start(), asking[-1].end()  # questions far apart: the last one

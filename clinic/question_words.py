@@ -2,8 +2,8 @@
 
 ``clinic.fact_ranking`` matches words; this module says which words count: phrases made only of
 common words that still ask something, words about the asking itself, what the patient says they
-do not want, and the word that marks asking in which case (``clinic.asking_condition``). Kept apart
-so the ranking module holds the ranking alone.
+do not want, the word that marks asking in which case (``clinic.asking_condition``), and words that
+read otherwise in place ("put me under", "100%"). Kept apart so the ranking module holds the ranking alone.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from clinic.asking_condition import with_condition_word
 MAX_QUESTION_WORDS = 400  # a long story is cut here: ranking stays a small constant per character
 
 # Phrases made only of stopwords that still ask something ("in one go" is a question about stages).
-SAME_PHRASE = re.compile(r"\b(?:in )?one (?:go|sitting|session|day|time)\b|\ball at once\b")
+SAME_PHRASE = re.compile(r"\b(?:in )?(?:one|1) (?:go|sitting|session|day|time)\b|\ball at once\b")
 # Words about the asking itself ("could you give me both pieces of information?"), which no fact
 # answers: "pieces" is no piece of nerve.
 ASKING_WORDS = re.compile(r"\b(?:(?:a |the )?(?:piece|pieces|bit|bits) of )?(?:information|info|details)\b|"
@@ -52,3 +52,51 @@ def words_of(text: str) -> list[str]:
     text = TALK_OVER.sub(" discuss ", ASKING_WORDS.sub(" ", text))
     text = with_condition_word(CLINIC_HELPS.sub(" clinichelp", text))
     return re.findall(r"[a-z0-9]+", text.replace("'", ""))[:MAX_QUESTION_WORDS]
+
+
+# "What types of anaesthesia are used?": the kinds asked for are the anaesthetic's, so "types" weighs as
+# little as a word pointing back to the surgery; "what types of nerve surgery are there?" keeps it.
+KIND_OF_OTHER = re.compile(r"\b(?:type|types|kind|kinds|sort|sorts|form|forms)(?= of (?!(?:[a-z]+ )?(?:surger(?:y|ies)|"
+                           r"operations?|ops?|procedures?|treatments?|options?|restorations?|reanimation|facial|face|"
+                           r"palsy|paralysis)\b))")
+
+
+# "Getting the face to work again", "will my smile work?": a part of the face that works is its function,
+# not the patient's job ("back to work" is time off work). A muscle or nerve that won't work is a risk.
+WORK_WORDS = frozenset("work works working worked".split())
+WORKING_PARTS = frozenset("face smile eye eyes eyelid eyelids mouth lip lips cheek brow eyebrow".split())
+# the small words between the part and its working ("my face to work", "the eye will not work")
+_PART_TO_WORK = frozenset("to will would can could should may might does do did doesnt dont didnt wont cant "
+                          "not never still ever is isnt be start starts".split())
+
+
+def _works_as_function(words: list[str], at: int) -> bool:
+    """Whether ``words[at]`` is "work" said of a part of the face, at most two small words before it."""
+    before = words[max(0, at - 3):at]
+    for back, word in enumerate(reversed(before)):
+        if word in WORKING_PARTS:
+            return True
+        if word not in _PART_TO_WORK or back == 2:
+            return False
+    return False
+
+
+# "100%", "100 percent": the one number in a question that asks something (how perfect), not about the patient
+PERCENT_WHOLE = "100"
+
+
+# "put under", "go under", "right under": being anaesthetised, where "under" is otherwise a stop word
+GOING_UNDER = frozenset("put go goes going gone went right".split())
+
+
+def read_in_place(words: list[str], at: int, question: bool) -> str:
+    """``words[at]`` as its neighbours make it read: a face's "work" is its function, "put under" is the
+    anaesthetic, and a question's "100%" asks how perfect."""
+    word = words[at]
+    if word in WORK_WORDS and _works_as_function(words, at):
+        return "function"
+    if word == "under" and at and words[at - 1] in GOING_UNDER:  # "would they put me right under?"
+        return "anesthesia"
+    if word == PERCENT_WHOLE and question:  # "will I get 100% of my smile back?" (a cue's "100 percent" stays)
+        return "perfect"
+    return word
