@@ -29,6 +29,7 @@ from clinic.queries import KnowledgeBase, TopicView
 from clinic.question_parts import asks_logistics, looks_like_question
 from clinic.question_split import split_questions
 from nlp.message_guard import MAX_UNDERSTOOD_CHARS
+from nlp.off_topic import declined_subjects
 
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTION_CONFIDENCE = 0.1
@@ -140,10 +141,6 @@ def answer_situation(reply: Reply, tracker: Tracker, kb: KnowledgeBase, text: st
     return answer_with_facts(reply, tracker, kb, None, text)
 
 
-# Subjects nlp/off_topic.yml declines whatever the classifier says, each with its own message.
-DECLINED_SUBJECTS = ("medication", "animal", "surgeon_choice", "instructions", "cosmetic")
-
-
 class ActionOutOfScope(ClinicAction):
     """Says what the assistant covers and offers the front desk; never invents logistics."""
 
@@ -158,7 +155,7 @@ class ActionOutOfScope(ClinicAction):
         if note == "too_long":
             reply.say(kb.message("message_too_long", max_characters=f"{MAX_UNDERSTOOD_CHARS:,}"))
             return []
-        if note in DECLINED_SUBJECTS:  # a medicine, an animal, a ranking of surgeons, orders to the assistant
+        if note in declined_subjects():  # nlp/off_topic.yml's: a medicine, an animal, orders to the assistant...
             reply.say(kb.message(f"declined.{note}"))
             return []
         in_context = in_conversation(reply, tracker, kb)  # a correction or follow-up mid-conversation

@@ -45,6 +45,11 @@ def _matches(sentence: str, rule: Rule) -> bool:
         sentence.rstrip().endswith("?") or any(p.search(sentence) for p in about))
 
 
+def declined_subjects(path: Path = RULES_PATH) -> frozenset[str]:
+    """The subjects the rules file declines: each has its own ``declined.<subject>`` message."""
+    return frozenset(_rules(path))
+
+
 def off_topic(text: str, path: Path = RULES_PATH) -> str | None:
     """The declined subject the message is about ("animal", "medication"), or None."""
     text = " ".join(text[:MAX_UNDERSTOOD_CHARS].split())

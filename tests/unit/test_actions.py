@@ -19,8 +19,10 @@ from actions.conversation import (
     ActionSmallTalk,
 )
 from actions.safety import ActionRedFlag, conversation_ref
+from clinic.content_checks import REQUIRED_MESSAGES
 from clinic.db import get_engine
 from clinic.queries import KnowledgeBase
+from nlp.off_topic import declined_subjects
 
 STARTED = [{"event": "action", "name": "action_session_start"}, {"event": "session_started"}]
 SPOKE = [*STARTED, {"event": "user", "text": "hi"}, {"event": "bot", "text": "Hello!"}]
@@ -263,6 +265,12 @@ def test_guard_notes_get_their_own_decline(note: str, expected: str, use_kb: Kno
     entity = {"entity": "guard_note", "value": note, "extractor": "RedFlagDetector"}
     messages, _ = run(ActionOutOfScope(), tracker("out_of_scope", "…", entities=[entity]))
     assert texts(messages) == use_kb.message(expected, max_characters="2,000")
+
+
+def test_every_declined_subject_has_its_required_message() -> None:
+    """nlp/off_topic.yml names the subjects; the content checks require each one's message."""
+    assert {f"declined.{s}" for s in declined_subjects()} <= REQUIRED_MESSAGES
+    assert "cosmetic" in declined_subjects()
 
 
 def test_a_few_words_that_could_mean_several_topics_are_asked_about() -> None:
