@@ -170,10 +170,10 @@ class RedFlagDetector(GraphComponent):
 
     def _as_typed(self, doc: Doc, typed: str) -> Doc:
         """The message as the patient typed it (after the input guard), when the spelling step
-        (``nlp/spelling_component.py``) read clinic words back in ``doc``: the rules keep their own
-        typo reading of exactly what was written, so a correction never decides an emergency."""
-        if doc.text == doc.text.lower():  # the pipeline reads lower case (SpacyNLP case_sensitive: false)
-            typed = typed.lower()
+        (``nlp/spelling_component.py``) read clinic words back in ``doc`` or the pipeline lowered its case
+        (SpacyNLP case_sensitive: false): the rules keep their own typo reading of exactly what was written,
+        so a correction never decides an emergency, and a capital still tells a name ("Thank you, Marek" is
+        no misspelt "mareo")."""
         if typed == doc.text:
             return doc
         if self._tokenizer is None or self._tokenizer.vocab is not doc.vocab:

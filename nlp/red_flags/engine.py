@@ -56,7 +56,7 @@ from nlp.red_flags.rules_file import (
     parse_settings,
     parse_suppressors,
 )
-from nlp.red_flags.sentences import sentence_spans
+from nlp.red_flags.sentences import names_mid_sentence, sentence_spans
 
 DEFAULT_RULES_PATH = Path(__file__).resolve().parent.parent / "red_flags.yml"
 
@@ -169,13 +169,14 @@ class RedFlagRules:
         """
         words = [SENTENCE_BREAK]
         surfaces = [SENTENCE_BREAK]
+        names = names_mid_sentence(doc)
         for token in doc:
             boundary = self._norm.boundary(token.text, self._settings.clause_break_words)
             if boundary is not None:
                 words.append(boundary)
                 surfaces.append(boundary)
             elif not token.is_space:
-                for word, surface in self._norm.pieces(token.text, token.norm_):
+                for word, surface in self._norm.pieces(token.text, token.norm_, names[token.i]):
                     words.append(word)
                     surfaces.append(surface)
         if words[-1] not in (SENTENCE_BREAK, CLAUSE_BREAK):

@@ -71,7 +71,7 @@ class Normalizer:
         self._longest_correctable = 0
         self._deletion_index: dict[str, set[str]] = {}
         self._fuzzy_cache: dict[str, str | None] = {}
-        self._piece_cache: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+        self._piece_cache: dict[tuple[str, str, bool], tuple[tuple[str, str], ...]] = {}
 
     # -- building -------------------------------------------------------------------------------
 
@@ -111,13 +111,15 @@ class Normalizer:
 
     # -- applying -------------------------------------------------------------------------------
 
-    def pieces(self, text: str, norm: str) -> tuple[tuple[str, str], ...]:
+    def pieces(self, text: str, norm: str, name: bool = False) -> tuple[tuple[str, str], ...]:
         """(normalised word, lower-case surface) pairs for one message token, typos corrected.
 
         Upper-case tokens are re-tokenized in lower case: spaCy's contraction rules are
-        case-sensitive, so "CAN'T" stays one token while "can't" becomes "ca" + "n't".
+        case-sensitive, so "CAN'T" stays one token while "can't" becomes "ca" + "n't". A ``name``
+        (``looks_like_name``) is read as written: "Thank you, Marek" signs a message, it is no
+        misspelt "mareo" (dizzy).
         """
-        key = (text, norm)
+        key = (text, norm, name)
         cached = self._piece_cache.get(key)
         if cached is not None:
             return cached
@@ -126,7 +128,10 @@ class Normalizer:
             raw = [pair for token in self._tokenizer(lowered) for pair in self._split(token.text, token.norm_)]
         else:
             raw = self._split(lowered, norm.replace("’", "'"))
-        result = tuple(pair for word, surface in raw for pair in self._read(word, surface))
+        if name:
+            result = tuple((self._targets.get(word, word), surface) for word, surface in raw)
+        else:
+            result = tuple(pair for word, surface in raw for pair in self._read(word, surface))
         if len(self._piece_cache) < _FUZZY_CACHE_LIMIT:
             self._piece_cache[key] = result
         return result

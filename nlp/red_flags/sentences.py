@@ -30,3 +30,19 @@ def sentence_spans(doc: Doc, boundary: Callable[[str], str | None]) -> list[tupl
             spans[-1] = (spans[-1][0], end)
             after_break = False
     return spans
+
+
+def names_mid_sentence(doc: Doc) -> list[bool]:
+    """Per token: a capitalised word after a word or a comma ("Thank you, Marek", "my son Tomek"), a name to be
+    read as written, never corrected to a symptom word. Not when most of the message's words are capitalised
+    ("My Face Dropped Sudenly"): there the capitals say nothing."""
+    words = [t for t in doc if t.is_alpha]
+    capitalised = [t for t in words if len(t.text) > 1 and t.text[0].isupper() and t.text[1:].islower()]
+    if len(capitalised) * 2 > len(words):
+        return [False] * len(doc)
+    names = [False] * len(doc)
+    for token in capitalised:
+        before = token.nbor(-1) if token.i > 0 else None
+        names[token.i] = (len(token.text) >= 3 and before is not None and not before.is_space
+                          and (before.is_alpha or before.text == ","))
+    return names
