@@ -15,9 +15,14 @@ import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
 from spacy.language import Language
 
+from nlp.red_flag_component import RedFlagDetector
 from nlp.red_flags import RedFlagRules
+from tests.unit.test_red_flag_component import kind_of
 from tests.unit.test_red_flags import by_rules, kinds, urgent
 
 
@@ -78,3 +83,13 @@ def test_booked_for_an_operation_is_no_low_mood(nlp: Language, rules: RedFlagRul
 ])
 def test_low_mood_with_a_question_is_a_check_in(nlp: Language, rules: RedFlagRules, text: str) -> None:
     assert kinds(nlp, rules, text) == ["checkin"], text
+
+
+def test_the_component_keeps_the_case_that_tells_a_name(nlp: Language) -> None:
+    """The pipeline lower-cases its own copy of the message (SpacyNLP case_sensitive: false); the rules read the
+    message as typed, so the name that signs it stays a name over REST as it does offline."""
+    text = "My face dropped on the right this morning and my eye won't shut. Arms fine, speech fine. Thank you, Marek"
+    message = Message(data={TEXT: text})
+    message.set(SPACY_DOCS[TEXT], nlp(text.lower()))
+    RedFlagDetector(RedFlagDetector.get_default_config()).process([message])
+    assert kind_of(message) == "new_palsy"
