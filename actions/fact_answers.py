@@ -38,6 +38,7 @@ from clinic.queries import KnowledgeBase, TopicView, fill
 from clinic.question_parts import (
     is_follow_up,
     looks_like_question,
+    opens_new_subject,
     returns_to_earlier,
     with_measure_asked,
 )
@@ -156,6 +157,10 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     context = [p for p in [slot_before_message(tracker, PROCEDURE_SLOT)] if p]
     confidence, context, context_topic = priors_for_option(
         intent_confidences(tracker), context, tracker.get_slot(TOPIC_SLOT), option)
+    # "Other question: how long can't he work?": not about the procedure before, which the conversation keeps
+    kept = context if opens_new_subject(text) else []
+    if kept:
+        context, context_topic = [], None
     excluded = None
     topic, confidence = about_named(kb, topic, confidence, named)
     if returns_to_earlier(text):  # "going back to the static one": the topic before the last one
@@ -195,7 +200,7 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     procedure = named[-1] if named else (context[0] if context else None)
     # "can the eyelid be fixed?" answered by one procedure's fact: "it" in the next question is that procedure
     lead_procedure = lead.fact.procedure_ids[0] if len(lead.fact.procedure_ids) == 1 else None
-    procedure = say_fact_answer(reply, kb, answer, procedure, lead_procedure)
+    procedure = say_fact_answer(reply, kb, answer, procedure, lead_procedure) or (kept[0] if kept else None)
     lead = lead if lead in answer.facts else answer.facts[0]  # the first fact said
     # the topic asked about stays the conversation's topic when one of its facts was said, even after a
     # procedure's description ("the nerve transfer, how long until I see a result?")

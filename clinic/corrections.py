@@ -11,11 +11,16 @@ from clinic.question_split import clip
 
 # "I meant X, not Y", "no, X not Y", "not Y but X", "sorry, X": the patient corrects what was answered.
 # "My mistake, I was actually asking about the dynamic kind", "no sorry, the cross face one specifically".
-_CORRECTION = re.compile(r"\b(i meant|i mean|meant to say|i asked about|i got the name wrong|my (?:mistake|bad)|"
+_CORRECTION = re.compile(r"\b(i meant(?: to (?:ask|say|write|type|know)(?: about)?)?|i mean|meant to say|i asked about|"
+                         r"i got the name wrong|my (?:mistake|bad)|"
                          r"i was(?: \w+)? (?:asking|enquiring|inquiring|talking) about|"
                          r"(?:is|was) the one i (?:wanted|meant|was asking about|was after|asked about)|"
                          r"mixed (?:them|it) up|i got (?:them |it |a bit )?mixed up|"
                          r"wrong (?:one|word|name|term)|not that one|no,? not|typo)\b|"
+                         # "Correction: ...", "I wanted to ask about the neurectomy, not the myectomy"
+                         r"^\s*correction\b|"
+                         r"\bi (?:wanted|meant|intended|was (?:going|trying)) to (?:ask|say|write|type|know)(?: about)?"
+                         r"(?=[^?.!]*\bnot\b)|"
                          r"^\s*(?:no|nope|sorry)\b[.!,]?[^?.!]{0,80}\bnot\b|"
                          # "not botox sorry, the physio part": the wrong name first, then what was meant
                          r"^\s*not (?!sure\b)(?:the |about (?:the )?)?[\w\s-]{1,30}?[\s,.;!]+(?:sorry|i meant)\b"
@@ -35,7 +40,8 @@ _LAST_ANSWER = re.compile(r"^(?:really |quite |exactly )?(?:what|one|the (?:answ
                           r"[^,.;?!]*\b(?:i|me)\b", re.IGNORECASE)
 
 # Words around a correction that say nothing of what was meant: "wait no sry, I meant ...".
-_FILLER = re.compile(r"\b(no|nope|nah|sorry|sry|soz|oops|wait|actually|i|the name|wrong)\b", re.IGNORECASE)
+_FILLER = re.compile(r"\b(i (?:wanted|meant|intended|was (?:going|trying)) to (?:ask|say|write|type|know)(?: about)?|"
+                     r"no|nope|nah|sorry|sry|soz|oops|wait|actually|i|the name|wrong)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -59,5 +65,5 @@ def correction(text: str) -> Correction | None:
     meant = _NOT_PART.sub(" ", text, count=1) if not_match else text
     meant = _CORRECTION.sub(" ", meant)
     meant = _FILLER.sub(" ", meant)
-    meant = _PLACEHOLDER_AT_END.sub(r"\1", " ".join(meant.split()).strip(" ,.-"))
+    meant = _PLACEHOLDER_AT_END.sub(r"\1", " ".join(meant.split()).strip(" ,.-:;"))
     return Correction(meant, not_meant)

@@ -51,6 +51,13 @@ _ASKS_TO_KNOW = re.compile(r"\b(?:i(?:'d|d|’d| would| wanted| want)? (?:like )
                           r"(?:know|ask|understand|find out|learn)|(?:can|could|would) you (?:please )?"
                           r"(?:tell|explain)|please (?:tell|explain))\b",
                           re.IGNORECASE)
+# A question announced as about something else ("Other question: how long is he off work?", "Changing the subject,
+# ..."): what was discussed before is not what it asks about, unless it points back ("another question about it").
+_NEW_SUBJECT = re.compile(r"^\W*(?:(?:an?|one )?other|another|different|separate|unrelated|new) "
+                          r"(?:question|topic|subject|thing|query)\b|"
+                          r"^\W*(?:changing|to change) the (?:subject|topic)\b|"
+                          r"^\W*on (?:an?|the )?(?:different|separate|other|another) (?:note|topic|subject)\b",
+                          re.IGNORECASE)
 _RETURN = re.compile(r"\b(going back|back to|return(?:ing)? to|again|re the|about the .{1,40} again)\b", re.IGNORECASE)
 
 
@@ -142,6 +149,13 @@ def without_comparing_words(text: str) -> str:
     difference between a graft and a transfer?" the word "difference" asks what each one is, and
     must not rank a fact that happens to use it ("you may notice a difference after months")."""
     return _COMPARISON.sub(lambda m: " " * len(m.group()), text)
+
+
+def opens_new_subject(text: str) -> bool:
+    """A message announced as about something new, with no word pointing back to what was said."""
+    text = clip(text)
+    lead = _NEW_SUBJECT.match(text)
+    return lead is not None and not _FOLLOW_UP.search(text[lead.end():])
 
 
 def is_follow_up(text: str) -> bool:

@@ -66,11 +66,18 @@ def split_questions(text: str) -> list[str]:
 _ONE_WORD_QUESTION = re.compile(r"^\s*[a-z][a-z'-]{3,}\?$", re.IGNORECASE)
 
 
+# One word before a dash ("Recovery - how long overall?", "Results - will I see them straight away?"): the
+# question's subject, kept with it; alone it would be a one-word part, dropped, and the question left without it.
+_LABEL = re.compile(r"^\s*[a-z]+\s*$", re.IGNORECASE)
+
+
 def _parts_of(sentence: str) -> list[str]:
     """The sentence cut at each question break, a part keeping the question mark that ended it."""
     parts, start = [], 0
     for found in _QUESTION_BREAK.finditer(sentence):
         ended = sentence[start:found.start()]
+        if found.group().strip() in ("-", "–") and _LABEL.match(ended):
+            continue  # "Recovery - how long overall?": the word before the dash says what is asked about
         parts.append(f"{ended}?" if found.group().startswith("?") else ended)
         start = found.end()
     parts.append(sentence[start:])
