@@ -114,6 +114,8 @@ class HeldoutResult:
     follow_ups: Tally = field(default_factory=Tally)
     out_of_scope: Tally = field(default_factory=Tally)
     small_talk: Tally = field(default_factory=Tally)
+    # issue #11's own measure of follow-ups ("last turn right"), reported beside the stricter every-turn one
+    last_turns: Tally = field(default_factory=Tally)
     lengths: list[int] = field(default_factory=list)           # every reply turn
     specific_lengths: list[int] = field(default_factory=list)  # in-scope answers
 
@@ -121,7 +123,8 @@ class HeldoutResult:
         return {"in-scope answered with the page facts": self.in_scope,
                 "follow-up conversations, every turn right": self.follow_ups,
                 "out-of-scope declined": self.out_of_scope,
-                "small talk answered in kind": self.small_talk}
+                "small talk answered in kind": self.small_talk,
+                "last turn of each follow-up right": self.last_turns}
 
 
 def load_items(directory: Path, name: str) -> list[dict[str, Any]]:
@@ -178,6 +181,10 @@ def evaluate(client: Client, directory: Path, workers: int = 4) -> HeldoutResult
             result.specific_lengths.append(len(turn.text))
         for item, turns in pool.map(conversation, load_items(directory, "follow_ups.yml")):
             result.follow_ups.record(item.get("category", "?"), *conversation_outcome(item, turns, result.lengths))
+            if turns:
+                last_right, missing = answered_right(turns[-1], item["turns"][-1].get("must_contain") or [])
+                result.last_turns.record(item.get("category", "?"), last_right,
+                                         f"{item.get('name')!r} last turn missing {missing}")
         for item, turn in pool.map(single("oos"), load_items(directory, "out_of_scope.yml")):
             result.lengths.append(len(turn.text))
             ok = not (ANSWER_ACTIONS & set(turn.actions)) and URGENT_ACTION not in turn.actions
@@ -208,7 +215,7 @@ def report(result: HeldoutResult, title: str, show_failures: bool) -> list[str]:
                      f"{specific_median:.0f}, {specific_over} over {MAX_SPECIFIC_REPLY}")
     if show_failures:
         for name, tally in result.tallies().items():
-            if tally.failures:
+            if tally.failures and tally is not result.last_turns:  # its misses are among the follow-ups' already
                 lines.append(f"\n  {name}: {len(tally.failures)} misses")
                 lines.extend(f"    - {f}" for f in tally.failures)
     return lines
