@@ -48,6 +48,10 @@ TEXT_SPEAK = {
     # the "and" between two questions ("recovery time n time off work"): where one question ends
     "n": "and",
 }
+# Text-speak written with a digit ("how long b4 it works", "any1 had this?"), which the word reader below skips.
+DIGIT_SPEAK = {"b4": "before", "2day": "today", "2nite": "tonight", "2moro": "tomorrow", "2morrow": "tomorrow",
+               "l8r": "later", "w8": "wait", "gr8": "great", "any1": "anyone", "some1": "someone", "every1": "everyone"}
+_DIGIT_SPEAK = re.compile(r"\b(?:" + "|".join(DIGIT_SPEAK) + r")\b", re.IGNORECASE)
 # a word with its apostrophe ("wouldn't" is never "wouldn" read back as "would") and any letters
 # ("recuperación" is not "recuperaci")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -106,7 +110,13 @@ class TermSpeller:
         (the input guard's reading) as it is: "herida" is no "hernia"."""
         if language != "en":
             return text
+        text = _DIGIT_SPEAK.sub(_digit_word, text)
         return _WORD.sub(lambda m: self.correct_word(m.group(0)), text)
+
+
+def _digit_word(found: re.Match[str]) -> str:
+    word = DIGIT_SPEAK[found.group(0).lower()]
+    return word.capitalize() if found.group(0)[0].isupper() else word
 
 
 @lru_cache(maxsize=1)

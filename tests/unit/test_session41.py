@@ -1,7 +1,8 @@
 """Session 41: a correction announced as one ("Correction: I wanted to ask about X, not Y"); a question announced as
 about something else ("Other question: ...") leaves the procedure discussed before, which the conversation keeps; a
 subject named before a dash ("Recovery - how long overall?") stays with its question; one animal asked about is
-declined. Phrasings written for these tests, not taken from a held-out set."""
+declined; text-speak with a digit ("b4") is read as its word. Phrasings written for these tests, not taken from a
+held-out set."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from clinic.corrections import correction
 from clinic.question_parts import opens_new_subject
 from clinic.question_split import split_questions
 from nlp.off_topic import off_topic
+from nlp.term_spelling import clinic_speller
 from tests.unit.test_actions import STARTED, run, texts, tracker, user_event
 
 pytestmark = pytest.mark.usefixtures("use_kb")
@@ -83,3 +85,10 @@ def test_a_subject_before_a_dash_stays_with_its_question() -> None:
 ])
 def test_one_animal_asked_about_is_declined(text: str, subject: str | None) -> None:
     assert off_topic(text) == subject
+
+
+def test_text_speak_with_a_digit_is_read_as_its_word() -> None:
+    speller = clinic_speller()
+    assert speller.correct("B4 the op, has any1 had gr8 results?") == "Before the op, has anyone had great results?"
+    assert speller.correct("the B45 road, 4 weeks") == "the B45 road, 4 weeks"
+
