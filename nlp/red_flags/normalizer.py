@@ -116,7 +116,7 @@ class Normalizer:
 
         Upper-case tokens are re-tokenized in lower case: spaCy's contraction rules are
         case-sensitive, so "CAN'T" stays one token while "can't" becomes "ca" + "n't". A ``name``
-        (``looks_like_name``) is read as written: "Thank you, Marek" signs a message, it is no
+        (``sentences.names_mid_sentence``) is read as written: "Thank you, Marek" signs a message, it is no
         misspelt "mareo" (dizzy).
         """
         key = (text, norm, name)
