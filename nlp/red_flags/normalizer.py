@@ -129,7 +129,7 @@ class Normalizer:
         else:
             raw = self._split(lowered, norm.replace("’", "'"))
         if name:
-            result = tuple((self._targets.get(word, word), surface) for word, surface in raw)
+            result = tuple((self._as_target(word, surface) or word, surface) for word, surface in raw)
         else:
             result = tuple(pair for word, surface in raw for pair in self._read(word, surface))
         if len(self._piece_cache) < _FUZZY_CACHE_LIMIT:
@@ -173,10 +173,17 @@ class Normalizer:
     def _max_distance(self, length: int) -> int:
         return 2 if length >= self._settings.fuzzy_long_length else 1
 
-    def _correct(self, word: str, surface: str) -> str:
-        """The concept word a misspelt token stands for, or the token's own word."""
+    def _as_target(self, word: str, surface: str) -> str | None:
+        """The concept word a token is as written (its word or its surface form), no correction made."""
         if word in self._targets or surface in self._targets:
             return self._targets.get(word, self._targets.get(surface, word))
+        return None
+
+    def _correct(self, word: str, surface: str) -> str:
+        """The concept word a misspelt token stands for, or the token's own word."""
+        exact = self._as_target(word, surface)
+        if exact is not None:
+            return exact
         settings = self._settings
         if self._dropped_g(surface):
             return self._targets[surface + "g"]
