@@ -18,7 +18,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT, TOPIC_SLOT
-from actions.fact_answers import answer_with_facts
+from actions.fact_answers import answer_in_context, answer_with_facts
 from actions.fact_checks import asks_one_option, is_overview, option_for_case
 from actions.fact_ranker import FactRanker
 from actions.formatting import (
@@ -287,6 +287,12 @@ class ActionChooseOption(ClinicAction):
         ordinal = entity_value(tracker, ORDINAL_ENTITY)
         chosen = pick(options, ordinal) if ordinal else named_listed_option(tracker)
         procedure = kb.procedure(chosen) if chosen else None
+        if procedure is None and mentioned_procedures(tracker):
+            # "and the cross face one?" after a question on another procedure: that question again, for
+            # the one named, not a pick from a list that was not shown
+            in_context = answer_in_context(reply, tracker, kb)
+            if in_context is not None:
+                return in_context
         if procedure is None:
             candidates: list[ProcedureView | None] = (
                 [kb.procedure(o) for o in options] if options else list(kb.options(self.default_list)))

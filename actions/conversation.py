@@ -22,6 +22,7 @@ from actions.turn import (
     latest_text,
     mentioned_procedures,
     previous_text,
+    procedure_positions,
     trusted_entity,
 )
 from actions.which_one import answer_which_of, listed_option_meant
@@ -44,8 +45,8 @@ _OPENS_WITH_GREETING = re.compile(r"^\W*(?:hello|hi|hiya|hey|good (?:morning|aft
 # courtesy; "hi, how are you?" leaves them next to nothing.
 COURTESY_TOPIC_BELIEF = 0.3
 # Thanks said while leaving ("Goodbye and thank you for your time"): the goodbye answers it.
-_SAYS_GOODBYE = re.compile(r"\b(?:good ?bye|bye|see you|see ya|take care|ttyl|cheerio|farewell|"
-                           r"talk (?:to you )?later)\b", re.IGNORECASE)
+_SAYS_GOODBYE = re.compile(r"\b(?:good ?bye|bye|see you|see ya|cya|take care|ttyl|cheerio|farewell|ta-?ra|ta ?ta|"
+                           r"laters|night night|ciao|adios|talk (?:to you )?later)\b", re.IGNORECASE)
 # config.yml's FallbackClassifier threshold: at or above it, an unsure prediction was only close to
 # its runner-up (the ambiguity rule), not weak, and context may settle it (see ActionDidYouMean).
 MIN_CONFIDENCE_IN_CONTEXT = 0.25
@@ -105,7 +106,8 @@ class ActionSmallTalk(ClinicAction):
             return answer_with_facts(reply, tracker, kb, None, text)
         if intent in ("affirm", "deny") and not previous_text(tracker) and _OPENS_WITH_GREETING.match(text):
             intent = "greet"
-        if intent == "thank" and _SAYS_GOODBYE.search(text):  # "Goodbye and thank you for your time": leaving
+        # "Goodbye and thank you for your time", "ok ta-ra": leaving, whatever courtesy comes with it
+        if intent in ("thank", "affirm") and _SAYS_GOODBYE.search(text):
             intent = "goodbye"
         try:
             reply.say(kb.message(intent))
@@ -191,6 +193,38 @@ def suggested_topics(tracker: Tracker, kb: KnowledgeBase) -> list[TopicView]:
     return suggestions[:MAX_SUGGESTIONS]
 
 
+# What sets a named option aside, right before its name: "apart from the injections", "other than Botox".
+_SET_ASIDE = re.compile(r"\b(?:apart from|aside from|besides|other than|except(?: for)?|instead of|alternatives? to)"
+                        r"(?:\s+(?:the|my|his|her|their|all|these|those|this|that))?\s*$", re.IGNORECASE)
+
+
+def list_of_alternatives(tracker: Tracker, kb: KnowledgeBase, text: str) -> TopicView | None:
+    """The topic listing the one procedure a message names, when it sets that one aside by name ("apart from
+    the injections, what else?"): the classifier, unsure between a story and a question, needs no topic to
+    tell what is asked. Only the name set aside counts, not "what else?" beside a name said elsewhere."""
+    positions = procedure_positions(tracker)
+    if len(positions) != 1:
+        return None
+    (procedure_id, spans), = positions.items()
+    if not any(_SET_ASIDE.search(text[:start]) for start, _ in spans):
+        return None
+    procedure = kb.procedure(procedure_id)
+    return kb.topic(procedure.detail_topic) if procedure is not None else None
+
+
+def answer_by_option(reply: Reply, tracker: Tracker, kb: KnowledgeBase, text: str) -> list[dict[str, Any]] | None:
+    """An option the message points at, whatever topic the classifier was unsure of: one of the list just
+    shown ("how does the 1st one you mentioned work?"), or the list of one set aside by name ("fed up of
+    Botox... what else is there apart from the injections?"). None when it points at none."""
+    listed = listed_option_meant(tracker)
+    if listed:
+        return answer_with_facts(reply, tracker, kb, None, text, named=listed)
+    alternatives_of = list_of_alternatives(tracker, kb, text)
+    if alternatives_of is not None:
+        return answer_topic(reply, tracker, kb, alternatives_of, belief=1.0)
+    return None
+
+
 class ActionDidYouMean(ClinicAction):
     """When the classifier is unsure, offer the likeliest topics instead of guessing one."""
 
@@ -204,9 +238,9 @@ class ActionDidYouMean(ClinicAction):
         in_context = static_or_in_conversation(reply, tracker, kb)
         if in_context is not None:
             return in_context
-        listed = listed_option_meant(tracker)
-        if listed:  # "how does the 1st one you mentioned work?", torn between choosing and asking
-            return answer_with_facts(reply, tracker, kb, None, text, named=listed)
+        by_option = answer_by_option(reply, tracker, kb, text)
+        if by_option is not None:
+            return by_option
         if describes_situation(FactRanker(kb), text):
             return answer_situation(reply, tracker, kb, text)
         topics = suggested_topics(tracker, kb)

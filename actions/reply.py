@@ -64,6 +64,10 @@ class Reply:
         """Characters of what the turn says so far: an answer's length limit counts them too."""
         return sum(len(text) for text, _, _ in self.messages)
 
+    def answered(self) -> bool:
+        """Whether the turn says facts of the page (they come with their sources), not only a question back."""
+        return any(sources for _, _, sources in self.messages)
+
     def say(self, text: str, buttons: list[Button] | None = None, sources: list[str] | None = None) -> None:
         """Add a message; ``sources`` are the page sentences an answer rests on (the widget shows them)."""
         if text.strip() or buttons:
@@ -122,7 +126,8 @@ class ClinicAction(Action, ABC):
         reply = Reply()
         events = await asyncio.to_thread(self.respond_or_apologise, reply, tracker, kb)
         events = events + memory_events(tracker, events)
-        if should_offer_callback(tracker):
+        # a turn that answered from the page, however unsure the classifier was, is no failure to understand
+        if should_offer_callback(tracker) and not reply.answered():
             reply.say(kb.message("callback.offer"), [Button(kb.message("callback.offer_button"), CALLBACK_PAYLOAD)])
         reply.send(dispatcher, tracker, kb)
         return events

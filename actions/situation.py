@@ -105,14 +105,20 @@ def same_question_about(ranker: FactRanker, text: str, positions: dict[str, list
     static restoration was described (``of_siblings``: it names only procedures of the same list or
     category as the one described, ``KnowledgeBase.siblings``) is filed under the list its word
     heads, whose overview is not what was asked: it asks for that one's description too."""
-    if not context_topic or (context_topic in HUB_TOPICS and not of_siblings) or not is_follow_up(text):
+    if not context_topic or (context_topic in HUB_TOPICS and not of_siblings):
+        return False
+    # after a description, "kind" or "one" says which, not what
+    rest = blank_names(text, positions) if positions else text
+    # a procedure's name alone ("Muscle transplant?") right after an answer is that question again, for it
+    if not is_follow_up(text) and not (positions and not _OTHER_WORD.search(rest)):
         return False
     if not positions:
         return same_question_described(ranker, text)
-    rest = blank_names(text, positions)  # after a description, "kind" or "one" says which, not what
     return not ranker.asks_something(_KIND_WORDS.sub(" ", rest) if of_siblings else rest)
 
 
+# Any word but an article: what is left of "the muscle transplant?" once its name is taken out.
+_OTHER_WORD = re.compile(r"\b(?!(?:the|a|an)\b)\w+", re.IGNORECASE)
 # "what about ...", "and how about ...": the question just answered, for what follows.
 _WHAT_ABOUT = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:what|how) about\b", re.IGNORECASE)
 

@@ -20,6 +20,7 @@ import uuid
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ SMALL_TALK_KINDS: dict[str, frozenset[str]] = {
 MAX_REPLY = 1500          # no reply over this, ever
 MAX_SPECIFIC_REPLY = 900  # a specific question's answer
 SET_FILES = ("in_scope.yml", "follow_ups.yml", "out_of_scope.yml", "small_talk.yml")
+MESSAGES_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "messages.yml"
 
 
 def normalized(text: str) -> str:
@@ -156,9 +158,24 @@ def conversation_outcome(item: dict[str, Any], turns: list[Turn], lengths: list[
     return True, ""
 
 
+@lru_cache(maxsize=1)
+def small_talk_replies() -> dict[str, str]:
+    """Each small-talk intent's reply as the content files word it, up to its first placeholder
+    (``{clinic_name}``), normalised: what the patient reads, to compare with what the bot said."""
+    data = yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8")) or {}
+    texts = data.get("messages") or {}
+    kinds = frozenset().union(*SMALL_TALK_KINDS.values())
+    return {i: normalized(str(texts[i]).split("{")[0]) for i in kinds if isinstance(texts.get(i), str)}
+
+
 def small_talk_in_kind(kind: str, turn: Turn) -> bool:
-    return (turn.intent in SMALL_TALK_KINDS.get(kind, frozenset()) and bool(SMALL_TALK_ACTIONS & set(turn.actions))
-            and URGENT_ACTION not in turn.actions)
+    """The reply said is one for this kind of small talk (a goodbye for "ok ta-ra"), whichever intent
+    the classifier chose: the actions may read a courtesy the classifier missed, and the patient reads
+    the reply, not the label."""
+    replies = small_talk_replies()
+    said = normalized(turn.text)
+    in_kind = any(replies.get(i) and replies[i] in said for i in SMALL_TALK_KINDS.get(kind, frozenset()))
+    return in_kind and bool(SMALL_TALK_ACTIONS & set(turn.actions)) and URGENT_ACTION not in turn.actions
 
 
 def evaluate(client: Client, directory: Path, workers: int = 4) -> HeldoutResult:
