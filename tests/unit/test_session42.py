@@ -76,7 +76,7 @@ def test_leaving_said_with_an_ok_is_a_goodbye(text: str) -> None:
 
 
 def test_a_fallback_answered_from_the_page_offers_no_callback() -> None:
-    text = "n how long till it actually works"
+    text = "n when would i notice a difference from it"
     fallback = {"event": "user", "text": "does it wreck the good side",
                 "parse_data": {"intent": {"name": "nlu_fallback", "confidence": 0.25}}}
     events = [*STARTED, user_event("ask_procedure_info", "cross face nerve graft, what is it"),
