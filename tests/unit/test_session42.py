@@ -8,8 +8,6 @@ from a held-out set."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from actions.answers import ActionAnswerQuestion, ActionChooseOption
@@ -19,13 +17,9 @@ from actions.several_questions import asked_parts
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import looks_like_question
 from tests.unit.test_actions import STARTED, run, texts, tracker, user_event
+from tests.unit.test_session41 import _after
 
 pytestmark = pytest.mark.usefixtures("use_kb")
-
-
-def _after(first_intent: str, first: str, slots: dict[str, Any], intent: str, text: str) -> list[dict[str, Any]]:
-    return [*STARTED, user_event(first_intent, first), {"event": "bot", "text": "..."},
-            *({"event": "slot", "name": k, "value": v} for k, v in slots.items()), user_event(intent, text)]
 
 
 def test_a_name_alone_after_an_answer_asks_the_same_question_of_it() -> None:
