@@ -285,14 +285,15 @@ class ActionChooseOption(ClinicAction):
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
         options = list(tracker.get_slot(LISTED_OPTIONS_SLOT) or [])
         ordinal = entity_value(tracker, ORDINAL_ENTITY)
-        chosen = pick(options, ordinal) if ordinal else named_listed_option(tracker)
-        procedure = kb.procedure(chosen) if chosen else None
-        if procedure is None and mentioned_procedures(tracker):
-            # "and the cross face one?" after a question on another procedure: that question again, for
-            # the one named, not a pick from a list that was not shown
+        named = named_listed_option(tracker)
+        if named is None and mentioned_procedures(tracker):
+            # "and the cross face one? last one I promise": the name says which, not "last"; a procedure
+            # off the list just shown is the question before, asked again of it
             in_context = answer_in_context(reply, tracker, kb)
             if in_context is not None:
                 return in_context
+        chosen = named or (pick(options, ordinal) if ordinal else None)
+        procedure = kb.procedure(chosen) if chosen else None
         if procedure is None:
             candidates: list[ProcedureView | None] = (
                 [kb.procedure(o) for o in options] if options else list(kb.options(self.default_list)))

@@ -104,3 +104,19 @@ def test_a_request_to_be_told_is_no_question_of_its_own(use_kb: KnowledgeBase, l
     asked = asked_parts(FactRanker(use_kb), text, [], {})
     assert [part for part, _ in asked] == ["how long is the operation", "is it done asleep",
                                           "whether full symmetry is guaranteed"]
+
+
+def test_a_name_says_which_over_last_one_after_a_list() -> None:
+    text = "and the cross face one? last one I promise"
+    listed = ["nerve_repair", "nerve_graft", "nerve_transfer", "cross_face_nerve_graft", "face_lift", "brow_lift"]
+    slots = {"procedure": "cross_face_nerve_graft", "topic": "procedure_info", "listed_options": listed}
+    events = _after("ask_procedure_info", "what is a muscle transplant?", {"procedure": "gracilis",
+                                                                          "topic": "procedure_info",
+                                                                          "listed_options": listed},
+                    "choose_option", text)
+    entities = [{"entity": "procedure", "value": "cross_face_nerve_graft", "start": 8, "end": 18},
+                {"entity": "ordinal", "value": "last", "start": 24, "end": 28}]
+    messages, _ = run(ActionChooseOption(), tracker("choose_option", text, entities=entities, slots=slots,
+                                                    events=events))
+    assert "redundant nerve branches from the healthy side" in texts(messages)
+    assert "face lifts" not in texts(messages)
