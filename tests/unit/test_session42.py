@@ -33,19 +33,6 @@ def test_a_name_alone_after_an_answer_asks_the_same_question_of_it() -> None:
     assert "poor movement due to lack of blood flow" in texts(messages)
 
 
-def test_a_procedure_named_with_last_one_is_no_pick_from_a_list() -> None:
-    text = "and the cross face one? last one, promise"
-    slots = {"procedure": "cross_face_nerve_graft", "topic": "procedure_info"}
-    events = _after("ask_procedure_info", "where does the nerve come from for a nerve graft?",
-                    {"procedure": "nerve_graft", "topic": "procedure_info"}, "choose_option", text)
-    entities = [{"entity": "procedure", "value": "cross_face_nerve_graft", "start": 8, "end": 18},
-                {"entity": "ordinal", "value": "last", "start": 24, "end": 28}]
-    messages, _ = run(ActionChooseOption(), tracker("choose_option", text, entities=entities, slots=slots,
-                                                    events=events))
-    assert "redundant nerve branches from the healthy side" in texts(messages)
-    assert "Which one do you mean" not in texts(messages)
-
-
 @pytest.mark.parametrize(("text", "question"), [
     ("myectomy - what is it. keep it short", True),
     ("Recovery: how long overall?", True),
@@ -106,17 +93,22 @@ def test_a_request_to_be_told_is_no_question_of_its_own(use_kb: KnowledgeBase, l
                                           "whether full symmetry is guaranteed"]
 
 
-def test_a_name_says_which_over_last_one_after_a_list() -> None:
+_LISTED = ["nerve_repair", "nerve_graft", "nerve_transfer", "cross_face_nerve_graft", "face_lift", "brow_lift"]
+
+
+@pytest.mark.parametrize(("first", "first_procedure", "listed"), [
+    ("where does the nerve come from for a nerve graft?", "nerve_graft", []),  # no list shown: no pick from one
+    ("what is a muscle transplant?", "gracilis", _LISTED),  # after a list: the name says which, not "last"
+])
+def test_a_procedure_named_with_last_one_is_that_one(first: str, first_procedure: str, listed: list[str]) -> None:
     text = "and the cross face one? last one I promise"
-    listed = ["nerve_repair", "nerve_graft", "nerve_transfer", "cross_face_nerve_graft", "face_lift", "brow_lift"]
-    slots = {"procedure": "cross_face_nerve_graft", "topic": "procedure_info", "listed_options": listed}
-    events = _after("ask_procedure_info", "what is a muscle transplant?", {"procedure": "gracilis",
-                                                                          "topic": "procedure_info",
-                                                                          "listed_options": listed},
+    shown = {"listed_options": listed} if listed else {}
+    slots = {"procedure": "cross_face_nerve_graft", "topic": "procedure_info", **shown}
+    events = _after("ask_procedure_info", first, {"procedure": first_procedure, "topic": "procedure_info", **shown},
                     "choose_option", text)
     entities = [{"entity": "procedure", "value": "cross_face_nerve_graft", "start": 8, "end": 18},
                 {"entity": "ordinal", "value": "last", "start": 24, "end": 28}]
     messages, _ = run(ActionChooseOption(), tracker("choose_option", text, entities=entities, slots=slots,
                                                     events=events))
     assert "redundant nerve branches from the healthy side" in texts(messages)
-    assert "face lifts" not in texts(messages)
+    assert "Which one do you mean" not in texts(messages) and "face lifts" not in texts(messages)
