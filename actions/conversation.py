@@ -244,12 +244,15 @@ class ActionDidYouMean(ClinicAction):
         if describes_situation(FactRanker(kb), text):
             return answer_situation(reply, tracker, kb, text)
         topics = suggested_topics(tracker, kb)
-        if topics and FactRanker.names_topic(topics[0], text):
+        parts = split_questions(text)
+        if topics and FactRanker.names_topic(topics[0], text) and sum(map(looks_like_question, parts)) < 2:
             # words that name the classifier's likeliest topic ("my face feels tight and my eye narrows
             # when I smile, what can help?" is synkinesis to both, however close its runner-up): answered
-            # as if the classifier were sure, so a broad question gets the topic's overview
+            # as if the classifier were sure, so a broad question gets the topic's overview; not when it
+            # asks a second question the overview would drop ("what does reanimation mean, and how many kinds
+            # of surgery are there?" had only the kinds)
             return answer_topic(reply, tracker, kb, topics[0], belief=1.0)
-        if topics and (len(split_questions(text)) > 1
+        if topics and (len(parts) > 1
                        or strong_match(kb, text, intent_confidences(tracker), topics[0].id)):
             # Several questions at once split the classifier's belief (each part is ranked alone);
             # words that single out one fact answer a question the classifier was unsure of.

@@ -36,9 +36,10 @@ SHORT_WHY_MAX_WORDS = 5
 # ("whats", "hows": the apostrophe left out is as common as typed)
 # A question's first words, after the lead-ins that start it ("unrelated, but do you...", "btw, is...").
 # An acknowledgement before the question leads in as well ("right, how likely is that then?", "cheers, and the risks?").
-# A short label before a dash or colon leads in too ("myectomy - what is it", "Recovery: how long?").
+# A short label before a dash, colon or comma leads in too ("myectomy - what is it", "Recovery: how long?",
+# "and neurectomy, how different").
 _QUESTION_START = re.compile(r"^\s*(?:(?:and|so|but|ok(?:ay)?|also|unrelated(?:ly)?|btw|by the way|oh|sorry|"
-                             r"[\w'’]+(?:\s+[\w'’]+){0,2}\s*[-–—:]|"
+                             r"[\w'’]+(?:\s+[\w'’]+){0,2}\s*[-–—:,]|"
                              r"right|alright|all right|cool|great|fine|thanks|thank you|ta|cheers|yes|yeah|yep|"
                              r"i see|got it|ah|hmm+|well|perfect|brilliant|lovely|"
                              r"(?:one |a )?(?:more|other|another|quick|last|different) question)[,:.!-]?\s+)*"
