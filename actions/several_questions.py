@@ -46,8 +46,6 @@ def asked_parts(ranker: FactRanker, text: str, named: list[str],
     asked: Asked = []
     starts = _starts(text, parts)
     for part, start, end in zip(parts, starts, [*starts[1:], len(text)], strict=True):
-        if _ANNOUNCES_QUESTIONS.match(part):  # "Kindly inform me: 1. ...; 2. ...": the questions follow
-            continue
         # a part runs to the next one: its blanked name may sit in the spaces stripped off its end
         part_named = [p for p in named if any(start <= a < end for a, _ in positions.get(p, []))]
         if len(written) == len(text):  # from where the part itself begins (the first one's start is 0)
@@ -63,13 +61,6 @@ def asked_parts(ranker: FactRanker, text: str, named: list[str],
     return asked
 
 
-# A request to be told what follows, which asks nothing itself ("Kindly inform me:", "Please tell me the following",
-# "I would like to know:"): its words ("kindly", "following") would otherwise match facts by their stems.
-_ANNOUNCES_QUESTIONS = re.compile(
-    r"^\W*(?:(?:kindly|please|pls|plz|could you|can you|would you)\s+)*(?:inform|tell|advise|let)\s+me"
-    r"(?:\s+(?:know|of|about))?(?:\s+(?:the\s+)?following)?\W*$"
-    r"|^\W*(?:(?:kindly|please)\s+)?i(?:\s+would|'d|\s+d)?\s+(?:like|want|wish|need)\s+to\s+(?:know|ask)"
-    r"(?:\s+(?:the\s+)?following)?\W*$", re.IGNORECASE)
 # "What actually is facial reanimation, and how long does it take?": the clinic's subject words are left out of
 # the ranking (they are in half the questions and single out no fact), so a part asking what the subject itself
 # is has no words of any fact; it still asks, and asks for the topic of what facial reanimation is (the one whose

@@ -111,9 +111,20 @@ def _without_announcement(text: str) -> str:
     return text[found.end():] if found and announces_questions(found.group(1)) else text
 
 
+# A request to be told what follows, which asks nothing itself ("Kindly inform me:", "Please tell me the following",
+# "I would like to know:"): its words ("kindly", "following") would otherwise match facts by their stems.
+_ASKS_TO_BE_TOLD = re.compile(
+    r"^\W*(?:(?:kindly|please|pls|plz|could you|can you|would you)\s+)*(?:inform|tell|advise|let)\s+me"
+    r"(?:\s+(?:know|of|about))?(?:\s+(?:the\s+)?following)?\W*$"
+    r"|^\W*(?:(?:kindly|please)\s+)?i(?:\s+would|'d|\s+d)?\s+(?:like|want|wish|need)\s+to\s+(?:know|ask)"
+    r"(?:\s+(?:the\s+)?following)?\W*$", re.IGNORECASE)
+
+
 def announces_questions(part: str) -> bool:
-    """Whether a part of a message only announces questions ("hi 3 quick q's"): it asks nothing,
-    and counted as a question it would crowd out the third real one."""
+    """Whether a part of a message only announces questions ("hi 3 quick q's", "Kindly inform me:"): it asks
+    nothing, and counted as a question it would crowd out the third real one."""
+    if _ASKS_TO_BE_TOLD.match(part):
+        return True
     words = re.findall(r"[a-z0-9']+", part.lower())
     return (any(_QUESTION_NOUN.match(w) for w in words)
             and all(w in _ANNOUNCING or _QUESTION_NOUN.match(w) for w in words))

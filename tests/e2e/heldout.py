@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from clinic.wording import file_messages
 from tests.e2e.gates import STUDIED
 from tests.e2e.rest_client import actions_of_last_turn, exchange
 
@@ -47,7 +48,6 @@ SMALL_TALK_KINDS: dict[str, frozenset[str]] = {
 MAX_REPLY = 1500          # no reply over this, ever
 MAX_SPECIFIC_REPLY = 900  # a specific question's answer
 SET_FILES = ("in_scope.yml", "follow_ups.yml", "out_of_scope.yml", "small_talk.yml")
-MESSAGES_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "messages.yml"
 
 
 def normalized(text: str) -> str:
@@ -162,10 +162,9 @@ def conversation_outcome(item: dict[str, Any], turns: list[Turn], lengths: list[
 def small_talk_replies() -> dict[str, str]:
     """Each small-talk intent's reply as the content files word it, up to its first placeholder
     (``{clinic_name}``), normalised: what the patient reads, to compare with what the bot said."""
-    data = yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8")) or {}
-    texts = data.get("messages") or {}
+    texts = file_messages()
     kinds = frozenset().union(*SMALL_TALK_KINDS.values())
-    return {i: normalized(str(texts[i]).split("{")[0]) for i in kinds if isinstance(texts.get(i), str)}
+    return {i: normalized(texts[i].split("{")[0]) for i in kinds if i in texts}
 
 
 def small_talk_in_kind(kind: str, turn: Turn) -> bool:
