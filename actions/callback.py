@@ -20,6 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.conversation import ActionSmallTalk
 from actions.reply import knowledge_base
 from actions.turn import bot_spoke_this_session, latest_text
 from clinic.callbacks import (
@@ -32,6 +33,7 @@ from clinic.callbacks import (
     valid_contact,
     valid_name,
 )
+from clinic.question_parts import looks_like_question
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,8 @@ CONTACT_KIND = "callback_contact_kind"
 FORM_SLOTS = (NAME, CONTACT, TIME, QUESTION)
 ASK_MESSAGE = {NAME: "callback.ask_name", CONTACT: "callback.ask_contact", TIME: "callback.ask_time",
                QUESTION: "callback.ask_question"}
+# A word of cancelling anywhere in a message ("can you cancel my callback?"), not only as the whole of it.
+CANCELLING = re.compile(r"\b(?:cancel\w*|stop|never ?mind|forget (?:it|that|about it)|don'?t bother)\b", re.IGNORECASE)
 CANCEL_WORDS = re.compile(r"\s*(cancel|stop|quit|exit|never ?mind|forget it|no thanks?)[\s.!]*", re.IGNORECASE)
 VIA_MESSAGE = {"phone": "callback.via_phone", "email": "callback.via_email", "sms": "callback.via_number",
                "whatsapp": "callback.via_number", "telegram": "callback.via_chat"}
@@ -181,7 +185,12 @@ class ActionCancelCallback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
         collected = any(tracker.get_slot(slot) for slot in FORM_SLOTS) or tracker.get_slot("requested_slot")
-        running = collected or tracker.active_loop.get("name") == FORM
+        running = collected or tracker.active_loop_name == FORM
+        text = latest_text(tracker)
+        if not running and looks_like_question(text) and not CANCELLING.search(text):
+            # "Kindly share details about the myectomy." read as a cancellation with nothing to cancel:
+            # a question, answered as any question filed under a word of no topic
+            return await ActionSmallTalk().run(dispatcher, tracker, domain)
         key = "callback.cancelled" if running else "callback.nothing_to_cancel"
         dispatcher.utter_message(text=knowledge_base().message(key))
         return [*clear_form(), SlotSet("requested_slot", None)]

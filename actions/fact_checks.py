@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from actions.fact_ranker import AGREEING_MATCH, SPECIFIC_MATCH, FactRanker
+from clinic.asked_choices import asks_what_decides
 from clinic.asked_for import wants_even_not_moving
 from clinic.described_signs import without_synkinesis_signs
 from clinic.fact_ranking import LEXICAL_FLOOR, Scored
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase
-from clinic.question_parts import asks_logistics, asks_what_decides, looks_like_question
+from clinic.question_parts import asks_logistics, looks_like_question
 from clinic.question_split import split_questions
 
 # How much the classifier's belief in an overview topic weighs against the words pointing at one fact

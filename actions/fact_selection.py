@@ -28,13 +28,10 @@ from actions.fact_ranker import (
 )
 from actions.formatting import fact_line
 from actions.several_questions import add_facts, answer_each, asked_parts, without_failed
+from clinic.asked_choices import asks_alternatives
 from clinic.fact_ranking import Scored, content_stems, stem
 from clinic.queries import CatalogueFact, TopicView
-from clinic.question_parts import (
-    asks_alternatives,
-    is_comparison,
-    without_comparing_words,
-)
+from clinic.question_parts import is_comparison, without_comparing_words
 
 # The head word of a name that says what is asked ("what dynamic procedures are there?", "and the static
 # options?"): kept, so the question's own words still point at the list rather than the definition.

@@ -20,15 +20,9 @@ from actions.fact_ranker import (
     FactAnswer,
     FactRanker,
 )
+from clinic.asked_choices import asks_alternatives
 from clinic.fact_ranking import Scored
-from clinic.question_parts import (
-    asks_alternatives,
-    comparison_sides,
-    described_option,
-    is_comparison,
-    looks_like_question,
-    points_back,
-)
+from clinic.question_parts import comparison_sides, described_option, is_comparison, looks_like_question, points_back
 from clinic.question_split import split_questions
 
 Asked = list[tuple[str, list[str]]]  # each question's text and the procedures it names

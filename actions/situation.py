@@ -107,8 +107,8 @@ def same_question_about(ranker: FactRanker, text: str, positions: dict[str, list
     heads, whose overview is not what was asked: it asks for that one's description too."""
     if not context_topic or (context_topic in HUB_TOPICS and not of_siblings):
         return False
-    # after a description, "kind" or "one" says which, not what
-    rest = blank_names(text, positions) if positions else text
+    # after a description, "kind" or "one" says which, not what; "if they went for ... instead" says which too
+    rest = _CHOSEN_INSTEAD.sub(" ", blank_names(text, positions) if positions else text)
     # a procedure's name alone ("Muscle transplant?") right after an answer is that question again, for it
     if not is_follow_up(text) and not (positions and not _OTHER_WORD.search(rest)):
         return False
@@ -117,6 +117,9 @@ def same_question_about(ranker: FactRanker, text: str, positions: dict[str, list
     return not ranker.asks_something(_KIND_WORDS.sub(" ", rest) if of_siblings else rest)
 
 
+# The other choice, which asks nothing itself: "what about if they went for the muscle transplant instead?"
+_CHOSEN_INSTEAD = re.compile(r"\b(?:instead|rather|if (?:they|we|he|she|i|you) (?:went|go|going|opted|opt|chose|choose|"
+                             r"picked|pick|did|do|had|have) (?:for|with)?)\b", re.IGNORECASE)
 # Any word but an article: what is left of "the muscle transplant?" once its name is taken out.
 _OTHER_WORD = re.compile(r"\b(?!(?:the|a|an)\b)\w+", re.IGNORECASE)
 # "what about ...", "and how about ...": the question just answered, for what follows.

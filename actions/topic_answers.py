@@ -5,8 +5,8 @@ dispatcher, no tracker (``actions.answers`` says the answers)."""
 from __future__ import annotations
 
 from actions.fact_ranker import SPECIFIC_MATCH, FactRanker
+from clinic.asked_choices import asks_alternatives
 from clinic.queries import Answer, KnowledgeBase, TopicView
-from clinic.question_parts import asks_alternatives
 from clinic.question_split import split_questions
 
 # Topics where "apart from X, what else?" asks for the other options (not "the risks apart from X").

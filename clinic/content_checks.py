@@ -40,6 +40,7 @@ REQUIRED_MESSAGES = frozenset("""
     greet goodbye thank bot_challenge affirm deny something_else ask_capabilities
     red_flag.possible red_flag.checkin es.red_flag.checkin es.english_only message_too_long
     declined.medication declined.animal declined.surgeon_choice declined.instructions declined.cosmetic
+    declined.elsewhere
 """.split())
 URGENT_KINDS = ("stroke", "new_palsy", "eye_emergency", "post_op", "breathing", "self_harm", "unspecified", "after")
 URGENT_PREFIX = "red_flag."

@@ -50,9 +50,11 @@ _QUESTION_START = re.compile(r"^\s*(?:(?:and|so|but|ok(?:ay)?|also|unrelated(?:l
 # Where one sentence ends and the next begins: "Doctor wrote 'myectomy'. what is this" asks in its second.
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 # A request to be told something ("I would like to know what eyelid surgery does"): a question without its "?".
+# "Kindly share details about the myectomy." is one too.
 _ASKS_TO_KNOW = re.compile(r"\b(?:i(?:'d|d|’d| would| wanted| want)? (?:like )?to "
-                          r"(?:know|ask|understand|find out|learn)|(?:can|could|would) you (?:please )?"
-                          r"(?:tell|explain)|please (?:tell|explain))\b",
+                          r"(?:know|ask|understand|find out|learn)|(?:can|could|would) you (?:please |kindly )?"
+                          r"(?:tell|explain|describe|share)|(?:please|pls|plz|kindly) (?:tell|explain|describe|share|"
+                          r"give|provide))\b",
                           re.IGNORECASE)
 # A question announced as about something else ("Other question: how long is he off work?", "Changing the subject,
 # ..."): what was discussed before is not what it asks about, unless it points back ("another question about it").
@@ -70,61 +72,6 @@ _LOGISTICS = re.compile(r"\b(cost|costs|price|prices|pay|paying|paid|fee|fees|ch
                         r"address|parking|bus|opening hours|phone|email|refund|discount|money|"
                         r"afford|loan|instal+ments?|quote|ballpark|"
                         r"how much (?:is it|is an?|are they|for|do you charge|does it come to))\b", re.IGNORECASE)
-
-
-# "Apart from Botox, what else is there?": the patient knows the named option and asks for the others.
-# ("instead of" and "rather than" compare two named options: "when is a graft used rather than a repair?")
-_ALTERNATIVES = re.compile(r"\b(apart from|besides|aside from|other than|except(?: for)?|beyond|"
-                           r"alternatives?|what else|anything else|something else|"
-                           r"other (?:treatments?|options?|ways?|things?|operations?|surgeries|surgery|procedures?|"
-                           r"therapies|choices?)|more permanent|longer lasting|permanent (?:fix|solution|option)|"
-                           # "is there a surgical route?" after the injections: the other class of option
-                           r"(?:surgical|operative|non-?surgical) (?:route|option|alternative|way|fix|solution)s?|"
-                           # "is there anything surgical for this?": the same, asked with "anything"
-                           r"(?:anything|something) (?:surgical|operative|non-?surgical)|"
-                           r"(?:options?|routes?|surgery|operations?|treatments?) as well as|"
-                           # "are they the only option for the tightness?": the others asked for
-                           r"the only (?:option|treatment|choice|way|thing|answer|solution)s?|"
-                           # "are there operations for it too?" after the injections: surgery besides them
-                           r"(?:is|are) there (?:any )?(?:surgery|surgeries|operations?|surgical options?|procedures?)"
-                           r"(?: for (?:it|this|that|them))? (?:too|as well|also))\b",
-                           re.IGNORECASE)
-
-
-# "Is there surgery if Botox isn't enough?", "physio didn't help, what now?": the option named is
-# the one that did not do enough, so the others are asked for (never that one again).
-_DID_NOT_HELP = re.compile(r"\b(?:(?:is|was|are|were)n'?t|(?:is|was|are|were) not|not) (?:enough|sufficient|"
-                           r"working|helping|doing (?:enough|much|anything))\b|"
-                           r"\b(?:(?:do|does|did)n'?t|(?:do|does|did) not|won'?t|will not|never) "
-                           r"(?:work|help|last)(?:ed|s)?\b|"
-                           r"\b(?:stop(?:s|ped)?|quit|quits) (?:working|helping|being (?:enough|effective|helpful))\b|"
-                           r"\bno longer (?:work|help)s?\b|\b(?:has|have|had) failed\b|\bfailed (?:me|for me)\b|"
-                           # "it only lasts a couple of months for me": the option named falls short
-                           r"\bonly (?:last|lasts|lasted|works|worked|helps|helped) "
-                           r"(?:a |for )?(?:few|couple|little|short|weeks?|days?)\b|"
-                           # "does Botox help, and if it doesn't, is there an operation?"
-                           r"\bif (?:it|that|this|they|those|these)\s+(?:(?:does|do|did|is|are|will)n'?t|"
-                           r"(?:does|do|did|is|are|will) not|fails?|isn'?t enough)(?=\s*(?:[,.;?!]|$))|"
-                           r"\bif not\b(?=\s*(?:[,.;?!]|$))",
-                           re.IGNORECASE)
-
-
-# Asking what a choice turns on ("what does the choice of operation depend on?", "how do they decide which
-# surgery?"): the fact saying what it depends on answers it, not the list of the options.
-_WHAT_DECIDES = re.compile(r"\bdepend(?:s|ing)? (?:up)?on\b|\bwhat (?:decides|determines)\b|"
-                           r"\bhow (?:do|does|would|will|is|are)\b[^.?!]{0,30}?\b(?:decide|decided|choose|chosen|"
-                           r"pick|picked|select|selected)\b", re.IGNORECASE)
-
-
-def asks_what_decides(text: str) -> bool:
-    """"What does the choice of operation depend on?": the page's line on what it depends on
-    answers it, not the list of the options."""
-    return bool(_WHAT_DECIDES.search(clip(text)))
-
-
-def asks_alternatives(text: str) -> bool:
-    clipped = clip(text)
-    return bool(_ALTERNATIVES.search(clipped) or _DID_NOT_HELP.search(clipped))
 
 
 def asks_logistics(text: str) -> bool:
@@ -178,18 +125,19 @@ def short_question_focus(text: str) -> tuple[int, int] | None:
 
 def looks_like_question(text: str) -> bool:
     """A question of a few words ("and the other one?"), not "ok" or "thanks"; without its "?", a sentence
-    that opens like a question, whichever sentence of the message it is, or two things set against each
-    other ("selective neurectomy vs selective myectomy whats the diff")."""
+    that opens like a question, whichever sentence of the message it is, a request to be told ("I would
+    like to understand the risk of a nerve transfer. Thank you in advance."), or two things set against
+    each other ("selective neurectomy vs selective myectomy whats the diff")."""
     text = clip(text).strip()
     return len(text.split()) >= 3 and ("?" in text or any(map(_QUESTION_START.match, _SENTENCE_BREAK.split(text)))
-                                       or bool(_VERSUS.search(text)))
+                                       or bool(_ASKS_TO_KNOW.search(text) or _VERSUS.search(text)))
 
 
 def only_asks(text: str) -> bool:
     """A message whose every sentence asks ("so would I be able to smile after it?", "Hello. I would like to know
     what the eyelid surgery does."), a greeting aside: it describes no case of the patient's own."""
     sentences = [s for s in _SENTENCE_BREAK.split(clip(text).strip()) if len(s.split()) >= 3]
-    return bool(sentences) and all(looks_like_question(s) or _ASKS_TO_KNOW.search(s) for s in sentences)
+    return bool(sentences) and all(map(looks_like_question, sentences))
 
 
 def returns_to_earlier(text: str) -> bool:
@@ -228,17 +176,24 @@ _SURGERY_NAMED = re.compile(r"\b(?:surger(?:y|ies)|operations?|ops?|procedures?|
                             re.IGNORECASE)
 
 
+# "How long are these reanimation ops?": the pointing word names the surgery in general itself.
+_NAMES_REANIMATION = re.compile(r"\s+(?:facial\s+)?reanimation\b", re.IGNORECASE)
+
+
 def _points_back_before_naming(question: str) -> bool:
     """Whether the question points back ("what is that?") before naming the surgery it asks about."""
     back = _POINTS_BACK.search(question)
-    return back is not None and not _SURGERY_NAMED.search(question, 0, back.start())
+    return (back is not None and not _SURGERY_NAMED.search(question, 0, back.start())
+            and not _NAMES_REANIMATION.match(question, back.end()))
 
 
 def _asking_sentences(sentences: list[re.Match[str]]) -> list[re.Match[str]]:
     """The sentences that ask: those ending in "?", else those that open like a question ("How long would I
-    be off work if I had the operation." before "I am 71 years of age."), else the last one."""
+    be off work if I had the operation." before "I am 71 years of age.") or ask to be told ("I would like
+    to understand the risk." before "Thank you in advance."), else the last one."""
     return ([m for m in sentences if m.group().rstrip().endswith("?")]
-            or [m for m in sentences if _QUESTION_START.match(m.group())] or sentences[-1:])
+            or [m for m in sentences if _QUESTION_START.match(m.group()) or _ASKS_TO_KNOW.search(m.group())]
+            or sentences[-1:])
 
 
 def story_before_question(text: str) -> str:

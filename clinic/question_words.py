@@ -14,15 +14,22 @@ from clinic.asking_condition import with_condition_word
 
 MAX_QUESTION_WORDS = 400  # a long story is cut here: ranking stays a small constant per character
 
-# Phrases made only of stopwords that still ask something ("in one go" is a question about stages).
-SAME_PHRASE = re.compile(r"\b(?:in )?(?:one|1) (?:go|sitting|session|day|time)\b|\ball at once\b")
+# Phrases made only of stopwords that still ask something ("in one go" is a question about stages);
+# "in one shot" too, though "one shot of Botox" is an injection.
+SAME_PHRASE = re.compile(r"\b(?:in )?(?:one|1) (?:go|sitting|session|day|time)\b|\bin (?:one|1) (?:shot|hit)\b|"
+                         r"\ball at once\b")
 # Words about the asking itself ("could you give me both pieces of information?"), which no fact
 # answers: "pieces" is no piece of nerve.
 ASKING_WORDS = re.compile(r"\b(?:(?:a |the )?(?:piece|pieces|bit|bits) of )?(?:information|info|details)\b|"
                           # a comparison's wording ("or the other way around?"), no nerve going around
                           r"\b(?:the )?other way (?:a)?round\b|\bvice versa\b|"
                           # "what does it give me on top of that?" asks for more, not about the top of the face
-                          r"\b(?:on top of|over and above) (?:that|this|it|those|these)\b")
+                          r"\b(?:on top of|over and above) (?:that|this|it|those|these)\b|"
+                          # someone asking through the writer ("Dad's asking - how long is he under for?")
+                          r"\b(?:is|are|was|were|s|keeps|kept|been) asking\b|\basking (?:for|on behalf of)\b|"
+                          # not daring to ask ("I didn't like to ask him") is no question of whom to ask
+                          r"\b(?:like|liked|want|wanted|dare|dared|afraid|scared|embarrassed|shy|forgot|forget) "
+                          r"to ask\b")
 # The clinic helping someone ("can you help me?", "are you able to help people like me?") asks who
 # is treated; a treatment helping ("can physio help?", "does Botox help?") asks whether it works, and
 # "can you help my smile?" asks about the smile. Only the first is a word of the candidacy cues:

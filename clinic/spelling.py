@@ -108,10 +108,22 @@ class Speller:
 
     def _slip(self, word: str) -> str:
         """A four-letter word has too many neighbours one edit away ("lift": list, lint, loft...),
-        so it is read back only through the two likeliest slips, and only to a single word: two
-        neighbouring letters swapped ("lfit", "garft" is longer) or the last letter left out
-        ("graf"). Anything else stays as typed."""
+        so it is read back only through the likeliest slips, and only to a single word: two
+        neighbouring letters swapped ("lfit", "garft" is longer), the last letter left out ("graf"),
+        or, in a word with no vowel at all (no word of the language), its one vowel ("grft").
+        Anything else stays as typed."""
         swaps = adjacent_swaps(word, start=1)
         candidates = {c for c in self._short if len(c) == len(word) and c in swaps}
         candidates |= {c for c in self._short if len(c) == len(word) + 1 and c[:-1] == word}
+        if not _VOWELS.intersection(word):
+            candidates |= {c for c in self._short if len(c) == len(word) + 1 and _without_one_vowel(c) == {word}}
         return candidates.pop() if len(candidates) == 1 else word
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _without_one_vowel(word: str) -> set[str]:
+    """``word`` with its only vowel left out, when it has exactly one (else the empty set)."""
+    at = [i for i, letter in enumerate(word) if letter in _VOWELS]
+    return {word[:at[0]] + word[at[0] + 1:]} if len(at) == 1 else set()

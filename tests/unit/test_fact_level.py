@@ -10,16 +10,11 @@ from actions.fact_answers import say_fact_answer
 from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, FactRanker
 from actions.fact_selection import rank_answer
 from actions.reply import Reply
+from clinic.asked_choices import asks_alternatives
 from clinic.corrections import correction
 from clinic.fact_ranking import FactEntry, FactIndex, Scored, stem, terms, words_of
 from clinic.queries import KnowledgeBase
-from clinic.question_parts import (
-    asks_alternatives,
-    asks_logistics,
-    comparison_sides,
-    is_comparison,
-    looks_like_question,
-)
+from clinic.question_parts import asks_logistics, comparison_sides, is_comparison, looks_like_question
 from clinic.question_split import split_questions
 from tests.unit.test_actions import SPOKE, flag, run, texts, tracker
 

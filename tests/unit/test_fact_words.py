@@ -9,8 +9,9 @@ import pytest
 from actions.answers import ActionAnswerQuestion
 from actions.fact_ranker import FactRanker
 from actions.fact_selection import blank_names, rank_answer
+from clinic.asked_choices import asks_what_decides
 from clinic.queries import KnowledgeBase
-from clinic.question_parts import asks_what_decides, is_comparison
+from clinic.question_parts import is_comparison
 from tests.unit.test_actions import run, texts, tracker
 
 # every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)

@@ -9,9 +9,9 @@ import pytest
 
 from actions.answers import ActionAnswerQuestion
 from actions.memory import sibling_named
+from clinic.asked_choices import asks_alternatives
 from clinic.corrections import correction
 from clinic.queries import KnowledgeBase
-from clinic.question_parts import asks_alternatives
 from tests.unit.test_actions import SPOKE, run, texts, tracker, user_event
 
 # every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)

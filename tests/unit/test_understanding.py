@@ -13,15 +13,9 @@ from actions.answers import ActionAnswerQuestion
 from actions.conversation import ActionOutOfScope
 from actions.memory import memory_events
 from actions.situation import asks_of_discussed
+from clinic.asked_choices import asks_alternatives
 from clinic.corrections import Correction, correction
-from clinic.question_parts import (
-    asks_alternatives,
-    asks_which_of,
-    is_comparison,
-    looks_like_question,
-    question_focus,
-    with_measure_asked,
-)
+from clinic.question_parts import asks_which_of, is_comparison, looks_like_question, question_focus, with_measure_asked
 from clinic.question_split import split_questions
 from nlp.off_topic import off_topic
 from tests.unit.test_actions import run, texts, tracker, user_event
