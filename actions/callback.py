@@ -178,7 +178,9 @@ class ActionFinishCallback(Action):
 
 
 class ActionCancelCallback(Action):
-    """"Cancel": ends the form if one is running, clears what it collected."""
+    """"Cancel": ends the form if one is running, clears what it collected. With nothing to cancel, a
+    message that asks something and says no word of cancelling was read as "cancel" by mistake (the
+    classifier was unsure of "Kindly share details about the myectomy."): it is answered instead."""
 
     def name(self) -> str:
         return "action_cancel_callback"
