@@ -116,14 +116,14 @@ class Speller:
         candidates = {c for c in self._short if len(c) == len(word) and c in swaps}
         candidates |= {c for c in self._short if len(c) == len(word) + 1 and c[:-1] == word}
         if not _VOWELS.intersection(word):
-            candidates |= {c for c in self._short if len(c) == len(word) + 1 and _without_one_vowel(c) == {word}}
+            candidates |= {c for c in self._short if len(c) == len(word) + 1 and _without_one_vowel(c) == word}
         return candidates.pop() if len(candidates) == 1 else word
 
 
 _VOWELS = frozenset("aeiouy")
 
 
-def _without_one_vowel(word: str) -> set[str]:
-    """``word`` with its only vowel left out, when it has exactly one (else the empty set)."""
+def _without_one_vowel(word: str) -> str | None:
+    """``word`` with its only vowel left out, when it has exactly one (else None)."""
     at = [i for i, letter in enumerate(word) if letter in _VOWELS]
-    return {word[:at[0]] + word[at[0] + 1:]} if len(at) == 1 else set()
+    return word[:at[0]] + word[at[0] + 1:] if len(at) == 1 else None
