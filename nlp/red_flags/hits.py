@@ -76,9 +76,12 @@ def negated_inside(
     terminators: frozenset[str], window: int,
 ) -> bool:
     """True when a statement holding its own negation ("no plans to hurt myself") contains the hit and one of
-    the statement's cues governs it: such a cue negates what the statement holds, and nothing after it."""
+    the statement's cues governs it: such a cue negates what the statement holds, and nothing after it. Within
+    the statement the window reaches back to its start: its phrase already ties the cue to what it negates
+    ("not having any thoughts of hurting myself" puts five words between them)."""
     # a statement's own tokens are few: the intersection walks them, not every cue of the message
-    return any(hit.end <= s.end and is_negated(hit, s.literal & cues, words, is_clause_break, terminators, window)
+    return any(hit.end <= s.end and is_negated(hit, s.literal & cues, words, is_clause_break, terminators,
+                                               max(window, hit.start - s.start))
                for s in covering.get(hit.start, ()))
 
 
