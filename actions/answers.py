@@ -54,10 +54,14 @@ MAX_EXTRA_TOPICS = 1
 MAX_REPLY = 900  # characters of a specific question's answer; a second topic beyond it is offered as a button
 
 
-def context_events(answer: Answer, tracker: Tracker) -> list[dict[str, Any]]:
-    """Slot changes after an answer: keep or clear the procedure, remember a shown list."""
+def context_events(answer: Answer, tracker: Tracker, named: str | None = None) -> list[dict[str, Any]]:
+    """Slot changes after an answer: keep or clear the procedure, remember a shown list; ``named``, the one procedure
+    the message named, stays the conversation's when the answer is a list it is on ("they move a thigh muscle into
+    the face, is that done?" gets the techniques: "what could go wrong with it?" asks about that one)."""
     events = []
     keep = answer.procedure.id if answer.procedure and answer.topic.uses_procedure else None
+    if keep is None and named is not None and any(o.id == named for o in answer.options):
+        keep = named
     if tracker.get_slot(PROCEDURE_SLOT) != keep:
         events.append(SlotSet(PROCEDURE_SLOT, keep))
     if answer.options and answer.procedure is None:
@@ -162,7 +166,8 @@ def answer_topic(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: Topic
         answered = {topic.id, answer.topic.id}
         for other in other_topics_asked(kb, text, intent_confidences(tracker), answered):
             say_other_topic(reply, kb, other, resolve_answer(kb, other, procedure_id, len(named_all)))
-    return context_events(answer, tracker)
+    story = named_all or mentioned_procedures(tracker)  # "they move a thigh muscle into the face, is that done?"
+    return context_events(answer, tracker, story[0] if len(story) == 1 else None)
 
 
 def about_discussed(text: str, procedure_id: str | None, answer: Answer) -> bool:

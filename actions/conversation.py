@@ -8,7 +8,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.answers import answer_option, answer_static_case, answer_topic, named_listed_option
-from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT
+from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.fact_answers import answer_in_context, answer_with_facts
 from actions.fact_checks import in_scope_after_all, runner_up_agrees, strong_match
 from actions.fact_ranker import FactRanker
@@ -27,7 +27,7 @@ from actions.turn import (
 )
 from actions.which_one import answer_which_of, listed_option_meant
 from clinic.queries import KnowledgeBase, TopicView
-from clinic.question_parts import asks_logistics, looks_like_question
+from clinic.question_parts import asks_logistics, asks_outright, looks_like_question
 from clinic.question_split import split_questions
 from nlp.message_guard import MAX_UNDERSTOOD_CHARS
 from nlp.off_topic import declined_subjects
@@ -98,6 +98,9 @@ class ActionSmallTalk(ClinicAction):
         if asks_about_named(tracker, text):
             # a question naming a procedure is not small talk, whatever the classifier made of its typos
             return answer_with_facts(reply, tracker, kb, None, text)
+        if intent in ("affirm", "deny") and asks_outright(text) and (topic := tracker.get_slot(TOPIC_SLOT)):
+            # "What precisely does the injection accomplish?": a yes-word read in a question asked outright
+            return answer_with_facts(reply, tracker, kb, kb.topic(str(topic)), text)
         courtesy = intent in COURTESY_INTENTS  # its belief is the courtesy words', not the question's
         if (in_scope_after_all(kb, text, 0.0 if courtesy else intent_confidences(tracker).get(intent, 0.0))
                 or (courtesy and topics_asked_after_courtesy(tracker, kb, text))):

@@ -13,7 +13,7 @@ from actions.fact_ranker import FactRanker
 from actions.memory import named_in_passing, prefer_specific, sibling_named
 from actions.situation import asks_of_discussed, situation_for
 from actions.turn import mentioned_procedures, named_within, previous_text, procedure_positions, procedures_outside
-from actions.which_one import compared_options, listed_option_meant, other_meant
+from actions.which_one import compared_options, compared_with_other, listed_option_meant, other_meant
 from clinic.corrections import Correction
 from clinic.question_parts import looks_like_question, question_focus, short_question_focus
 
@@ -107,6 +107,8 @@ def procedures_meant(ranker: FactRanker, tracker: Tracker, text: str, named: lis
         named = sorted([*named, *passing], key=lambda p: min((a for a, _ in positions.get(p, [])), default=len(text)))
     if not named:
         named = compared_options(tracker, text)  # "how do they differ?" after a graft, then a transfer
+    if not named:
+        named = compared_with_other(ranker, tracker, text, context)  # "...different from the other type?"
     if not named:
         named = listed_option_meant(tracker)  # "and the first one?": by its place in a list or the conversation
     if not named and context:  # "and the transfer one?" after a nerve graft: the nerve transfer

@@ -48,6 +48,18 @@ def compared_options(tracker: Tracker, text: str) -> list[str]:
     return options if 2 <= len(options) <= MAX_OPTIONS else []
 
 
+_THE_OTHER_KIND = re.compile(r"\bthe other (?:type|kind|sort|one|approach|option|method)\b", re.IGNORECASE)
+
+
+def compared_with_other(ranker: FactRanker, tracker: Tracker, text: str, context: list[str]) -> list[str]:
+    """"How is that different from the other type?" after static restoration: the one discussed and the
+    one other of its pair (``KnowledgeBase.siblings``), compared; [] when the pair is not that plain."""
+    if len(context) != 1 or mentioned_procedures(tracker) or not (is_comparison(text) and _THE_OTHER_KIND.search(text)):
+        return []
+    siblings = ranker.kb.siblings(context[0])
+    return [context[0], siblings[0].id] if len(siblings) == 1 else []
+
+
 def other_meant(ranker: FactRanker, text: str, rejected: str) -> str | None:
     """"Sorry, I mixed them up, I wanted the type that gives movement back" after static restoration:
     the procedure meant is one the patient could have confused with the one discussed (its siblings,

@@ -67,6 +67,11 @@ def asks_what_decides(text: str) -> bool:
     return bool(_WHAT_DECIDES.search(clip(text)))
 
 
+# "He also mentioned a muscle transplant as an alternative": an option someone put forward, told, not asked for
+_PUT_FORWARD = re.compile(r"\b(?:mention|suggest|propos|offer|recommend|rais|brought up|bring up|talk)\w*\b"
+                          r"[^.?!]{0,40}?\bas an? (?:alternative|other option)\b", re.IGNORECASE)
+
+
 def asks_alternatives(text: str) -> bool:
-    clipped = clip(text)
+    clipped = _PUT_FORWARD.sub(" ", clip(text))
     return bool(_ALTERNATIVES.search(clipped) or _DID_NOT_HELP.search(clipped))

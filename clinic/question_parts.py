@@ -123,6 +123,16 @@ def short_question_focus(text: str) -> tuple[int, int] | None:
     return focus
 
 
+_WH_OPENING = re.compile(r"^\s*(?:what|how|why|when|where|which|who)\b", re.IGNORECASE)
+
+
+def asks_outright(text: str) -> bool:
+    """A question that opens with its question word and ends with "?" ("What precisely does the injection
+    accomplish?"): a yes-word inside it ("precisely", "exactly") is no agreement."""
+    text = clip(text).strip()
+    return len(text.split()) >= 4 and text.endswith("?") and bool(_WH_OPENING.match(text))
+
+
 def looks_like_question(text: str) -> bool:
     """A question of a few words ("and the other one?"), not "ok" or "thanks"; without its "?", a sentence
     that opens like a question, whichever sentence of the message it is, a request to be told ("I would
