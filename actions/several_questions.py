@@ -20,6 +20,7 @@ from actions.fact_ranker import (
     FactAnswer,
     FactRanker,
 )
+from actions.which_one import the_other_of_pair
 from clinic.asked_choices import asks_alternatives
 from clinic.fact_ranking import Scored
 from clinic.question_parts import comparison_sides, described_option, is_comparison, looks_like_question, points_back
@@ -115,7 +116,7 @@ def answer_each(answer: FactAnswer, ranker: FactRanker, asked: Asked,
             part_named = list(context)
         # "what is facial reanimation in the first place, and does the static kind make it move?":
         # the question about the subject itself is about no procedure of the message
-        part_named = part_named or _the_other_one(ranker, part, context) or _described(ranker, part) or (
+        part_named = part_named or the_other_of_pair(ranker, part, context) or _described(ranker, part) or (
             [] if asks_what_reanimation_is(part) else _inherited(ranker, part, named, weights))
         if not part_named and earlier and not ranker.asks_something(part) and points_back(part):
             _lean_on(ranker, part, weights, earlier)
@@ -250,18 +251,6 @@ def _singles_out_another(ranker: FactRanker, part: str, weights: dict[str, float
     if top is None or set(procedures) & set(top.procedures):
         return False
     return general_too or bool(top.procedures)
-
-
-_THE_OTHER = re.compile(r"\bthe other (?:type|kind|sort|one|approach|option)\b", re.IGNORECASE)
-
-
-def _the_other_one(ranker: FactRanker, part: str, context: list[str]) -> list[str]:
-    """"...and what's the other type?" after static restoration: the one other of a pair (the two
-    approaches), not the one discussed, which would draw its own facts to the question."""
-    if len(context) != 1 or not _THE_OTHER.search(part):
-        return []
-    others = ranker.kb.siblings(context[0])
-    return [others[0].id] if len(others) == 1 else []
 
 
 def _described(ranker: FactRanker, part: str) -> list[str]:

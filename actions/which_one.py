@@ -48,16 +48,23 @@ def compared_options(tracker: Tracker, text: str) -> list[str]:
     return options if 2 <= len(options) <= MAX_OPTIONS else []
 
 
-_THE_OTHER_KIND = re.compile(r"\bthe other (?:type|kind|sort|one|approach|option|method)\b", re.IGNORECASE)
+_THE_OTHER = re.compile(r"\bthe other (?:type|kind|sort|one|approach|option)\b", re.IGNORECASE)
+
+
+def the_other_of_pair(ranker: FactRanker, text: str, context: list[str]) -> list[str]:
+    """"...and what's the other type?" after static restoration: the one other of a pair (the two approaches,
+    ``KnowledgeBase.siblings``), not the one discussed, which would draw its own facts to the question."""
+    if len(context) != 1 or not _THE_OTHER.search(text):
+        return []
+    others = ranker.kb.siblings(context[0])
+    return [others[0].id] if len(others) == 1 else []
 
 
 def compared_with_other(ranker: FactRanker, tracker: Tracker, text: str, context: list[str]) -> list[str]:
-    """"How is that different from the other type?" after static restoration: the one discussed and the
-    one other of its pair (``KnowledgeBase.siblings``), compared; [] when the pair is not that plain."""
-    if len(context) != 1 or mentioned_procedures(tracker) or not (is_comparison(text) and _THE_OTHER_KIND.search(text)):
-        return []
-    siblings = ranker.kb.siblings(context[0])
-    return [context[0], siblings[0].id] if len(siblings) == 1 else []
+    """"How is that different from the other type?" after static restoration: the one discussed and the other of
+    its pair, compared; [] when the pair is not that plain."""
+    other = [] if mentioned_procedures(tracker) or not is_comparison(text) else the_other_of_pair(ranker, text, context)
+    return [context[0], *other] if other else []
 
 
 def other_meant(ranker: FactRanker, text: str, rejected: str) -> str | None:
