@@ -127,7 +127,8 @@ def answer_topic(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: Topic
     listed = [] if asked else listed_option_meant(tracker)
     named_all = asked or listed
     named = named_all[0] if named_all else None
-    story_named = len(named_all) < len(mentioned_procedures(tracker))
+    mentioned = mentioned_procedures(tracker)
+    story_named = len(named_all) < len(mentioned)
     procedure_id = named or (slot_before_message(tracker, PROCEDURE_SLOT) if story_named
                              else tracker.get_slot(PROCEDURE_SLOT))
     text = latest_text(tracker)
@@ -166,7 +167,7 @@ def answer_topic(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: Topic
         answered = {topic.id, answer.topic.id}
         for other in other_topics_asked(kb, text, intent_confidences(tracker), answered):
             say_other_topic(reply, kb, other, resolve_answer(kb, other, procedure_id, len(named_all)))
-    story = named_all or mentioned_procedures(tracker)  # "they move a thigh muscle into the face, is that done?"
+    story = named_all or mentioned  # "they move a thigh muscle into the face, is that done?"
     return context_events(answer, tracker, story[0] if len(story) == 1 else None)
 
 
