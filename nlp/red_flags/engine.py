@@ -43,7 +43,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from nlp.red_flags.hits import Hit, is_negated, negated_inside, statements_by_token, suppressor_coverage
-from nlp.red_flags.normalizer import BREAK_TAG, CLAUSE_BREAK, SENTENCE_BREAK, WORD_TAG, Normalizer
+from nlp.red_flags.normalizer import BREAK_TAG, CLAUSE_BREAK, SENTENCE_BREAK, WORD_TAG, Normalizer, joins_words
 from nlp.red_flags.patterns import PhraseCompiler
 from nlp.red_flags.rules_file import (
     TOP_KEYS,
@@ -171,6 +171,8 @@ class RedFlagRules:
         surfaces = [SENTENCE_BREAK]
         names = names_mid_sentence(doc)
         for token in doc:
+            if joins_words(token):  # "palsy-side" is read as "palsy side"
+                continue
             boundary = self._norm.boundary(token.text, self._settings.clause_break_words)
             if boundary is not None:
                 words.append(boundary)

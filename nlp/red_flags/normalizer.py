@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 import spacy
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from clinic.spelling import deletions, osa_distance
@@ -32,6 +33,7 @@ _SENTENCE_PUNCT = frozenset(".!?…")
 _CLAUSE_PUNCT = frozenset(",;:—–")
 _DIGITS_THEN_LETTERS = re.compile(r"^(\d+)([a-z]+)$")  # "2days", "48hrs": split like "2 days"
 _LETTER_RUN = re.compile(r"([a-z])\1{2,}")  # "sooo", "bleeeding": a letter typed three times or more
+_HYPHENS = frozenset("-\u2010\u2011")
 _SHORT_LENGTH = 5  # tokens shorter than this are corrected only when a single concept word is closest
 _FUZZY_CACHE_LIMIT = 50_000
 
@@ -44,6 +46,18 @@ def fold_accents(text: str) -> str:
     if text.isascii():
         return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def joins_words(token: Token) -> bool:
+    """A hyphen typed inside a compound ("the palsy-side eye", "self-harm", "a 3-hour op"): read as the
+    space it stands for, so that a rule's "palsy side" matches the compound as well (session 46: "the
+    palsy-side eye feels like it's full of sand" kept "palsy" as a new palsy's word). A hyphen with a
+    space on either side is a dash, and stays a word."""
+    doc = token.doc
+    if token.text not in _HYPHENS or token.whitespace_ or not 0 < token.i < len(doc) - 1:
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    return not before.whitespace_ and before.text[-1:].isalnum() and after.text[:1].isalnum()
 
 
 def clinic_words() -> frozenset[str]:
@@ -84,7 +98,8 @@ class Normalizer:
     def phrase_words(self, text: str) -> list[tuple[str, str]]:
         """(normalised word, surface) pairs for a written phrase part; no typo correction."""
         text = fold_accents(text.lower())
-        return [pair for token in self._tokenizer(text) for pair in self._split(token.text, token.norm_)]
+        return [pair for token in self._tokenizer(text) if not joins_words(token)
+                for pair in self._split(token.text, token.norm_)]
 
     def set_fuzzy_targets(self, words: Iterable[str]) -> None:
         """Index the concept vocabulary (and every inflection of it) for typo correction."""

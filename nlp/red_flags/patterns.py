@@ -37,6 +37,8 @@ class PhraseCompiler:
         where = f"concept '{concept}' phrase {phrase!r}"
         segments: list[Segment] = []
         for part in phrase.split():
+            if part == "-":  # "self - harm" is written for "self-harm", whose hyphen the shadow drops (joins_words)
+                continue
             segment = self._segment(where, part, vocabulary)
             if isinstance(segment, int) and (not segments or isinstance(segments[-1], int)):
                 fail(f"{where}: a gap must stand between two words")
