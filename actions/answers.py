@@ -19,7 +19,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.fact_answers import answer_in_context, answer_with_facts
-from actions.fact_checks import asks_one_option, is_overview, option_for_case
+from actions.fact_checks import asks_one_option, is_overview
 from actions.fact_ranker import FactRanker
 from actions.formatting import (
     answer_buttons,
@@ -31,7 +31,13 @@ from actions.formatting import (
 )
 from actions.kinds import kind_lead, of_approach_discussed, static_case
 from actions.reply import ClinicAction, Reply
-from actions.situation import MAX_FOLLOW_UP_WORDS, asks_if_case_weighs, leans_on_discussed, told_case, with_situation
+from actions.situation import (
+    MAX_FOLLOW_UP_WORDS,
+    asks_if_case_weighs,
+    case_and_question,
+    leans_on_discussed,
+    with_situation,
+)
 from actions.topic_answers import other_options, resolve_answer
 from actions.turn import (
     asked_procedures,
@@ -200,17 +206,6 @@ def answer_static_case(reply: Reply, tracker: Tracker, kb: KnowledgeBase,
         return answer_with_facts(reply, tracker, kb, kb.topic(static.detail_topic), text, named=[static.id])
     reply.say(answer_text(description, kb), answer_buttons(description, kb))
     return context_events(description, tracker)
-
-
-def case_and_question(tracker: Tracker, kb: KnowledgeBase, answer: Answer, text: str,
-                      named: list[str]) -> tuple[tuple[CatalogueFact, dict[str, float]] | None, str]:
-    """The option the patient's own case points at (``option_for_case``), and the words that decide
-    between the overview and a ranking of facts. "What is possible for me?" after the patient's case
-    is read with it; but when that case points at one listed option, the question alone says whether
-    the overview is asked for ("is there anything left for me?" is; the story's words are the case)."""
-    story = "" if named or text.startswith("/") else told_case(tracker, text)
-    case = option_for_case(kb, answer, story, mentioned_procedures(tracker))
-    return case, (text[len(story):] if case and text.startswith(story) else with_situation(tracker, text))
 
 
 def say_overview(reply: Reply, kb: KnowledgeBase, answer: Answer,

@@ -14,7 +14,7 @@ from actions.fact_checks import in_scope_after_all, runner_up_agrees, strong_mat
 from actions.fact_ranker import FactRanker
 from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
-from actions.situation import describes_situation
+from actions.situation import describes_situation, listing_asked_for_case
 from actions.turn import (
     intent_confidences,
     intent_ranking,
@@ -132,6 +132,8 @@ class ActionShowMenu(ClinicAction):
         if asks_about_named(tracker, text):
             # "what do you use Botox for?" asks about the treatment, not about the assistant
             return answer_with_facts(reply, tracker, kb, None, text)
+        if (listing := listing_asked_for_case(tracker, kb, text)) is not None:  # "...what can you offer me?"
+            return answer_topic(reply, tracker, kb, listing)
         if in_scope_after_all(kb, text, intent_confidences(tracker).get(latest_intent(tracker), 0.0)):
             # "could you give me both pieces of information?" after a story that says which: filed as
             # "what can you tell me?", barely, while its words single out facts of the page

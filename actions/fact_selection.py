@@ -114,7 +114,9 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
 
 # Words standing for a compared procedure ("the dynamic kind", "the other one"), which ask nothing of it.
 _SIDE_WORDS = frozenset(stem(w) for w in "kind kinds type types sort sorts one ones version option options approach "
-                        "method way thing two both three between whats hows compare compared".split())
+                        "method way thing two both three between whats hows compare compared "
+                        # "the other kind (he mentioned)": the other side pointed at, nothing asked of it
+                        "other another mentioned suggested".split())
 
 
 def asks_more_than_difference(compared: str) -> bool:

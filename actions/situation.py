@@ -19,8 +19,9 @@ from actions.fact_checks import option_for_case
 from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, HUB_TOPICS, MAX_FACTS, FactAnswer, FactRanker
 from actions.fact_selection import blank_names
 from actions.turn import intent_confidences, latest_intent, latest_text, mentioned_procedures, previous_text
+from clinic.asked_for import asks_what_helps
 from clinic.fact_ranking import SUBJECT_WORDS
-from clinic.queries import KnowledgeBase, TopicView
+from clinic.queries import Answer, CatalogueFact, KnowledgeBase, TopicView
 from clinic.question_parts import is_follow_up, looks_like_question, only_asks, points_back, story_before_question
 
 # The patient, or the person they write for: "for me", "my options", "someone like him".
@@ -169,6 +170,32 @@ def told_case(tracker: Tracker, text: str) -> str:
     if len(story.split()) >= MIN_SITUATION_STATEMENT_WORDS and _SOMEONE.search(story) and not _ANIMAL.search(story):
         return story
     return situation_for(tracker) or ""
+
+
+def case_and_question(tracker: Tracker, kb: KnowledgeBase, answer: Answer, text: str,
+                      named: list[str]) -> tuple[tuple[CatalogueFact, dict[str, float]] | None, str]:
+    """The option the patient's own case points at (``option_for_case``), and the words that decide
+    between the overview and a ranking of facts. "What is possible for me?" after the patient's case
+    is read with it; but when that case points at one listed option, the question alone says whether
+    the overview is asked for ("is there anything left for me?" is; the story's words are the case).
+    (Tried in session 46: the question alone for every story of synkinesis followed by "anything that
+    helps with this?"; it won two studied conversations and lost one blind one.)"""
+    story = "" if named or text.startswith("/") else told_case(tracker, text)
+    case = option_for_case(kb, answer, story, mentioned_procedures(tracker))
+    return case, (text[len(story):] if case and text.startswith(story) else with_situation(tracker, text))
+
+
+def listing_asked_for_case(tracker: Tracker, kb: KnowledgeBase, text: str) -> TopicView | None:
+    """"...my mouth hangs down and my eye won't shut. What sort of things can you offer me?": after the patient's
+    own case, a question asking what can be done in words naming nothing (``asks_what_helps``) asks for the list of
+    options, whatever the classifier made of "what can you offer" (what the assistant can do): the listing topic
+    it believes likelier (the operations, or the synkinesis treatments). None for any other message."""
+    story = told_case(tracker, text)
+    if not story or not text.startswith(story) or not asks_what_helps(text[len(story):]):
+        return None
+    confidence = intent_confidences(tracker)
+    listings = [t for t in kb.topics() if t.lists]
+    return max(listings, key=lambda listing: confidence.get(listing.intent, 0.0)) if listings else None
 
 
 def add_case_option(kb: KnowledgeBase, tracker: Tracker, answer: FactAnswer) -> None:

@@ -49,6 +49,26 @@ def rules_out_operation(text: str) -> bool:
     return bool(_RULED_OUT.search(text))
 
 
+# "Anything that helps with this?", "is there anything for it?", "what sort of things can you offer me?", "what can
+# be done?", "anything left to try?": what can be done, asked in words that name nothing of their own (not "what is
+# that one?", which asks about something the story named or described)
+_WHAT_HELPS = re.compile(r"\b(?:anything|something|what)\b[^.?!]{0,30}?\b(?:help|helps|for (?:this|that|it|me|him|her|"
+                         r"them|someone)|(?:be|get) done|offer|options?|try)\b", re.IGNORECASE)
+
+
+# The words such a question is made of, and nothing else: "anything that could be done surgically?" or "anything
+# that helps the twitching?" names what it is about, and is no such question
+_ONLY_ASKING = frozenset("""is are there anything something what whats that which can could would might will may
+help helps helped be done get for with about this that it me him her them us to try offer you do i we any options
+option of kind kinds sort sorts thing things please left else someone like in my his their case""".split())
+
+
+def asks_what_helps(text: str) -> bool:
+    """Whether the question asks what can be done, naming nothing: a story before it is the case it is asked about."""
+    words = re.findall(r"[a-z]+", text.lower().replace("'", ""))
+    return bool(_WHAT_HELPS.search(text)) and all(w in _ONLY_ASKING for w in words)
+
+
 def asks_if_open_to(text: str) -> bool:
     """Whether the question asks if surgery is open to someone: the page's candidacy line answers it."""
     return bool(_OPEN_TO.search(text))
@@ -102,11 +122,13 @@ def kind_asked_by_aim(text: str) -> str | None:
 
 
 # "would it give me a moving smile or just make my face look even?", "will my brow move again, or only look
-# level?": movement weighed against a face that only looks even, the difference of the two kinds
+# level?", "an op that evens it at rest against one that gives movement": movement weighed against a face that only
+# looks even, the difference of the two kinds
 _EVEN = (r"(?:symmetr\w*|balanced|level|straight(?:er)?|(?:look|looks|appear|appears|be|seem|seems)\s+(?:\w+\s+)?"
          r"(?:even|normal|better|nicer|neater)|at rest|less (?:lopsided|crooked|uneven|droopy|wonky))")
 _MOVES = r"(?:movement|moving|move|moves|motion|mobile|animation|working smile|real smile|proper smile|smile again)"
-_BETWEEN = (r"\b(?:[^.?!;]{0,60}?)\b(?:or|vs\.?|versus|and which|or (?:does it|will it|would it|is it))\b"
+_BETWEEN = (r"\b(?:[^.?!;]{0,60}?)\b(?:or|vs\.?|versus|against|compared (?:to|with)|and which|"
+            r"or (?:does it|will it|would it|is it))\b"
             r"(?:[^.?!;]{0,40}?)")
 _KINDS_WEIGHED = {"dynamic": re.compile(r"\b" + _MOVES + _BETWEEN + _EVEN + r"\b", re.IGNORECASE),
                   "static": re.compile(r"\b" + _EVEN + _BETWEEN + _MOVES + r"\b", re.IGNORECASE)}

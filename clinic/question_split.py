@@ -69,6 +69,10 @@ _ONE_WORD_QUESTION = re.compile(r"^\s*[a-z][a-z'-]{3,}\?$", re.IGNORECASE)
 # One word before a dash ("Recovery - how long overall?", "Results - will I see them straight away?"): the
 # question's subject, kept with it; alone it would be a one-word part, dropped, and the question left without it.
 _LABEL = re.compile(r"^\s*[a-z]+\s*$", re.IGNORECASE)
+# A few words pointing at one option before a comma ("the thigh muscle one, how long am I under for?"): the
+# question's subject too, not a question of its own that would take the option away from the question.
+_SUBJECT = re.compile(r"^\s*(?:the|that|this|my|his|her|their|your)\s+(?:[a-z'-]+\s+){0,3}"
+                      r"(?:one|op|operation|surgery|procedure|option|kind|type|treatment)\s*$", re.IGNORECASE)
 
 
 def _parts_of(sentence: str) -> list[str]:
@@ -78,6 +82,8 @@ def _parts_of(sentence: str) -> list[str]:
         ended = sentence[start:found.start()]
         if found.group().strip() in ("-", "–") and _LABEL.match(ended):
             continue  # "Recovery - how long overall?": the word before the dash says what is asked about
+        if not start and found.group().startswith(",") and _SUBJECT.match(ended) and not _ASKS.match(ended):
+            continue  # "the eyelid one, is it done under general?"
         parts.append(f"{ended}?" if found.group().startswith("?") else ended)
         start = found.end()
     parts.append(sentence[start:])
