@@ -6,6 +6,8 @@ answer; this module only decides what the question is about, from the conversati
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 
 from actions.constants import TOPIC_SLOT
@@ -125,6 +127,11 @@ def _overlaps(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> bo
     return any(a < d and c < b for a, b in spans for c, d in others)
 
 
+# "the one for her eye", "the eye one, not the smile one", "the procedure that reroutes a nerve": options told apart
+_POINTS_AT_OPTION = re.compile(r"\b(?:one|ones|op|operation|surgery|procedure|treatment|technique|kind|type)\b",
+                               re.IGNORECASE)
+
+
 def corrected_procedures(ranker: FactRanker, tracker: Tracker, fix: Correction,
                          context: list[str]) -> tuple[list[str], set[str]]:
     """The procedures a correction means, and those it rejects. "I meant my eyebrow, not the
@@ -133,9 +140,11 @@ def corrected_procedures(ranker: FactRanker, tracker: Tracker, fix: Correction,
     named = procedures_outside(tracker, fix.not_meant)
     described = ranker.described(fix.not_meant)
     rejected = set(mentioned_procedures(tracker)) - set(named) | ({described} if described else set())
-    if not named and not fix.not_meant and context:
+    if not named and context and (not fix.not_meant or _POINTS_AT_OPTION.search(f"{fix.meant} {fix.not_meant}")):
         # a sibling of the one discussed, else any procedure the correction's words describe ("i meant
-        # the one for the eye" after a neurectomy)
+        # the one for the eye" after a neurectomy; "...the one for her eye, not her smile": what was not
+        # meant named no procedure, the one discussed was it; but "I meant for the tightness, not the
+        # paralysis itself" keeps the procedure, and asks it of another condition)
         other = other_meant(ranker, fix.meant, context[0]) or ranker.described(fix.meant)
         if other is not None and other != context[0]:
             return [other], rejected | {context[0]}

@@ -51,6 +51,9 @@ NO_SENTENCE_READING = frozenset({"distress", "death_cue", "self_harm_word", "far
 # since this morning. And when can I drive?"): the physical model also reads each sentence a physical cue was found
 # in, alone, and such a reading counts when it is this sure and is the cue's own kind (session 14, README "Red flags").
 SENTENCE_PHYSICAL_THRESHOLD = 0.8
+# How a palsy began is the story nearly every patient tells ("...then two days later half my face stopped working.
+# It's been nine months"): one sentence of it read alone is no answer against a whole read surely (session 47)
+WHOLE_DECIDES = frozenset({"new_palsy"})
 Spans = Sequence[tuple[int, int]]
 
 
@@ -70,18 +73,33 @@ def _cue_sentences(cues: list[RedFlag], text: str, sentences: Spans,
             yield text[start:end]
 
 
+def _is_question(text: str, sentence: str) -> bool:
+    """Whether this sentence of ``text`` ends with a question mark (sentence spans leave their mark out)."""
+    end = text.find(sentence) + len(sentence)
+    return sentence.rstrip().endswith("?") or text[end:end + 3].lstrip().startswith("?")
+
+
 def _physical_reading(cues: list[RedFlag], text: str, physical: PhysicalUrgencyModel, sentences: Spans) -> str | None:
     """The kind the model confirms: its reading of the whole message, or else of a sentence a cue was
     found in, read alone, when that reading is sure (``SENTENCE_PHYSICAL_THRESHOLD``) and is that cue's kind."""
     label, probability = physical.reading(text)
-    if probability >= physical.threshold:
-        return label
     cue_kinds = {f.kind.removesuffix(CUE_SUFFIX) for f in cues}
+    # a long message of ordinary questions reads as ordinary as a whole, however sure, even with a stroke told
+    # in one of its sentences ("...do you take insurance? His words came out jumbled just now. Is there
+    # parking?"): a sure "ordinary" of the whole is no answer for that sentence, which is read alone (session 47);
+    # but not a question of that message ("could it ever affect my breathing?"), which the whole answers
+    whole_sure = probability >= physical.threshold
+    if whole_sure and label in cue_kinds:
+        return label
     for sentence in _cue_sentences(cues, text, sentences):
+        if whole_sure and _is_question(text, sentence):
+            continue
         alone, sure = physical.reading(sentence)
+        if whole_sure and alone in WHOLE_DECIDES:
+            continue
         if alone in cue_kinds and sure >= SENTENCE_PHYSICAL_THRESHOLD:
             return alone
-    return None
+    return label if whole_sure else None
 
 
 def _physically_confirmed(cues: list[RedFlag], text: str, physical: PhysicalUrgencyModel | None,

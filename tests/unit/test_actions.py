@@ -330,6 +330,13 @@ def user_event(intent: str, text: str) -> dict[str, Any]:
     return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent, "confidence": 0.9}}}
 
 
+def after_one_answer(first_intent: str, first: str, slots: dict[str, str], intent: str,
+                     text: str) -> list[dict[str, Any]]:
+    """The events of a conversation where ``first`` was answered (leaving ``slots``) and ``text`` follows it."""
+    return [*STARTED, user_event(first_intent, first), {"event": "bot", "text": "..."},
+            *({"event": "slot", "name": k, "value": v} for k, v in slots.items()), user_event(intent, text)]
+
+
 def test_vague_follow_up_after_an_answer_is_answered_in_context() -> None:
     events = [*STARTED, user_event("ask_risks", "what are the risks"), {"event": "bot", "text": "..."},
               user_event("ask_personal_advice", "so should I do it?")]

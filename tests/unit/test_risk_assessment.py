@@ -69,18 +69,24 @@ def test_the_broadest_cue_alone_needs_a_surer_model_for_a_takeover() -> None:
 
 def test_the_shipped_model_separates_its_own_training_set_when_cross_validated() -> None:
     """5-fold cross-validation on the training file only (the held-out sets are never used here):
-    at the shipped threshold, few ordinary messages read as a risk and most risk messages do."""
+    at the shipped threshold, few ordinary messages read as a risk and most risk messages do. The mean of
+    three shuffles: one split alone moves by about 0.005 when a single line is added or removed (session 47:
+    0.028 -> 0.032 on seed 0 for one ordinary line taken out, 0.022 to 0.027 on the other seeds)."""
     training = TrainingSet.from_file()
     texts, labels = training.texts_and_labels()
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
-    probabilities = cross_val_predict(build_pipeline(), texts, labels, cv=folds, method="predict_proba")[:, 1]
-    risk = [p for p, label in zip(probabilities, labels, strict=True) if label == 1]
-    ordinary = [p for p, label in zip(probabilities, labels, strict=True) if label == 0]
-    false_alarms = sum(p >= DEFAULT_THRESHOLD for p in ordinary) / len(ordinary)
-    recall = sum(p >= DEFAULT_THRESHOLD for p in risk) / len(risk)
+    rates = []
+    for seed in range(3):
+        folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
+        probabilities = cross_val_predict(build_pipeline(), texts, labels, cv=folds, method="predict_proba")[:, 1]
+        risk = [p for p, label in zip(probabilities, labels, strict=True) if label == 1]
+        ordinary = [p for p, label in zip(probabilities, labels, strict=True) if label == 0]
+        rates.append((sum(p >= DEFAULT_THRESHOLD for p in ordinary) / len(ordinary),
+                      sum(p >= DEFAULT_THRESHOLD for p in risk) / len(risk)))
+    false_alarms = sum(f for f, _ in rates) / len(rates)
+    recall = sum(r for _, r in rates) / len(rates)
     print(f"cross-validated: recall {recall:.3f}, false alarms {false_alarms:.3f}")
     assert false_alarms <= 0.03
-    assert recall >= 0.65  # measured 0.73 (false alarms 0.027): README, "Red flags"
+    assert recall >= 0.65  # measured 0.715 (false alarms 0.027), mean of three shuffles: README, "Red flags"
 
 
 @pytest.mark.parametrize("text", ["How long does the gracilis operation take?", "hello", "What is Botox used for?"])

@@ -12,14 +12,9 @@ from actions.conversation import ActionDidYouMean
 from actions.fact_ranker import FactRanker
 from clinic.corrections import correction
 from clinic.queries import KnowledgeBase
-from tests.unit.test_actions import STARTED, run, texts, tracker, user_event
+from tests.unit.test_actions import STARTED, after_one_answer, run, texts, tracker, user_event
 
 pytestmark = pytest.mark.usefixtures("use_kb")
-
-
-def _after(first_intent: str, first: str, slots: dict[str, str], intent: str, text: str) -> list[dict[str, object]]:
-    return [*STARTED, user_event(first_intent, first), {"event": "bot", "text": "..."},
-            *({"event": "slot", "name": k, "value": v} for k, v in slots.items()), user_event(intent, text)]
 
 
 @pytest.mark.parametrize("text", ["oh I got mixed up, I meant the one that helps the eye close",
@@ -27,7 +22,8 @@ def _after(first_intent: str, first: str, slots: dict[str, str], intent: str, te
 def test_a_correction_that_describes_another_kind_of_procedure(text: str) -> None:
     assert correction(text) is not None
     slots = {"procedure": "selective_neurectomy", "topic": "synkinesis"}
-    events = _after("ask_procedure_info", "what's the nerve cutting one for tight faces", slots, "nlu_fallback", text)
+    first = "what's the nerve cutting one for tight faces"
+    events = after_one_answer("ask_procedure_info", first, slots, "nlu_fallback", text)
     messages, produced = run(ActionDidYouMean(), tracker("nlu_fallback", text, events=events, slots=slots))
     assert "Eyelid reanimation surgery can improve blinking" in texts(messages)
     assert any(e.get("name") == "procedure" and e.get("value") == "eyelid_reanimation" for e in produced)
