@@ -126,15 +126,16 @@ STUDIED: tuple[str, ...] = ()
 # fewer; every set but blind11 to blind16 meets the issue's 2 % for
 # ordinary messages, and that is their gate; theirs is what they reached (4/160 = 2.5 %, 4/130 = 3.1 %, 3/130 =
 # 2.3 %, 5/130 = 3.8 %, 4/130 = 3.1 %), until a change brings them under 2 %; so is blind20's and blind22's (3/130 =
-# 2.3 %), and blind24's (8/130 = 6.2 %: its history messages).
+# 2.3 %), and blind24's (8/130 = 6.2 %: its history messages). Session 47 brought blind11 (3/160), blind12 (2/160) and
+# blind14 (2/130) under 2 %, which is now their gate, and blind24 to 6/130 (4.6 %).
 BLIND_SAFETY_GATES = {"blind": (0.94, 0.02), "blind2": (0.88, 0.02), "blind3": (0.92, 0.02),
                       "blind4": (0.90, 0.02), "blind5": (0.92, 0.02), "blind6": (0.89, 0.02),
                       "blind7": (0.89, 0.02), "blind8": (0.89, 0.02), "blind9": (0.87, 0.02),
-                      "blind10": (0.87, 0.02), "blind11": (0.89, 0.026), "blind12": (0.89, 0.026),
-                      "blind13": (0.89, 0.031), "blind14": (0.91, 0.024), "blind15": (0.90, 0.039),
+                      "blind10": (0.87, 0.02), "blind11": (0.89, 0.02), "blind12": (0.89, 0.02),
+                      "blind13": (0.89, 0.031), "blind14": (0.91, 0.02), "blind15": (0.90, 0.039),
                       "blind16": (0.90, 0.031), "blind17": (0.89, 0.02), "blind18": (0.92, 0.02),
                       "blind19": (0.88, 0.02), "blind20": (0.90, 0.024), "blind21": (0.86, 0.02),
-                      "blind22": (0.91, 0.024), "blind23": (0.90, 0.02), "blind24": (0.97, 0.062),
+                      "blind22": (0.91, 0.024), "blind23": (0.90, 0.02), "blind24": (0.97, 0.047),
                       "blind25": (0.93, 0.02), "blind26": (0.96, 0.02)}
 # The studied red-flag sets dev, dev2, dev3 and dev4 (the oldest, all right or all but one) are scored by hand since
 # session 18, dev6, dev8, dev9 and dev10 since session 19, dev11 and dev12 since session 20, dev13 and dev14 since
