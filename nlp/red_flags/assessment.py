@@ -62,21 +62,26 @@ def is_cue(kind: str) -> bool:
     return kind.endswith(CUE_SUFFIX)
 
 
-def _cue_sentences(cues: list[RedFlag], text: str, sentences: Spans,
-                   skipped: frozenset[str] = frozenset()) -> Iterator[str]:
-    """The sentences of a message of several that hold one of ``cues``' concepts (but those
+def _cue_spans(cues: list[RedFlag], sentences: Spans,
+               skipped: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
+    """Where the sentences of a message of several are that hold one of ``cues``' concepts (but those
     ``skipped``), in order: what a model reads alone where the whole message dilutes them."""
     numbers = {n for f in cues for concept, n in f.where if concept not in skipped}
     for n in sorted(numbers) if len(sentences) > 1 else []:
         if n < len(sentences):
-            start, end = sentences[n]
-            yield text[start:end]
+            yield sentences[n]
 
 
-def _is_question(text: str, sentence: str) -> bool:
-    """Whether this sentence of ``text`` ends with a question mark (sentence spans leave their mark out)."""
-    end = text.find(sentence) + len(sentence)
-    return sentence.rstrip().endswith("?") or text[end:end + 3].lstrip().startswith("?")
+def _cue_sentences(cues: list[RedFlag], text: str, sentences: Spans,
+                   skipped: frozenset[str] = frozenset()) -> Iterator[str]:
+    """The text of those sentences (``_cue_spans``)."""
+    for start, end in _cue_spans(cues, sentences, skipped):
+        yield text[start:end]
+
+
+def _is_question(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``start:end`` of ``text`` ends with a question mark (spans leave their mark out)."""
+    return text[start:end].rstrip().endswith("?") or text[end:end + 3].lstrip().startswith("?")
 
 
 def _physical_reading(cues: list[RedFlag], text: str, physical: PhysicalUrgencyModel, sentences: Spans) -> str | None:
@@ -91,10 +96,10 @@ def _physical_reading(cues: list[RedFlag], text: str, physical: PhysicalUrgencyM
     whole_sure = probability >= physical.threshold
     if whole_sure and label in cue_kinds:
         return label
-    for sentence in _cue_sentences(cues, text, sentences):
-        if whole_sure and _is_question(text, sentence):
+    for start, end in _cue_spans(cues, sentences):
+        if whole_sure and _is_question(text, start, end):
             continue
-        alone, sure = physical.reading(sentence)
+        alone, sure = physical.reading(text[start:end])
         if whole_sure and alone in WHOLE_DECIDES:
             continue
         if alone in cue_kinds and sure >= SENTENCE_PHYSICAL_THRESHOLD:
