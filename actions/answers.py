@@ -26,6 +26,7 @@ from actions.formatting import (
     answer_text,
     offer_topics,
     overview_led_by,
+    overview_sources,
     procedure_button,
     topic_button,
 )
@@ -49,7 +50,15 @@ from actions.turn import (
     previous_intent,
     slot_before_message,
 )
-from actions.which_one import answer_which_of, compared_options, listed_option_meant, pick
+from actions.which_one import (
+    answer_which_of,
+    asks_of_option,
+    compared_options,
+    kinds_shown,
+    listed_option_meant,
+    pick,
+)
+from clinic.asked_choices import asks_alternatives
 from clinic.errors import UnknownContent
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase, ProcedureView, TopicView
 from clinic.question_parts import points_back, story_before_question
@@ -71,7 +80,8 @@ def context_events(answer: Answer, tracker: Tracker, named: str | None = None) -
     if tracker.get_slot(PROCEDURE_SLOT) != keep:
         events.append(SlotSet(PROCEDURE_SLOT, keep))
     if answer.options and answer.procedure is None:
-        events.append(SlotSet(LISTED_OPTIONS_SLOT, [o.id for o in answer.options]))
+        events.append(SlotSet(LISTED_OPTIONS_SLOT, kinds_shown(answer, latest_text(tracker))
+                              or [o.id for o in answer.options]))
     if tracker.get_slot(TOPIC_SLOT) != answer.topic.id:
         events.append(SlotSet(TOPIC_SLOT, answer.topic.id))
     return events
@@ -146,9 +156,15 @@ def answer_topic(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: Topic
     if (static := answer_static_case(reply, tracker, kb, named_all)) is not None:
         return static
     # "apart from Botox, what else?", or "what are my other options?" after Botox was discussed
-    alternatives = other_options(kb, topic, named_all if named_all else [p for p in [procedure_id] if p], text)
+    # (a story's one option counts when its question asks for the others: "I've had Botox for years... anything more
+    # permanent?"; not "...the only thing keeping my face normal. Will it damage my good side?")
+    question = text[len(story_before_question(text)):]
+    story_option = mentioned if len(mentioned) == 1 and asks_alternatives(question) else []
+    instead_of = named_all or [p for p in [procedure_id] if p] or story_option
+    alternatives = other_options(kb, topic, instead_of, text)
     if alternatives is not None:
-        reply.say(answer_text(alternatives, kb), answer_buttons(alternatives, kb))
+        reply.say(answer_text(alternatives, kb), answer_buttons(alternatives, kb),
+                  sources=overview_sources(kb, alternatives))
         return context_events(alternatives, tracker)
     answer = resolve_answer(kb, topic, procedure_id, named_now=len(named_all))
     # The classifier's belief in the overview actually shown: "how does <a procedure> work" with
@@ -216,7 +232,7 @@ def say_overview(reply: Reply, kb: KnowledgeBase, answer: Answer,
     room kept for a check-in line), nor longer than the overview alone when that is already over."""
     plain = answer_text(answer, kb)
     if case is None:
-        reply.say(plain, answer_buttons(answer, kb))
+        reply.say(plain, answer_buttons(answer, kb), sources=overview_sources(kb, answer))
         return plain
     lead, relevance = case
     room = MAX_REPLY - reply.reserved - reply.said_length()
@@ -302,4 +318,6 @@ class ActionChooseOption(ClinicAction):
             reply.say(kb.message("choose_out_of_range" if options and ordinal else "choose_without_list"),
                       [procedure_button(p, kb) for p in shown])
             return [SlotSet(LISTED_OPTIONS_SLOT, [p.id for p in shown])]
+        if asks_of_option(latest_text(tracker)):  # "does the second one carry a special risk?": that is asked
+            return answer_with_facts(reply, tracker, kb, None, latest_text(tracker), named=[procedure.id])
         return answer_option(reply, kb, procedure)

@@ -7,6 +7,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.alternatives import list_of_alternatives, list_of_discussed
 from actions.answers import answer_option, answer_static_case, answer_topic, named_listed_option
 from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.fact_answers import answer_in_context, answer_with_facts
@@ -22,7 +23,6 @@ from actions.turn import (
     latest_text,
     mentioned_procedures,
     previous_text,
-    procedure_positions,
     trusted_entity,
 )
 from actions.which_one import answer_which_of, listed_option_meant
@@ -53,8 +53,15 @@ MIN_CONFIDENCE_IN_CONTEXT = 0.25
 
 
 def in_conversation(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:
-    """An answer that leans on the conversation: "which of those two...", a correction, a follow-up."""
-    return answer_which_of(reply, tracker, kb) or answer_in_context(reply, tracker, kb)
+    """An answer that leans on the conversation: "which of those two...", "anything more permanent?" after
+    Botox (the list it is on), a correction, a follow-up."""
+    which = answer_which_of(reply, tracker, kb)
+    if which is not None:
+        return which
+    alternatives = list_of_discussed(tracker, kb, latest_text(tracker))
+    if alternatives is not None:
+        return answer_topic(reply, tracker, kb, alternatives, belief=1.0)
+    return answer_in_context(reply, tracker, kb)
 
 
 def static_or_in_conversation(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]] | None:
@@ -196,25 +203,6 @@ def suggested_topics(tracker: Tracker, kb: KnowledgeBase) -> list[TopicView]:
         if topic not in suggestions:
             suggestions.append(topic)
     return suggestions[:MAX_SUGGESTIONS]
-
-
-# What sets a named option aside, right before its name: "apart from the injections", "other than Botox".
-_SET_ASIDE = re.compile(r"\b(?:apart from|aside from|besides|other than|except(?: for)?|instead of|alternatives? to)"
-                        r"(?:\s+(?:the|my|his|her|their|all|these|those|this|that))?\s*$", re.IGNORECASE)
-
-
-def list_of_alternatives(tracker: Tracker, kb: KnowledgeBase, text: str) -> TopicView | None:
-    """The topic listing the one procedure a message names, when it sets that one aside by name ("apart from
-    the injections, what else?"): the classifier, unsure between a story and a question, needs no topic to
-    tell what is asked. Only the name set aside counts, not "what else?" beside a name said elsewhere."""
-    positions = procedure_positions(tracker)
-    if len(positions) != 1:
-        return None
-    (procedure_id, spans), = positions.items()
-    if not any(_SET_ASIDE.search(text[:start]) for start, _ in spans):
-        return None
-    procedure = kb.procedure(procedure_id)
-    return kb.topic(procedure.detail_topic) if procedure is not None else None
 
 
 def answer_by_option(reply: Reply, tracker: Tracker, kb: KnowledgeBase, text: str) -> list[dict[str, Any]] | None:

@@ -215,6 +215,10 @@ def answer_with_facts(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: 
     # while asking about one ("...Botox and a neurectomy. What does Botox do?"), so "the second one" is theirs
     listed = answer.procedures if len(answer.procedures) >= 2 else mentioned_procedures(tracker)
     if len(listed) >= 2:
+        # counted in the order the patient brought them up: "how is that different from the transfer?"
+        # after a graft makes the transfer "the second one", whichever the reply said first
+        before = slot_before_message(tracker, PROCEDURE_SLOT)
+        listed = sorted(listed, key=lambda option: option != before)
         events.append(SlotSet(LISTED_OPTIONS_SLOT, listed[:MAX_QUESTIONS]))
     return events
 

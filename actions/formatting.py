@@ -74,6 +74,13 @@ def overview_led_by(answer: Answer, kb: KnowledgeBase, lead: FactView, limit: in
     return text
 
 
+def overview_sources(kb: KnowledgeBase, answer: Answer) -> list[str]:
+    """The page sentences an overview rests on: sent along like a fact answer's (the widget shows them,
+    and the turn counts as answered, so no "I'm having trouble understanding" follows it)."""
+    shown = {fact.id for fact in answer.facts}
+    return list(dict.fromkeys(s for entry in kb.fact_catalogue() if entry.fact.id in shown for s in entry.sources))
+
+
 def answer_buttons(answer: Answer, kb: KnowledgeBase) -> list[Button]:
     if answer.options and answer.procedure is None:
         return [procedure_button(option, kb) for option in answer.options]

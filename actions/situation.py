@@ -22,7 +22,14 @@ from actions.turn import intent_confidences, latest_intent, latest_text, mention
 from clinic.asked_for import asks_what_helps
 from clinic.fact_ranking import SUBJECT_WORDS
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase, TopicView
-from clinic.question_parts import is_follow_up, looks_like_question, only_asks, points_back, story_before_question
+from clinic.question_parts import (
+    is_follow_up,
+    looks_like_question,
+    only_asks,
+    points_back,
+    question_focus,
+    story_before_question,
+)
 
 # The patient, or the person they write for: "for me", "my options", "someone like him".
 _ABOUT_THEM = re.compile(r"\b(?:me|my|mine|i|im|i'm|him|his|her|us|our|ours|them|their)\b", re.IGNORECASE)
@@ -182,7 +189,11 @@ def case_and_question(tracker: Tracker, kb: KnowledgeBase, answer: Answer, text:
     helps with this?"; it won two studied conversations and lost one blind one.)"""
     story = "" if named or text.startswith("/") else told_case(tracker, text)
     case = option_for_case(kb, answer, story, mentioned_procedures(tracker))
-    return case, (text[len(story):] if case and text.startswith(story) else with_situation(tracker, text))
+    if not case or not text.startswith(story):
+        return case, with_situation(tracker, text)
+    # "...They mentioned using a different nerve to take over. What is that?": the sentence it points back to goes along
+    focus = question_focus(text)
+    return case, text[min(focus[0], len(story)):] if focus else text[len(story):]
 
 
 def listing_asked_for_case(tracker: Tracker, kb: KnowledgeBase, text: str) -> TopicView | None:

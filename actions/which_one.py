@@ -18,7 +18,7 @@ from actions.fact_ranker import AGREEING_MATCH, FactRanker
 from actions.formatting import fact_line
 from actions.reply import Reply
 from actions.turn import latest_text, mentioned_procedures
-from clinic.queries import KnowledgeBase
+from clinic.queries import Answer, KnowledgeBase
 from clinic.question_parts import asks_which_of, is_comparison
 from clinic.question_split import split_questions
 
@@ -144,6 +144,35 @@ def pick(options: list[str], ordinal: str) -> str | None:
 _ITEM_AFTER = re.compile(r"^\s*(?:one|ones|option|treatment|procedure|technique|surgery|operation|thing)\b",
                          re.IGNORECASE)
 _ITEM_BEFORE = re.compile(r"\b(?:number|no\.?|option|#)\s*$", re.IGNORECASE)
+
+
+_ASKS_KINDS = re.compile(r"\b(?:types?|kinds?|sorts?|categor(?:y|ies))\b", re.IGNORECASE)
+
+
+def kinds_shown(answer: Answer, text: str) -> list[str]:
+    """The kinds an overview sets out before its list, when the question asked for kinds ("what are the two types
+    of surgery?"): "the second one" then counts those kinds (static, dynamic), not the techniques listed after."""
+    kinds = [p for fact in answer.facts for p in fact.procedure_ids if len(fact.procedure_ids) == 1]
+    return kinds if len(kinds) >= 2 and _ASKS_KINDS.search(text) else []
+
+
+# Words of a message that only chooses an option, or asks what it is ("the second one please",
+# "what about the 1st?", "how does number 2 work?"): anything else asks something of the option.
+_CHOOSING_ONLY = frozenset(
+    "one ones option options number no the a an of about me more tell please i ill id like want take choose "
+    "pick go for with lets let us on that this those them what and ok okay yes yeah can you could info details "
+    "explain know hear read see show give is it its how does do work works mean means involve involves exactly "
+    "which first second third fourth fifth sixth seventh eighth ninth last final".split())
+
+
+_PLACE = re.compile(r"\d+(?:st|nd|rd|th)?")
+
+
+def asks_of_option(text: str) -> bool:
+    """Whether a message that picks an option by its place asks something of it ("does the second one
+    carry a special risk?") rather than only choosing it or asking what it is."""
+    return any(word not in _CHOOSING_ONLY and not _PLACE.fullmatch(word)
+               for word in re.findall(r"[a-z0-9]+", text.lower().replace("'", "")))
 
 
 def listed_option_meant(tracker: Tracker) -> list[str]:

@@ -17,6 +17,9 @@ _ALTERNATIVES = re.compile(r"\b(apart from|besides|aside from|other than|except(
                            r"alternatives?|what else|anything else|something else|"
                            r"other (?:treatments?|options?|ways?|things?|operations?|surgeries|surgery|procedures?|"
                            r"therapies|choices?)|more permanent|longer lasting|permanent (?:fix|solution|option)|"
+                           # "something to sort it out for good, so I can stop the jabs?": what lasts, asked for
+                           r"(?:fix|fixes|cure|cures|sort|sorts|solve|solves|replace|replaces|end|ends|stop|stops|"
+                           r"get rid of)(?: \w+){0,3} for good|"
                            # "is there a surgical route?" after the injections: the other class of option
                            r"(?:surgical|operative|non-?surgical) (?:route|option|alternative|way|fix|solution)s?|"
                            # "is there anything surgical for this?": the same, asked with "anything"

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +35,7 @@ PAYLOADS_PATH = Path(__file__).with_name("payloads.yml")
 MAX_UNDERSTOOD_CHARS = 2_000
 _PAYLOAD = re.compile(r"^/([A-Za-z_][A-Za-z0-9_]*)(\{.*\})?$", re.DOTALL)
 _WORD = re.compile(r"[a-zñ]+")
+MAX_REPEATS_COUNTED = 2  # times one Spanish word counts towards the language
 _SPANISH_MARKS = frozenset("ñ¿¡áéíóú")
 # Function words frequent in Spanish and absent from (or rare in) English patient messages.
 _SPANISH_WORDS = frozenset(
@@ -107,7 +109,10 @@ def detect_language(text: str) -> str:
     """``es`` for a message written in Spanish, else ``en`` (a cheap word count, linear in the text)."""
     lowered = text.lower()
     words = _WORD.findall(lowered)
-    spanish = sum(w in _SPANISH_WORDS for w in words) + sum(c in _SPANISH_MARKS for c in lowered)
+    # one word said again and again is weak evidence: "mi" is also Caribbean English's "my" and "I"
+    repeats = Counter(w for w in words if w in _SPANISH_WORDS)
+    spanish = sum(min(count, MAX_REPEATS_COUNTED) for count in repeats.values()) + sum(
+        c in _SPANISH_MARKS for c in lowered)
     english = sum(w in _ENGLISH_WORDS for w in words)
     return "es" if spanish >= 2 and spanish > 1.5 * english else "en"
 

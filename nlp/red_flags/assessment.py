@@ -47,6 +47,11 @@ HINT_THRESHOLD = 0.85
 # mood, death words, self-harm named as a topic and "I'm done" read as risk out of their context
 # ("I'm petrified she won't wake up."). Measured in session 7 (README, "Red flags").
 NO_SENTENCE_READING = frozenset({"distress", "death_cue", "self_harm_word", "farewell_weak"})
+# Three different cues in one sentence (a means, an act and a hint of not being there: "not sure I'll be around to
+# see it: I've been saving my sleeping tablets") are read alone with the whole message's bar (the model's threshold),
+# not the surer one a sentence of fewer needs. Two are not enough: "I took the second tablet an hour ago" is a means
+# and an act in the same words, and a first version gave three allergic reactions the crisis line (dev50, dev54, dev60).
+CUES_IN_ONE_SENTENCE = 3
 # The same dilution hides a physical emergency told in passing ("...is yoghurt ok? The swelling in my cheek has doubled
 # since this morning. And when can I drive?"): the physical model also reads each sentence a physical cue was found
 # in, alone, and such a reading counts when it is this sure and is the cue's own kind (session 14, README "Red flags").
@@ -70,13 +75,6 @@ def _cue_spans(cues: list[RedFlag], sentences: Spans,
     for n in sorted(numbers) if len(sentences) > 1 else []:
         if n < len(sentences):
             yield sentences[n]
-
-
-def _cue_sentences(cues: list[RedFlag], text: str, sentences: Spans,
-                   skipped: frozenset[str] = frozenset()) -> Iterator[str]:
-    """The text of those sentences (``_cue_spans``)."""
-    for start, end in _cue_spans(cues, sentences, skipped):
-        yield text[start:end]
 
 
 def _is_question(text: str, start: int, end: int) -> bool:
@@ -120,12 +118,27 @@ def _physically_confirmed(cues: list[RedFlag], text: str, physical: PhysicalUrge
 
 
 def _risk_probability(cues: list[RedFlag], text: str, model: SelfHarmRiskModel, sentences: Spans) -> float:
-    """The model's reading of the whole message, or of a sentence holding a cue when that one is sure."""
+    """The model's reading of the whole message, or of a sentence holding a cue when that one is sure; or only as
+    sure as a whole message must be, when the sentence holds three cues of its own (session 48: "...not sure I will
+    be around to see any outcome: I have been saving my sleeping tablets..." in a letter of scheduling questions)."""
     probability = model.probability(text)
-    for sentence in _cue_sentences(cues, text, sentences, skipped=NO_SENTENCE_READING):
-        alone = model.probability(sentence)
-        probability = max(probability, alone if alone >= HINT_THRESHOLD else 0.0)
+    held = _concepts_by_sentence(cues, sentences)
+    for start, end in _cue_spans(cues, sentences, skipped=NO_SENTENCE_READING):
+        alone = model.probability(text[start:end])
+        cues_here = held.get((start, end), set()) - NO_SENTENCE_READING
+        bar = model.threshold if len(cues_here) >= CUES_IN_ONE_SENTENCE else HINT_THRESHOLD
+        probability = max(probability, alone if alone >= bar else 0.0)
     return probability
+
+
+def _concepts_by_sentence(cues: list[RedFlag], sentences: Spans) -> dict[tuple[int, int], set[str]]:
+    """The cue concepts found in each sentence (by its span)."""
+    held: dict[tuple[int, int], set[str]] = {}
+    for flag in cues:
+        for concept, n in flag.where:
+            if n < len(sentences):
+                held.setdefault(sentences[n], set()).add(concept)
+    return held
 
 
 def _self_harm_confirmed(cues: list[RedFlag], text: str, model: SelfHarmRiskModel | None,
