@@ -310,6 +310,9 @@ class ActionChooseOption(ClinicAction):
             if in_context is not None:
                 return in_context
         chosen = named or (pick(options, ordinal) if ordinal else None)
+        if chosen is None and ordinal:  # "number 6" after the two kinds were counted: the list shown below them
+            topic = kb.topic(str(tracker.get_slot(TOPIC_SLOT) or ""))
+            chosen = pick([o.id for o in kb.answer(topic.id).options], ordinal) if topic is not None else None
         procedure = kb.procedure(chosen) if chosen else None
         if procedure is None:
             candidates: list[ProcedureView | None] = (

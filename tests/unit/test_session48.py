@@ -88,3 +88,13 @@ def test_what_is_that_after_a_told_case_reads_the_sentence_it_points_back_to() -
     ranking = [{"name": "ask_procedure_info", "confidence": 0.86}]
     messages, _ = run(ActionAnswerQuestion(), tracker("ask_procedure_info", text, ranking=ranking))
     assert "healthy donor nerve" in texts(messages).split("\n")[0]  # not the repair his case first recalls
+
+
+def test_a_number_past_the_kinds_counted_picks_from_the_list_shown_below_them() -> None:
+    slots = {"topic": "options", "listed_options": ["static_restoration", "dynamic_restoration"]}
+    events = after_one_answer("ask_surgery_options", "what types of surgery are there?", slots, "choose_option",
+                              "number 6")
+    ordinal = [{"entity": "ordinal", "value": "6", "start": 7, "end": 8}]
+    messages, _ = run(ActionChooseOption(), tracker("choose_option", "number 6", entities=ordinal, slots=slots,
+                                                    events=events))
+    assert "gracilis" in texts(messages)
