@@ -15,7 +15,7 @@ This module imports no Rasa (the red-flag component is its bridge).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from spacy.language import Language
 
@@ -67,14 +67,17 @@ def is_cue(kind: str) -> bool:
     return kind.endswith(CUE_SUFFIX)
 
 
-def _cue_spans(cues: list[RedFlag], sentences: Spans,
-               skipped: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
+def _cue_sentences(cues: list[RedFlag], sentences: Spans,
+                   skipped: frozenset[str] = frozenset()) -> dict[tuple[int, int], set[str]]:
     """Where the sentences of a message of several are that hold one of ``cues``' concepts (but those
-    ``skipped``), in order: what a model reads alone where the whole message dilutes them."""
-    numbers = {n for f in cues for concept, n in f.where if concept not in skipped}
-    for n in sorted(numbers) if len(sentences) > 1 else []:
-        if n < len(sentences):
-            yield sentences[n]
+    ``skipped``), in order, each with the concepts it holds: what a model reads alone where the whole message
+    dilutes them."""
+    held: dict[int, set[str]] = {}
+    for flag in cues:
+        for concept, n in flag.where:
+            if concept not in skipped and len(sentences) > 1 and n < len(sentences):
+                held.setdefault(n, set()).add(concept)
+    return {sentences[n]: held[n] for n in sorted(held)}
 
 
 def _is_question(text: str, start: int, end: int) -> bool:
@@ -94,7 +97,7 @@ def _physical_reading(cues: list[RedFlag], text: str, physical: PhysicalUrgencyM
     whole_sure = probability >= physical.threshold
     if whole_sure and label in cue_kinds:
         return label
-    for start, end in _cue_spans(cues, sentences):
+    for start, end in _cue_sentences(cues, sentences):
         if whole_sure and _is_question(text, start, end):
             continue
         alone, sure = physical.reading(text[start:end])
@@ -122,23 +125,11 @@ def _risk_probability(cues: list[RedFlag], text: str, model: SelfHarmRiskModel, 
     sure as a whole message must be, when the sentence holds three cues of its own (session 48: "...not sure I will
     be around to see any outcome: I have been saving my sleeping tablets..." in a letter of scheduling questions)."""
     probability = model.probability(text)
-    held = _concepts_by_sentence(cues, sentences)
-    for start, end in _cue_spans(cues, sentences, skipped=NO_SENTENCE_READING):
+    for (start, end), cues_here in _cue_sentences(cues, sentences, skipped=NO_SENTENCE_READING).items():
         alone = model.probability(text[start:end])
-        cues_here = held.get((start, end), set()) - NO_SENTENCE_READING
         bar = model.threshold if len(cues_here) >= CUES_IN_ONE_SENTENCE else HINT_THRESHOLD
         probability = max(probability, alone if alone >= bar else 0.0)
     return probability
-
-
-def _concepts_by_sentence(cues: list[RedFlag], sentences: Spans) -> dict[tuple[int, int], set[str]]:
-    """The cue concepts found in each sentence (by its span)."""
-    held: dict[tuple[int, int], set[str]] = {}
-    for flag in cues:
-        for concept, n in flag.where:
-            if n < len(sentences):
-                held.setdefault(sentences[n], set()).add(concept)
-    return held
 
 
 def _self_harm_confirmed(cues: list[RedFlag], text: str, model: SelfHarmRiskModel | None,
