@@ -14,7 +14,7 @@ from actions.topic_answers import ALTERNATIVE_TOPICS
 from actions.turn import procedure_positions, slot_before_message
 from clinic.asked_choices import asks_alternatives
 from clinic.queries import KnowledgeBase, TopicView
-from clinic.question_parts import looks_like_question
+from clinic.question_parts import asks_after_condition, looks_like_question
 from clinic.question_split import split_questions
 
 # What sets a named option aside, right before its name: "apart from the injections", "other than Botox".
@@ -41,6 +41,7 @@ def list_of_discussed(tracker: Tracker, kb: KnowledgeBase, text: str) -> TopicVi
     just discussed is on, when a message naming none asks for the alternatives to it."""
     procedure = kb.procedure(str(slot_before_message(tracker, PROCEDURE_SLOT) or ""))
     if (procedure is None or procedure_positions(tracker) or tracker.get_slot(TOPIC_SLOT) not in ALTERNATIVE_TOPICS
-            or not looks_like_question(text) or not all(map(asks_alternatives, split_questions(text)))):
+            or not (looks_like_question(text) or asks_after_condition(text))
+            or not all(map(asks_alternatives, split_questions(text)))):
         return None  # (each question of it asks for them: not "why so slow? and if it fails, what else?")
     return kb.topic(procedure.detail_topic)

@@ -5,7 +5,8 @@ slot names what it is about, and the knowledge base has the facts. Context rules
 - a procedure named in the message wins; otherwise the previous one is kept for topics that
   depend on it ("what are the risks of that?"), but only where the page says something specific;
 - a topic that does not depend on a procedure clears it (a new subject starts afresh);
-- a numbered list shown to the patient is remembered, so "the second one" can be answered.
+- a numbered list shown to the patient is remembered, so "the second one" can be answered
+  (``actions.choose_option``).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, ORDINAL_ENTITY, PROCEDURE_SLOT, TOPIC_SLOT
-from actions.fact_answers import answer_in_context, answer_with_facts
+from actions.constants import LISTED_OPTIONS_SLOT, NON_TOPIC_INTENTS, PROCEDURE_SLOT, TOPIC_SLOT
+from actions.fact_answers import answer_with_facts
 from actions.fact_checks import asks_one_option, is_overview
 from actions.fact_ranker import FactRanker
 from actions.formatting import (
@@ -27,7 +28,6 @@ from actions.formatting import (
     offer_topics,
     overview_led_by,
     overview_sources,
-    procedure_button,
     topic_button,
 )
 from actions.kinds import kind_lead, of_approach_discussed, static_case
@@ -42,7 +42,6 @@ from actions.situation import (
 from actions.topic_answers import other_options, resolve_answer
 from actions.turn import (
     asked_procedures,
-    entity_value,
     intent_confidences,
     latest_intent,
     latest_text,
@@ -52,15 +51,12 @@ from actions.turn import (
 )
 from actions.which_one import (
     answer_which_of,
-    asks_of_option,
     compared_options,
     kinds_shown,
     listed_option_meant,
-    pick,
 )
 from clinic.asked_choices import asks_alternatives
-from clinic.errors import UnknownContent
-from clinic.queries import Answer, CatalogueFact, KnowledgeBase, ProcedureView, TopicView
+from clinic.queries import Answer, CatalogueFact, KnowledgeBase, TopicView
 from clinic.question_parts import points_back, story_before_question
 from clinic.search import is_vague
 
@@ -273,54 +269,3 @@ def describe_named_procedure(reply: Reply, kb: KnowledgeBase, procedure_id: str,
         return
     reply.say(kb.message("about_named_procedure", procedure=description.procedure.name))
     reply.say(answer_text(replace(description, closing=""), kb), answer_buttons(description, kb))
-
-
-def named_listed_option(tracker: Tracker) -> str | None:
-    """The one option of the last numbered list that this message names ("physio sounds less
-    scary, tell me about it" right after the synkinesis treatments), if there is exactly one."""
-    listed = set(tracker.get_slot(LISTED_OPTIONS_SLOT) or [])
-    named = [p for p in mentioned_procedures(tracker) if p in listed]
-    return named[0] if len(named) == 1 else None
-
-
-def answer_option(reply: Reply, kb: KnowledgeBase, procedure: ProcedureView) -> list[dict[str, Any]]:
-    """Answer one option of a list with its own topic, and make it the conversation's procedure."""
-    topic = kb.topic(procedure.detail_topic)
-    if topic is None:  # validation makes every detail topic exist; a broken load is the knowledge layer's failure
-        raise UnknownContent(f"procedure {procedure.id!r} has no topic {procedure.detail_topic!r}")
-    answer = resolve_answer(kb, topic, procedure.id, named_now=1)
-    reply.say(answer_text(answer, kb), answer_buttons(answer, kb))
-    return [SlotSet(PROCEDURE_SLOT, procedure.id), SlotSet(TOPIC_SLOT, answer.topic.id)]
-
-
-class ActionChooseOption(ClinicAction):
-    """Answers "the second one" from the list the assistant showed last."""
-
-    action_name = "action_choose_option"
-    default_list = "surgery_options"
-
-    def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
-        options = list(tracker.get_slot(LISTED_OPTIONS_SLOT) or [])
-        ordinal = entity_value(tracker, ORDINAL_ENTITY)
-        named = named_listed_option(tracker)
-        if named is None and mentioned_procedures(tracker):
-            # "and the cross face one? last one I promise": the name says which, not "last"; a procedure
-            # off the list just shown is the question before, asked again of it
-            in_context = answer_in_context(reply, tracker, kb)
-            if in_context is not None:
-                return in_context
-        chosen = named or (pick(options, ordinal) if ordinal else None)
-        if chosen is None and ordinal:  # "number 6" after the two kinds were counted: the list shown below them
-            topic = kb.topic(str(tracker.get_slot(TOPIC_SLOT) or ""))
-            chosen = pick([o.id for o in kb.answer(topic.id).options], ordinal) if topic is not None else None
-        procedure = kb.procedure(chosen) if chosen else None
-        if procedure is None:
-            candidates: list[ProcedureView | None] = (
-                [kb.procedure(o) for o in options] if options else list(kb.options(self.default_list)))
-            shown = [p for p in candidates if p is not None]
-            reply.say(kb.message("choose_out_of_range" if options and ordinal else "choose_without_list"),
-                      [procedure_button(p, kb) for p in shown])
-            return [SlotSet(LISTED_OPTIONS_SLOT, [p.id for p in shown])]
-        if asks_of_option(latest_text(tracker)):  # "does the second one carry a special risk?": that is asked
-            return answer_with_facts(reply, tracker, kb, None, latest_text(tracker), named=[procedure.id])
-        return answer_option(reply, kb, procedure)

@@ -8,7 +8,8 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.alternatives import list_of_alternatives, list_of_discussed
-from actions.answers import answer_option, answer_static_case, answer_topic, named_listed_option
+from actions.answers import answer_static_case, answer_topic
+from actions.choose_option import answer_option, named_listed_option
 from actions.constants import GUARD_NOTE_ENTITY, NON_TOPIC_INTENTS, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.fact_answers import answer_in_context, answer_with_facts
 from actions.fact_checks import in_scope_after_all, runner_up_agrees, strong_match
@@ -45,8 +46,10 @@ _OPENS_WITH_GREETING = re.compile(r"^\W*(?:hello|hi|hiya|hey|good (?:morning|aft
 # courtesy; "hi, how are you?" leaves them next to nothing.
 COURTESY_TOPIC_BELIEF = 0.3
 # Thanks said while leaving ("Goodbye and thank you for your time"): the goodbye answers it.
-_SAYS_GOODBYE = re.compile(r"\b(?:good ?bye|bye|see you|see ya|cya|take care|ttyl|cheerio|farewell|ta-?ra|ta ?ta|"
-                           r"laters|night night|ciao|adios|talk (?:to you )?later)\b", re.IGNORECASE)
+_SAYS_GOODBYE = re.compile(r"\b(?:good ?bye|bye|see(?:ing|in'?)? (?:you|ya|u)|cya|take care|ttyl|cheerio|farewell|"
+                           r"ta-?ra|ta ?ta|laters|night night|ciao|adios|talk (?:to you )?later)\b", re.IGNORECASE)
+# A goodbye the classifier could not place ("Right, I'll be off then. Ta-ra."): at most this many words and no question.
+MAX_LEAVING_WORDS = 12
 # config.yml's FallbackClassifier threshold: at or above it, an unsure prediction was only close to
 # its runner-up (the ambiguity rule), not weak, and context may settle it (see ActionDidYouMean).
 MIN_CONFIDENCE_IN_CONTEXT = 0.25
@@ -98,7 +101,8 @@ class ActionSmallTalk(ClinicAction):
         procedure = kb.procedure(option) if option else None
         if procedure is not None:  # "physio sounds good, tell me about it" after a list
             return answer_option(reply, kb, procedure)
-        in_context = in_conversation(reply, tracker, kb)  # "no, I meant the other one"
+        # "no, I meant the other one"; "he's not bothered about smiling, just looking even" (the static kind)
+        in_context = static_or_in_conversation(reply, tracker, kb)
         if in_context is not None:
             return in_context
         text, intent = latest_text(tracker), latest_intent(tracker)
@@ -218,6 +222,29 @@ def answer_by_option(reply: Reply, tracker: Tracker, kb: KnowledgeBase, text: st
     return None
 
 
+def says_goodbye_only(text: str) -> bool:
+    """A short message that takes leave and asks nothing."""
+    return (bool(_SAYS_GOODBYE.search(text)) and len(text.split()) <= MAX_LEAVING_WORDS
+            and not any(map(looks_like_question, split_questions(text))))
+
+
+def settled_before_topics(reply: Reply, tracker: Tracker, kb: KnowledgeBase, text: str) -> list[dict[str, Any]] | None:
+    """What an unsure classification is, read without its topics: the conversation's context, an option of the
+    list shown, the patient's own case, or a goodbye ("I'll be off then, ta-ra": its "off" is no time off work)."""
+    in_context = static_or_in_conversation(reply, tracker, kb)
+    if in_context is not None:
+        return in_context
+    by_option = answer_by_option(reply, tracker, kb, text)
+    if by_option is not None:
+        return by_option
+    if describes_situation(FactRanker(kb), text):
+        return answer_situation(reply, tracker, kb, text)
+    if says_goodbye_only(text):
+        reply.say(kb.message("goodbye"))
+        return []
+    return None
+
+
 class ActionDidYouMean(ClinicAction):
     """When the classifier is unsure, offer the likeliest topics instead of guessing one."""
 
@@ -228,16 +255,11 @@ class ActionDidYouMean(ClinicAction):
         if not text.strip():
             reply.say(kb.message("empty_message"))
             return []
-        in_context = static_or_in_conversation(reply, tracker, kb)
-        if in_context is not None:
-            return in_context
-        by_option = answer_by_option(reply, tracker, kb, text)
-        if by_option is not None:
-            return by_option
-        if describes_situation(FactRanker(kb), text):
-            return answer_situation(reply, tracker, kb, text)
-        topics = suggested_topics(tracker, kb)
+        settled = settled_before_topics(reply, tracker, kb, text)
+        if settled is not None:
+            return settled
         parts = split_questions(text)
+        topics = suggested_topics(tracker, kb)
         if topics and FactRanker.names_topic(topics[0], text) and sum(map(looks_like_question, parts)) < 2:
             # words that name the classifier's likeliest topic ("my face feels tight and my eye narrows
             # when I smile, what can help?" is synkinesis to both, however close its runner-up): answered

@@ -101,6 +101,7 @@ class RedFlagDetector(GraphComponent):
         self._rules_path = Path(config["rules_path"])
         self._urgent_intent = config["urgent_intent"]
         self._rules: RedFlagRules | None = None
+        self._rules_text: str | None = None
         self._vocab: Vocab | None = None
         self._tokenizer: Tokenizer | None = None
         self._risk_training = Path(config["risk_training_path"])
@@ -119,7 +120,10 @@ class RedFlagDetector(GraphComponent):
         execution_context: ExecutionContext,
     ) -> RedFlagDetector:
         detector = cls(config)
-        RedFlagRules.from_file(Vocab(), detector._rules_path)  # fail at load time, not on a patient's message
+        # Read once and validated now: a patient's message never meets a rules file edited (or broken) after loading,
+        # which waits for the next restart, like the trained model
+        detector._rules_text = detector._rules_path.read_text(encoding="utf-8")
+        RedFlagRules.from_text(Vocab(), detector._rules_text, str(detector._rules_path))
         detector._risk_model = load_model(detector._risk_training, detector._risk_threshold)
         if detector._physical_threshold < 1.0:
             detector._physical_model = load_physical_model(detector._physical_training, detector._physical_threshold)
@@ -128,7 +132,9 @@ class RedFlagDetector(GraphComponent):
     def _rules_for(self, vocab: Vocab) -> RedFlagRules:
         """Matchers belong to a vocabulary: build them for the pipeline's own, once."""
         if self._rules is None or self._vocab is not vocab:
-            self._rules = compiled_rules(vocab, self._rules_path.resolve())
+            if self._rules_text is None:
+                self._rules_text = self._rules_path.read_text(encoding="utf-8")
+            self._rules = compiled_rules(vocab, self._rules_text)
             self._vocab = vocab
         return self._rules
 

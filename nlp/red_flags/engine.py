@@ -136,10 +136,15 @@ class RedFlagRules:
     @classmethod
     def from_file(cls, vocab: Vocab, path: Path = DEFAULT_RULES_PATH) -> RedFlagRules:
         """Load, validate and compile a rules file; raises ValueError naming the first problem."""
+        return cls.from_text(vocab, Path(path).read_text(encoding="utf-8"), str(path))
+
+    @classmethod
+    def from_text(cls, vocab: Vocab, text: str, source: str = "the rules file") -> RedFlagRules:
+        """Validate and compile rules already read (the component reads its file once, when it loads)."""
         try:
-            rules = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            rules = yaml.safe_load(text)
         except yaml.YAMLError as error:
-            raise ValueError(f"red-flag rules: {path} is not valid YAML: {error}") from error
+            raise ValueError(f"red-flag rules: {source} is not valid YAML: {error}") from error
         return cls(vocab, rules)
 
     # -- compilation ----------------------------------------------------------------------------
@@ -302,12 +307,12 @@ class RedFlagRules:
 
 
 @lru_cache(maxsize=4)
-def compiled_rules(vocab: Vocab, path: Path = DEFAULT_RULES_PATH) -> RedFlagRules:
-    """A rules file compiled once per vocabulary: compiling takes seconds, and every detector of a process that
-    reads the same file with the same vocabulary shares it (a test suite builds dozens)."""
-    return RedFlagRules.from_file(vocab, path)
+def compiled_rules(vocab: Vocab, text: str) -> RedFlagRules:
+    """Rules compiled once per vocabulary and text: compiling takes seconds, and every detector of a process that
+    loaded the same rules with the same vocabulary shares them (a test suite builds dozens)."""
+    return RedFlagRules.from_text(vocab, text)
 
 
 def default_rules(vocab: Vocab) -> RedFlagRules:
-    """The shipped rules, compiled once per vocabulary."""
-    return compiled_rules(vocab, DEFAULT_RULES_PATH)  # the key the component uses for the shipped file
+    """The shipped rules, compiled once per vocabulary (the component's own when it loaded the shipped file)."""
+    return compiled_rules(vocab, DEFAULT_RULES_PATH.read_text(encoding="utf-8"))

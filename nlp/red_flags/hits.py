@@ -105,6 +105,11 @@ def suppressor_coverage(suppressor: Suppressor, valid: Mapping[str, list[Hit]]) 
     cancelled = {h.sentence for h in cancels}
     if suppressor.scope == "sentence":
         return Coverage(sentences=frozenset(m.sentence for m in markers) - cancelled)
+    if suppressor.scope == "sentence_and_previous":
+        # a sentence that dates the one before it ("I cut my wrists as a lad. That was 35 years ago."): both are
+        # covered, unless either tells that it is back or recent
+        return Coverage(sentences=frozenset(
+            s for m in markers if not {m.sentence, m.sentence - 1} & cancelled for s in (m.sentence, m.sentence - 1)))
     starts: dict[int, int] = {}  # rest_of_sentence: from the first live marker to the sentence end
     for m in markers:
         if m.sentence not in cancelled:

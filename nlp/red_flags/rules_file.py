@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 _CONCEPT_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_SCOPES = ("sentence", "message", "rest_of_sentence")
+_SCOPES = ("sentence", "message", "rest_of_sentence", "sentence_and_previous")
 _UNLESS_IN = ("sentence", "message")
 TOP_KEYS = {"version", "settings", "concepts", "suppressors", "kinds"}
 _SETTINGS_KEYS = {"gap", "clause_break_words", "negation", "fuzzy", "lemma_overrides"}

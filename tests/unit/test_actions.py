@@ -10,7 +10,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 import actions.reply as reply_module
-from actions.answers import ActionAnswerQuestion, ActionChooseOption, has_several_questions, pick
+from actions.answers import ActionAnswerQuestion, has_several_questions
+from actions.choose_option import ActionChooseOption
 from actions.conversation import (
     ActionDefaultFallback,
     ActionDidYouMean,
@@ -19,6 +20,7 @@ from actions.conversation import (
     ActionSmallTalk,
 )
 from actions.safety import ActionRedFlag, conversation_ref
+from actions.which_one import pick
 from clinic.content_checks import REQUIRED_MESSAGES
 from clinic.db import get_engine
 from clinic.queries import KnowledgeBase

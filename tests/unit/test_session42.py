@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.answers import ActionAnswerQuestion, ActionChooseOption
+from actions.answers import ActionAnswerQuestion
+from actions.choose_option import ActionChooseOption
 from actions.conversation import ActionDidYouMean, ActionSmallTalk
 from actions.fact_ranker import FactRanker
 from actions.several_questions import asked_parts

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.answers import ActionAnswerQuestion, ActionChooseOption
+from actions.answers import ActionAnswerQuestion
+from actions.choose_option import ActionChooseOption
 from actions.conversation import ActionDidYouMean
 from actions.reply import Reply
 from actions.which_one import asks_of_option
@@ -52,8 +53,10 @@ def test_the_options_of_a_comparison_are_counted_in_the_order_they_came_up() -> 
     assert slot_events(produced)["listed_options"] == ["nerve_graft", "nerve_transfer"]
 
 
-def test_something_lasting_after_botox_gets_the_list_it_is_on() -> None:
-    text = "and if the jabs stop helping, is there a more permanent answer?"
+@pytest.mark.parametrize("text", ["and if the jabs stop helping, is there a more permanent answer?",
+                                  # session 49: the same without its "?" (question_parts.asks_after_condition)
+                                  "and if those injections don't work is there an actual op for that"])
+def test_something_lasting_after_botox_gets_the_list_it_is_on(text: str) -> None:
     slots = {"procedure": "botox", "topic": "synkinesis"}
     events = after_one_answer("ask_synkinesis", "what does botox do for synkinesis?", slots, "nlu_fallback", text)
     messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", text, slots=slots, events=events))
