@@ -47,6 +47,7 @@ from actions.turn import (
     latest_text,
     mentioned_procedures,
     previous_intent,
+    question_text,
     slot_before_message,
 )
 from actions.which_one import (
@@ -143,7 +144,7 @@ def answer_topic(reply: Reply, tracker: Tracker, kb: KnowledgeBase, topic: Topic
     story_named = len(named_all) < len(mentioned)
     procedure_id = named or (slot_before_message(tracker, PROCEDURE_SLOT) if story_named
                              else tracker.get_slot(PROCEDURE_SLOT))
-    text = latest_text(tracker)
+    text = question_text(tracker)
     has_context = bool(tracker.get_slot(PROCEDURE_SLOT)) or previous_intent(tracker) not in NON_TOPIC_INTENTS
     if named is None and is_underspecified(text, topic, has_context):
         candidates = [topic, *(kb.topic(t) for t in topic.confusable_with)]

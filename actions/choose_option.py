@@ -7,6 +7,7 @@ as a question about it; a bare pick describes the option with its own topic.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -17,7 +18,7 @@ from actions.fact_answers import answer_in_context, answer_with_facts
 from actions.formatting import answer_buttons, answer_text, procedure_button
 from actions.reply import ClinicAction, Reply
 from actions.topic_answers import resolve_answer
-from actions.turn import entity_value, latest_text, mentioned_procedures
+from actions.turn import earlier_topic, entity_value, latest_text, mentioned_procedures
 from actions.which_one import asks_of_option, pick
 from clinic.errors import UnknownContent
 from clinic.queries import KnowledgeBase, ProcedureView
@@ -41,6 +42,11 @@ def answer_option(reply: Reply, kb: KnowledgeBase, procedure: ProcedureView) -> 
     return [SlotSet(PROCEDURE_SLOT, procedure.id), SlotSet(TOPIC_SLOT, answer.topic.id)]
 
 
+# An ordinal that counts the patient's own questions ("back to my first question", "the other thing I asked")
+_COUNTS_QUESTIONS = re.compile(r"\b(?:first|second|third|1st|2nd|3rd|other|earlier|original|previous) "
+                               r"(?:question|query|thing (?:i|we) asked)\b", re.IGNORECASE)
+
+
 class ActionChooseOption(ClinicAction):
     """Answers "the second one" from the list the assistant showed last."""
 
@@ -48,6 +54,12 @@ class ActionChooseOption(ClinicAction):
     default_list = "surgery_options"
 
     def respond(self, reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[dict[str, Any]]:
+        if _COUNTS_QUESTIONS.search(latest_text(tracker)):
+            # "ok, back to my first question - does the 3 years change things?": the patient's questions are
+            # counted, not a list's options; the topic before the last one is what they go back to
+            topic = kb.topic(earlier_topic(tracker) or str(tracker.get_slot(TOPIC_SLOT) or ""))
+            if topic is not None:
+                return answer_with_facts(reply, tracker, kb, topic, latest_text(tracker))
         options = list(tracker.get_slot(LISTED_OPTIONS_SLOT) or [])
         ordinal = entity_value(tracker, ORDINAL_ENTITY)
         named = named_listed_option(tracker)

@@ -18,6 +18,7 @@ from actions.fact_ranker import AGREEING_MATCH, FactRanker
 from actions.formatting import fact_line
 from actions.reply import Reply
 from actions.turn import latest_text, mentioned_procedures
+from clinic.asked_choices import asks_which_suits
 from clinic.queries import Answer, KnowledgeBase
 from clinic.question_parts import asks_which_of, is_comparison
 from clinic.question_split import split_questions
@@ -87,8 +88,8 @@ def answer_which_of(reply: Reply, tracker: Tracker, kb: KnowledgeBase) -> list[d
     """The option (of the last two or three shown) that the question singles out, with the fact
     that says so; None when the message is not such a question or its words single out none."""
     text = latest_text(tracker)
-    if not asks_which_of(text) or mentioned_procedures(tracker):
-        return None
+    if not asks_which_of(text) or asks_which_suits(text) or mentioned_procedures(tracker):
+        return None  # "which one is better for me?" is the surgeon's choice: the personal question's answer
     listed = recent_options(tracker)
     if not 2 <= len(listed) <= MAX_OPTIONS:
         return None

@@ -39,6 +39,8 @@ _DID_NOT_HELP = re.compile(r"\b(?:(?:is|was|are|were)n'?t|(?:is|was|are|were) no
                            r"working|helping|doing (?:enough|much|anything))\b|"
                            r"\b(?:(?:do|does|did)n'?t|(?:do|does|did) not|won'?t|will not|never) "
                            r"(?:work|help|last)(?:ed|s)?\b|"
+                           # "the muscles have wasted, so fixing the nerve wouldn't help": told it would not
+                           r"\b(?:wouldn'?t|would not|wouldnae|wouldna) (?:work|help|do (?:any good|anything))\b|"
                            r"\b(?:stop(?:s|ped)?|quit|quits) (?:working|helping|being (?:enough|effective|helpful))\b|"
                            r"\bno longer (?:work|help)s?\b|\b(?:has|have|had) failed\b|\bfailed (?:me|for me)\b|"
                            # "it only lasts a couple of months for me": the option named falls short
@@ -73,6 +75,18 @@ def asks_what_decides(text: str) -> bool:
 # "He also mentioned a muscle transplant as an alternative": an option someone put forward, told, not asked for
 _PUT_FORWARD = re.compile(r"\b(?:mention|suggest|propos|offer|recommend|rais|brought up|bring up|talk)\w*\b"
                           r"[^.?!]{0,40}?\bas an? (?:alternative|other option)\b", re.IGNORECASE)
+
+
+# "Which one is better for me?", "which would you recommend?": a choice for the patient, which only their surgeon
+# makes; never answered by picking the option whose facts share a word ("better" is in a fact on improvement).
+_WHICH_SUITS = re.compile(r"\b(?:better|best|right (?:one |choice |option )?for|suits?|suited|suitable|recommend\w*|"
+                          r"advise|advisable|safer|safest|preferable|prefer|worth (?:it|more)|"
+                          r"should (?:i|he|she|we|they) (?:go for|choose|pick|get|have|do|opt for))\b", re.IGNORECASE)
+
+
+def asks_which_suits(text: str) -> bool:
+    """Whether a "which one" question asks which option is better or right for someone (``_WHICH_SUITS``)."""
+    return bool(_WHICH_SUITS.search(clip(text)))
 
 
 def asks_alternatives(text: str) -> bool:

@@ -42,13 +42,21 @@ def describes_synkinesis(text: str) -> bool:
 
 def without_synkinesis_signs(text: str) -> str:
     """``text`` with the part said to move by itself blanked out ("my eye squeezes shut" when I whistle),
-    in each sentence that describes synkinesis: the sign's words are no question about that part."""
+    in each sentence that describes synkinesis: the sign's words are no question about that part. So is the
+    movement made on purpose ("when I smile"), when that sentence tells a part moving by itself with it: the
+    smile there is the sign's trigger, no question about restoring one."""
     def blank(sentence: re.Match[str]) -> str:
         said = sentence.group()
         for moved, by_itself in _TRIGGERED:
             if moved.search(said):
-                said = by_itself.sub(lambda m: " " * len(m.group()), said)
+                signed = by_itself.search(said) is not None
+                said = by_itself.sub(_spaces, said)
+                said = moved.sub(_spaces, said) if signed else said
         return said
     read = clip(text)
     blanked = _SENTENCE.sub(blank, read)  # a part blanked only where its sentence tells the movement made on purpose
     return blanked if blanked != read else text
+
+
+def _spaces(found: re.Match[str]) -> str:
+    return " " * len(found.group())

@@ -16,11 +16,13 @@ MAX_QUESTION_WORDS = 400  # a long story is cut here: ranking stays a small cons
 
 # Phrases made only of stopwords that still ask something ("in one go" is a question about stages);
 # "in one shot" too, though "one shot of Botox" is an injection.
-SAME_PHRASE = re.compile(r"\b(?:in )?(?:one|1) (?:go|sitting|session|day|time)\b|\bin (?:one|1) (?:shot|hit)\b|"
+SAME_PHRASE = re.compile(r"\b(?:in )?(?:one|1)[ -](?:go|sitting|session|day|time)\b|\bin (?:one|1) (?:shot|hit)\b|"
                          r"\ball at once\b")
 # Words about the asking itself ("could you give me both pieces of information?"), which no fact
 # answers: "pieces" is no piece of nerve.
 ASKING_WORDS = re.compile(r"\b(?:(?:a |the )?(?:piece|pieces|bit|bits) of )?(?:information|info|details)\b|"
+                          # "in general" asks broadly ("in general, how long does recovery take?"), no anaesthetic
+                          r"\bin general\b|\bgenerally speaking\b|"
                           # a comparison's wording ("or the other way around?"), no nerve going around
                           r"\b(?:the )?other way (?:a)?round\b|\bvice versa\b|"
                           # "what does it give me on top of that?" asks for more, not about the top of the face
