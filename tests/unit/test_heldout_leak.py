@@ -25,7 +25,8 @@ HELD_OUT_NAMES = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "b
                   "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "blind20", "dev53", "dev54", "blind21",
                   "dev55", "dev56", "blind22", "dev57", "dev58", "blind23", "blind24", "dev59", "dev60",
                   "blind25", "dev61", "dev62", "blind26", "dev63", "dev64", "dev65", "dev66",
-                  "blind27", "dev67", "dev68", "blind28", "dev69", "dev70", "blind29")
+                  "blind27", "dev67", "dev68", "blind28", "dev69", "dev70", "blind29",
+                  "dev71", "dev72", "blind30")
 HELD_OUT_DIRS = tuple(ROOT / "tests" / "e2e" / name for name in HELD_OUT_NAMES)
 
 
