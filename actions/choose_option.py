@@ -22,6 +22,7 @@ from actions.turn import earlier_topic, entity_value, latest_text, mentioned_pro
 from actions.which_one import asks_of_option, pick
 from clinic.errors import UnknownContent
 from clinic.queries import KnowledgeBase, ProcedureView
+from clinic.question_parts import looks_like_question
 
 
 def named_listed_option(tracker: Tracker) -> str | None:
@@ -47,6 +48,14 @@ _COUNTS_QUESTIONS = re.compile(r"\b(?:first|second|third|1st|2nd|3rd|other|earli
                                r"(?:question|query|thing (?:i|we) asked)\b", re.IGNORECASE)
 
 
+# A message long enough to ask something of its own, not "the second one please"
+_OWN_QUESTION_WORDS = 7
+
+
+def _asks_on_its_own(text: str) -> bool:
+    return len(text.split()) >= _OWN_QUESTION_WORDS and looks_like_question(text)
+
+
 class ActionChooseOption(ClinicAction):
     """Answers "the second one" from the list the assistant showed last."""
 
@@ -61,6 +70,10 @@ class ActionChooseOption(ClinicAction):
             if topic is not None:
                 return answer_with_facts(reply, tracker, kb, topic, latest_text(tracker))
         options = list(tracker.get_slot(LISTED_OPTIONS_SLOT) or [])
+        if not options and not tracker.get_slot(TOPIC_SLOT) and _asks_on_its_own(latest_text(tracker)):
+            # "can I get another op if the 1st one doesn't work?" opening a conversation: nothing was listed
+            # that "the 1st one" could pick, so it is a question of its own
+            return answer_with_facts(reply, tracker, kb, None, latest_text(tracker))
         ordinal = entity_value(tracker, ORDINAL_ENTITY)
         named = named_listed_option(tracker)
         if named is None and mentioned_procedures(tracker):

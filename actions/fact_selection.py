@@ -28,7 +28,7 @@ from actions.fact_ranker import (
 )
 from actions.formatting import fact_line
 from actions.several_questions import add_facts, answer_each, asked_parts, without_failed
-from clinic.asked_choices import asks_alternatives
+from clinic.asked_choices import asks_alternatives, asks_which_suits
 from clinic.fact_ranking import Scored, content_stems, stem
 from clinic.queries import CatalogueFact, TopicView
 from clinic.question_parts import is_comparison, without_comparing_words
@@ -73,9 +73,12 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         sides = list(dict.fromkeys(named + context))[:MAX_QUESTIONS]
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
         compared = without_comparing_words(text)
+        # "which is better for my eye, the lid operation or Botox?" is the surgeon's choice (the topic's frame says
+        # so); what each one is, its own description, is what the page can say to it
+        described = not asks_more_than_difference(compared) or asks_which_suits(written)
         for side in sides:
             # "how is that different from the dynamic kind?" asks what each one is: its own description
-            description = None if asks_more_than_difference(compared) else ranker.description(side)
+            description = ranker.description(side) if described else None
             if description is not None and description not in answer.facts:
                 answer.facts.append(description)
                 continue

@@ -123,6 +123,9 @@ def answer_each(answer: FactAnswer, ranker: FactRanker, asked: Asked,
         # the conversation's procedure is this message's when it names one (the slot is filled
         # from it): it does not pull the message's other questions towards it
         part_context = [] if named else context
+        if not part_named and len(part_context) == 1 and asks_alternatives(part):
+            # "is there stuff she can do instead of the needles? ..." after Botox: the others, as for one question
+            ranker.avoided, part_context = set(part_context), []
         part_named = without_failed(ranker, part, part_named)
         per_question.append(ranker.best_new(part, weights, part_named, part_context, shown))
         ranker.avoided, ranker.within = set(), set()

@@ -18,7 +18,14 @@ from actions.constants import TOPIC_SLOT
 from actions.fact_checks import option_for_case
 from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, HUB_TOPICS, MAX_FACTS, FactAnswer, FactRanker
 from actions.fact_selection import blank_names
-from actions.turn import intent_confidences, latest_intent, latest_text, mentioned_procedures, previous_text
+from actions.turn import (
+    intent_confidences,
+    latest_intent,
+    latest_text,
+    mentioned_procedures,
+    previous_text,
+    time_to_work_asked,
+)
 from clinic.asked_for import asks_what_helps
 from clinic.fact_ranking import SUBJECT_WORDS
 from clinic.queries import Answer, CatalogueFact, KnowledgeBase, TopicView
@@ -68,6 +75,8 @@ def leans_on_discussed(tracker: Tracker, kb: KnowledgeBase, text: str) -> TopicV
     if discussed is None or len(text.split()) > MAX_FOLLOW_UP_WORDS or not points_back(text):
         return None
     if mentioned_procedures(tracker) or any(FactRanker.names_topic(t, text) for t in kb.topics()):
+        return None
+    if time_to_work_asked(tracker):  # "how long till it works?": its own words say which time it asks about
         return None
     filed = kb.topic_for_intent(latest_intent(tracker))
     if filed is None or filed.id == discussed.id:

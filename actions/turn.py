@@ -14,7 +14,12 @@ from actions.constants import (
     RED_FLAG_EXTRACTOR,
     RED_FLAG_KIND_ENTITY,
 )
-from clinic.out_of_action import as_time_off_question, asks_time_out_of_action
+from clinic.out_of_action import (
+    as_time_off_question,
+    as_time_to_work_question,
+    asks_time_out_of_action,
+    asks_time_to_work,
+)
 from clinic.question_parts import question_focus, short_question_focus
 
 
@@ -22,22 +27,29 @@ def latest_text(tracker: Tracker) -> str:
     return str(tracker.latest_message.get("text") or "")
 
 
-# The operation's length and the time off work, as the topics' intents are named (knowledge/topics.yml)
+# The operation's length, the time off work and the recovery (whose answer tells when the operation starts to
+# work), as the topics' intents are named (knowledge/topics.yml)
 OPERATION_LENGTH_INTENT, OUT_OF_ACTION_INTENT = "ask_surgery_duration", "ask_time_off_work"
+RECOVERY_INTENT = "ask_recovery"
 
 
 def latest_intent(tracker: Tracker) -> str:
     """The classifier's intent, except that "how long must I close the cafe?" read as the operation's
-    length asks how long the person is out of action (``clinic.out_of_action``)."""
-    return OUT_OF_ACTION_INTENT if out_of_action_asked(tracker) else _classified_intent(tracker)
+    length asks how long the person is out of action, and "how long does it take to work?" read as either
+    asks when the operation works (``clinic.out_of_action``)."""
+    if out_of_action_asked(tracker):
+        return OUT_OF_ACTION_INTENT
+    return RECOVERY_INTENT if time_to_work_asked(tracker) else _classified_intent(tracker)
 
 
 def question_text(tracker: Tracker) -> str:
     """The latest message as the facts are ranked for it: a "how long" of a person out of action
     said as the time off it asks about ("how long would he need to take it easy?" has the surgery
-    time's words, "how long" and "take")."""
+    time's words, "how long" and "take"), a "how long" before it works as "how soon"."""
     text = latest_text(tracker)
-    return as_time_off_question(text) if out_of_action_asked(tracker) else text
+    if out_of_action_asked(tracker):
+        return as_time_off_question(text)
+    return as_time_to_work_question(text) if time_to_work_asked(tracker) else text
 
 
 def _classified_intent(tracker: Tracker) -> str:
@@ -47,6 +59,13 @@ def _classified_intent(tracker: Tracker) -> str:
 def out_of_action_asked(tracker: Tracker) -> bool:
     """The classifier read the operation's length where the question asks how long a person is out of action."""
     return _classified_intent(tracker) == OPERATION_LENGTH_INTENT and asks_time_out_of_action(latest_text(tracker))
+
+
+def time_to_work_asked(tracker: Tracker) -> bool:
+    """The classifier read the operation's length or the time off work where the question asks how long
+    before the operation works."""
+    return (_classified_intent(tracker) in (OPERATION_LENGTH_INTENT, OUT_OF_ACTION_INTENT)
+            and asks_time_to_work(latest_text(tracker)))
 
 
 def previous_user_event(tracker: Tracker) -> dict[str, Any]:
@@ -88,15 +107,25 @@ def intent_ranking(tracker: Tracker) -> list[dict[str, Any]]:
 
 def intent_confidences(tracker: Tracker) -> dict[str, float]:
     """The classifier's confidence per intent for the latest message (unranked intents are absent), the
-    operation's length and the time off work traded when the question is of the latter (``latest_intent``)."""
+    operation's length and the time off work traded when the question is of the latter, the intent read and
+    the recovery when it asks how long before the operation works (``latest_intent``)."""
     confidence = {str(r.get("name")): float(r.get("confidence") or 0.0) for r in intent_ranking(tracker)}
-    return _time_off_traded(confidence) if out_of_action_asked(tracker) else confidence
+    if out_of_action_asked(tracker):
+        return _time_off_traded(confidence)
+    if time_to_work_asked(tracker):
+        return _traded(confidence, _classified_intent(tracker), RECOVERY_INTENT)
+    return confidence
 
 
 def _time_off_traded(confidence: dict[str, float]) -> dict[str, float]:
     """``confidence`` with the operation's length and the time off work traded (``latest_intent``)."""
-    return {**confidence, OPERATION_LENGTH_INTENT: confidence.get(OUT_OF_ACTION_INTENT, 0.0),
-            OUT_OF_ACTION_INTENT: confidence.get(OPERATION_LENGTH_INTENT, 0.0)}
+    return _traded(confidence, OPERATION_LENGTH_INTENT, OUT_OF_ACTION_INTENT)
+
+
+def _traded(confidence: dict[str, float], read: str, meant: str) -> dict[str, float]:
+    """``confidence`` with the intent the classifier read and the one the question means traded
+    (``latest_intent``)."""
+    return {**confidence, read: confidence.get(meant, 0.0), meant: confidence.get(read, 0.0)}
 
 
 def question_part_confidences(tracker: Tracker) -> list[tuple[str, dict[str, float]]]:
@@ -110,10 +139,13 @@ def question_part_confidences(tracker: Tracker) -> list[tuple[str, dict[str, flo
         if not isinstance(part.get("intents"), dict):
             continue
         intents = {str(k): float(v) for k, v in part["intents"].items() if isinstance(v, (int, float))}
-        # "...and how long would he need to take it easy?" read as the operation's length: the time off, as above
-        if max(intents, key=intents.__getitem__, default="") == OPERATION_LENGTH_INTENT and (
-                asks_time_out_of_action(part["text"])):
+        # "...and how long would he need to take it easy?" read as the operation's length: the time off, and
+        # "...how long till it works?" the recovery, as above
+        read = max(intents, key=intents.__getitem__, default="")
+        if read == OPERATION_LENGTH_INTENT and asks_time_out_of_action(part["text"]):
             intents = _time_off_traded(intents)
+        elif read in (OPERATION_LENGTH_INTENT, OUT_OF_ACTION_INTENT) and asks_time_to_work(part["text"]):
+            intents = _traded(intents, read, RECOVERY_INTENT)
         found.append((part["text"], intents))
     return found
 

@@ -29,7 +29,10 @@ _ALTERNATIVES = re.compile(r"\b(apart from|besides|aside from|other than|except(
                            r"the only (?:option|treatment|choice|way|thing|answer|solution)s?|"
                            # "are there operations for it too?" after the injections: surgery besides them
                            r"(?:is|are) there (?:any )?(?:surgery|surgeries|operations?|surgical options?|procedures?)"
-                           r"(?: for (?:it|this|that|them))? (?:too|as well|also))\b",
+                           r"(?: for (?:it|this|that|them))? (?:too|as well|also)|"
+                           # "is there stuff she can do at home instead of the needles?": something in its place
+                           # ("in what situation would you move a muscle instead of fixing the nerve?" compares two)
+                           r"(?:anything|something|stuff|things?)\b[^.?!]{0,40}?\binst(?:ea|e)d of)\b",
                            re.IGNORECASE)
 
 
@@ -81,7 +84,10 @@ _PUT_FORWARD = re.compile(r"\b(?:mention|suggest|propos|offer|recommend|rais|bro
 # makes; never answered by picking the option whose facts share a word ("better" is in a fact on improvement).
 _WHICH_SUITS = re.compile(r"\b(?:better|best|right (?:one |choice |option )?for|suits?|suited|suitable|recommend\w*|"
                           r"advise|advisable|safer|safest|preferable|prefer|worth (?:it|more)|"
-                          r"should (?:i|he|she|we|they) (?:go for|choose|pick|get|have|do|opt for))\b", re.IGNORECASE)
+                          r"should (?:i|he|she|we|they) (?:go for|choose|pick|get|have|do|opt for)|"
+                          # "when would the surgeon pick one over the other?"
+                          r"(?:pick|choose|prefer|use|go for|opt for|do) (?:one|it|that|this) "
+                          r"(?:over|rather than|instead of) (?:the other|another|the second))\b", re.IGNORECASE)
 
 
 def asks_which_suits(text: str) -> bool:

@@ -1,4 +1,5 @@
-"""Whose time a "how long" question asks about: the operation's, or the patient's time out of action.
+"""Whose time a "how long" question asks about: the operation's, the patient's time out of action, or the
+time before the operation works.
 
 The classifier learnt "how long" from questions about the operation's length ("how long does the
 surgery take?") and reads most "how long" questions so. "How long must I close the cafe?", "how long
@@ -49,3 +50,22 @@ def as_time_off_question(text: str) -> str:
     """``text`` with its "how long" said as the time off it asks about, for the fact ranking: "how long"
     and "take" are the surgery time's words, and "how long would he need to take it easy?" matched it."""
     return re.sub(r"\bhow long\b", "how much time off", text, count=1, flags=re.IGNORECASE)
+
+
+# "How long does it take to work?", "how long till the graft kicks in": the time before it works, which the
+# classifier reads as the operation's length or, for the word "work", as the time off work
+_TIME_TO_WORK = re.compile(
+    r"\bhow long\b[^.?!;]{0,40}?\b(?:(?:take|takes|taking|took) to (?:start )?(?:work|working)\b|"
+    r"(?:till|til|until|before|for) (?:it|they|this|that|the \w+|my \w+) (?:starts? |begins? )?"
+    r"(?:work|works|working|kicks? in|takes? effect)\b|to (?:kick in|take effect)\b)")
+
+
+def asks_time_to_work(text: str) -> bool:
+    """Whether ``text`` asks how long before an operation or treatment works (not the operation's length)."""
+    return _TIME_TO_WORK.search(re.sub(r"['’]", "", text.lower())) is not None
+
+
+def as_time_to_work_question(text: str) -> str:
+    """``text`` with its "how long" said as "how soon", for the fact ranking: "how long" and "take" are the
+    surgery time's words."""
+    return re.sub(r"\bhow long\b", "how soon", text, count=1, flags=re.IGNORECASE)

@@ -203,11 +203,18 @@ _SURGERY_NAMED = re.compile(r"\b(?:surger(?:y|ies)|operations?|ops?|procedures?|
 _NAMES_REANIMATION = re.compile(r"\s+(?:facial\s+)?reanimation\b", re.IGNORECASE)
 
 
+# "Can an operation sort that?", "is there anything to fix it?": what a remedy is asked for is the trouble the
+# sentence before tells, even when the surgery is named first
+_REMEDY_FOR_IT = re.compile(r"\b(?:sort|fix|treat|improve|correct|cure|repair|solve|tackle|reverse|help)(?:\s+out)?"
+                            r"(?:\s+(?:with|for))?\s+(?:that|this|it|these|those)\s*(?:[?.!]|$)", re.IGNORECASE)
+
+
 def _points_back_before_naming(question: str) -> bool:
-    """Whether the question points back ("what is that?") before naming the surgery it asks about."""
+    """Whether the question points back ("what is that?") before naming the surgery it asks about, or asks
+    for a remedy to what it points back to."""
     back = _POINTS_BACK.search(question)
-    return (back is not None and not _SURGERY_NAMED.search(question, 0, back.start())
-            and not _NAMES_REANIMATION.match(question, back.end()))
+    return back is not None and (_REMEDY_FOR_IT.search(question) is not None or (
+        not _SURGERY_NAMED.search(question, 0, back.start()) and not _NAMES_REANIMATION.match(question, back.end())))
 
 
 def _asking_sentences(sentences: list[re.Match[str]]) -> list[re.Match[str]]:

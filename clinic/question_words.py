@@ -104,6 +104,11 @@ PERCENT_WHOLE = "100"
 GOING_UNDER = frozenset("put go goes going gone went right".split())
 
 
+# What "last" dates rather than lasts ("last year", "last Tuesday")
+_TIME_AGO = frozenset("year years month months week weeks night nights time summer winter spring autumn fall "
+                      "monday tuesday wednesday thursday friday saturday sunday weekend christmas".split())
+
+
 def read_in_place(words: list[str], at: int, question: bool) -> str:
     """``words[at]`` as its neighbours make it read: a face's "work" is its function, "put under" is the
     anaesthetic, and a question's "100%" asks how perfect."""
@@ -114,4 +119,6 @@ def read_in_place(words: list[str], at: int, question: bool) -> str:
         return "anesthesia"
     if word == PERCENT_WHOLE and question:  # "will I get 100% of my smile back?" (a cue's "100 percent" stays)
         return "perfect"
+    if word == "last" and at + 1 < len(words) and words[at + 1] in _TIME_AGO:
+        return "the"  # "since my palsy last year" dates the story; it is no operation that lasts
     return word

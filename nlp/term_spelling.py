@@ -47,11 +47,19 @@ TEXT_SPEAK = {
     "u": "you", "ur": "your", "r": "are",
     # the "and" between two questions ("recovery time n time off work"): where one question ends
     "n": "and",
+    # Northern English "anything" and "nothing" ("can you do owt for me?")
+    "owt": "anything", "nowt": "nothing",
 }
 # Text-speak written with a digit ("how long b4 it works", "any1 had this?"), which the word reader below skips.
 DIGIT_SPEAK = {"b4": "before", "2day": "today", "2nite": "tonight", "2moro": "tomorrow", "2morrow": "tomorrow",
-               "l8r": "later", "w8": "wait", "gr8": "great", "any1": "anyone", "some1": "someone", "every1": "everyone"}
+               "l8r": "later", "w8": "wait", "gr8": "great", "any1": "anyone", "some1": "someone", "sum1": "someone",
+               "every1": "everyone"}
 _DIGIT_SPEAK = re.compile(r"\b(?:" + "|".join(DIGIT_SPEAK) + r")\b", re.IGNORECASE)
+# "am i 2 young for it??" is "too young", never option two: a "2" before a word of degree that
+# ends the clause ("2 old now", "2 late?"); "2 old scars" goes on to a noun and stays a number.
+_TOO_SPEAK = re.compile(
+    r"\b2(?= (?:young|old|late|early|soon|long|much|many|risky|scared|nervous|weak|far gone)"
+    r"(?:\s*(?:$|[?!.,;:)])| (?:for|to|now|yet|at|or|and|am|is|are)\b))", re.IGNORECASE)
 # a word with its apostrophe ("wouldn't" is never "wouldn" read back as "would") and any letters
 # ("recuperación" is not "recuperaci")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -110,7 +118,7 @@ class TermSpeller:
         (the input guard's reading) as it is: "herida" is no "hernia"."""
         if language != "en":
             return text
-        text = _DIGIT_SPEAK.sub(_digit_word, text)
+        text = _TOO_SPEAK.sub("too", _DIGIT_SPEAK.sub(_digit_word, text))
         return _WORD.sub(lambda m: self.correct_word(m.group(0)), text)
 
 
