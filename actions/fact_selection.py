@@ -28,7 +28,7 @@ from actions.fact_ranker import (
 )
 from actions.formatting import fact_line
 from actions.several_questions import add_facts, answer_each, asked_parts, without_failed
-from clinic.asked_choices import asks_alternatives, asks_which_suits
+from clinic.asked_choices import asks_which_suits
 from clinic.fact_ranking import Scored, content_stems, stem
 from clinic.queries import CatalogueFact, TopicView
 from clinic.question_parts import is_comparison, without_comparing_words
@@ -94,8 +94,8 @@ def rank_answer(ranker: FactRanker, text: str, topic: TopicView | None, intent_c
         _mark_general(answer, ranker, named or context[:1])
     if len(asked) <= 1 or not answer.facts:
         weights = ranker.topic_weights(text, intent_confidence, context_topic, excluded_topic)
-        if not named and len(context) == 1 and asks_alternatives(text):
-            ranker.avoided, context = set(context), []  # "Botox wears me out... what are my other options?"
+        if not named:
+            context = without_failed(ranker, text, context)  # "Botox wears me out... what are my other options?"
         asked_named = without_failed(ranker, text, named)
         ranked = ranker.best(text, weights, asked_named, context if asked_named == named else [], 3)
         add_facts(answer, ranker, ranked)

@@ -123,9 +123,9 @@ def answer_each(answer: FactAnswer, ranker: FactRanker, asked: Asked,
         # the conversation's procedure is this message's when it names one (the slot is filled
         # from it): it does not pull the message's other questions towards it
         part_context = [] if named else context
-        if not part_named and len(part_context) == 1 and asks_alternatives(part):
+        if not part_named:
             # "is there stuff she can do instead of the needles? ..." after Botox: the others, as for one question
-            ranker.avoided, part_context = set(part_context), []
+            part_context = without_failed(ranker, part, part_context)
         part_named = without_failed(ranker, part, part_named)
         per_question.append(ranker.best_new(part, weights, part_named, part_context, shown))
         ranker.avoided, ranker.within = set(), set()
@@ -266,7 +266,8 @@ def _described(ranker: FactRanker, part: str) -> list[str]:
 
 def without_failed(ranker: FactRanker, question: str, named: list[str]) -> list[str]:
     """The procedures a question asks about: not one it says did not help ("what if physio isn't
-    enough?"), which the ranking then leaves out (``FactRanker.avoided``) so the others answer."""
+    enough?"), which the ranking then leaves out (``FactRanker.avoided``) so the others answer. Given the
+    conversation's one procedure, the same for a question asking around it ("what are my other options?")."""
     if len(named) != 1 or not asks_alternatives(question):
         return named
     ranker.avoided = set(named)

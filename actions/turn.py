@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -33,39 +34,45 @@ OPERATION_LENGTH_INTENT, OUT_OF_ACTION_INTENT = "ask_surgery_duration", "ask_tim
 RECOVERY_INTENT = "ask_recovery"
 
 
+def _how_long_meant(read: str, text: str) -> tuple[str, Callable[[str], str]] | None:
+    """The intent a "how long" question means where the classifier ``read`` another, with how its text is said
+    for the fact ranking (``clinic.out_of_action``); None when it means what was read. "How long must I close
+    the cafe?" read as the operation's length asks how long the person is out of action ("how long" said as
+    "how much time off": "how long would he need to take it easy?" has the surgery time's words); "how long does
+    it take to work?" read as either asks when the operation works ("how soon")."""
+    if read == OPERATION_LENGTH_INTENT and asks_time_out_of_action(text):
+        return OUT_OF_ACTION_INTENT, as_time_off_question
+    if _asks_when_it_works(read, text):
+        return RECOVERY_INTENT, as_time_to_work_question
+    return None
+
+
+def _asks_when_it_works(read: str, text: str) -> bool:
+    return read in (OPERATION_LENGTH_INTENT, OUT_OF_ACTION_INTENT) and asks_time_to_work(text)
+
+
 def latest_intent(tracker: Tracker) -> str:
-    """The classifier's intent, except that "how long must I close the cafe?" read as the operation's
-    length asks how long the person is out of action, and "how long does it take to work?" read as either
-    asks when the operation works (``clinic.out_of_action``)."""
-    if out_of_action_asked(tracker):
-        return OUT_OF_ACTION_INTENT
-    return RECOVERY_INTENT if time_to_work_asked(tracker) else _classified_intent(tracker)
+    """The classifier's intent, or the one its "how long" means (``_how_long_meant``)."""
+    meant = _how_long_meant(_classified_intent(tracker), latest_text(tracker))
+    return meant[0] if meant else _classified_intent(tracker)
 
 
 def question_text(tracker: Tracker) -> str:
-    """The latest message as the facts are ranked for it: a "how long" of a person out of action
-    said as the time off it asks about ("how long would he need to take it easy?" has the surgery
-    time's words, "how long" and "take"), a "how long" before it works as "how soon"."""
+    """The latest message as the facts are ranked for it: a re-read "how long" said as what it asks
+    (``_how_long_meant``)."""
     text = latest_text(tracker)
-    if out_of_action_asked(tracker):
-        return as_time_off_question(text)
-    return as_time_to_work_question(text) if time_to_work_asked(tracker) else text
+    meant = _how_long_meant(_classified_intent(tracker), text)
+    return meant[1](text) if meant else text
 
 
 def _classified_intent(tracker: Tracker) -> str:
     return str((tracker.latest_message.get("intent") or {}).get("name") or "")
 
 
-def out_of_action_asked(tracker: Tracker) -> bool:
-    """The classifier read the operation's length where the question asks how long a person is out of action."""
-    return _classified_intent(tracker) == OPERATION_LENGTH_INTENT and asks_time_out_of_action(latest_text(tracker))
-
-
 def time_to_work_asked(tracker: Tracker) -> bool:
     """The classifier read the operation's length or the time off work where the question asks how long
     before the operation works."""
-    return (_classified_intent(tracker) in (OPERATION_LENGTH_INTENT, OUT_OF_ACTION_INTENT)
-            and asks_time_to_work(latest_text(tracker)))
+    return _asks_when_it_works(_classified_intent(tracker), latest_text(tracker))
 
 
 def previous_user_event(tracker: Tracker) -> dict[str, Any]:
@@ -110,16 +117,13 @@ def intent_confidences(tracker: Tracker) -> dict[str, float]:
     operation's length and the time off work traded when the question is of the latter, the intent read and
     the recovery when it asks how long before the operation works (``latest_intent``)."""
     confidence = {str(r.get("name")): float(r.get("confidence") or 0.0) for r in intent_ranking(tracker)}
-    if out_of_action_asked(tracker):
-        return _time_off_traded(confidence)
-    if time_to_work_asked(tracker):
-        return _traded(confidence, _classified_intent(tracker), RECOVERY_INTENT)
-    return confidence
+    return _as_meant(confidence, _classified_intent(tracker), latest_text(tracker))
 
 
-def _time_off_traded(confidence: dict[str, float]) -> dict[str, float]:
-    """``confidence`` with the operation's length and the time off work traded (``latest_intent``)."""
-    return _traded(confidence, OPERATION_LENGTH_INTENT, OUT_OF_ACTION_INTENT)
+def _as_meant(confidence: dict[str, float], read: str, text: str) -> dict[str, float]:
+    """``confidence`` with the intent read and the one its "how long" means traded (``_how_long_meant``)."""
+    meant = _how_long_meant(read, text)
+    return _traded(confidence, read, meant[0]) if meant else confidence
 
 
 def _traded(confidence: dict[str, float], read: str, meant: str) -> dict[str, float]:
@@ -140,13 +144,9 @@ def question_part_confidences(tracker: Tracker) -> list[tuple[str, dict[str, flo
             continue
         intents = {str(k): float(v) for k, v in part["intents"].items() if isinstance(v, (int, float))}
         # "...and how long would he need to take it easy?" read as the operation's length: the time off, and
-        # "...how long till it works?" the recovery, as above
+        # "...how long till it works?" the recovery, as for one question
         read = max(intents, key=intents.__getitem__, default="")
-        if read == OPERATION_LENGTH_INTENT and asks_time_out_of_action(part["text"]):
-            intents = _time_off_traded(intents)
-        elif read in (OPERATION_LENGTH_INTENT, OUT_OF_ACTION_INTENT) and asks_time_to_work(part["text"]):
-            intents = _traded(intents, read, RECOVERY_INTENT)
-        found.append((part["text"], intents))
+        found.append((part["text"], _as_meant(intents, read, part["text"])))
     return found
 
 

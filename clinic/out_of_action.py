@@ -38,7 +38,7 @@ _ANOTHER_TIME = re.compile(
 
 def asks_time_out_of_action(text: str) -> bool:
     """Whether ``text`` asks how long a person is out of action rather than how long the operation lasts."""
-    lowered = re.sub(r"['’]", "", text.lower())
+    lowered = _plain(text)
     if len(re.findall(r"\bhow long\b", lowered)) > 1:
         return False  # "how long is the operation and how long would I be off?": each question is its own
     found = _HOW_LONG_OF_PERSON.search(lowered)
@@ -49,7 +49,7 @@ def asks_time_out_of_action(text: str) -> bool:
 def as_time_off_question(text: str) -> str:
     """``text`` with its "how long" said as the time off it asks about, for the fact ranking: "how long"
     and "take" are the surgery time's words, and "how long would he need to take it easy?" matched it."""
-    return re.sub(r"\bhow long\b", "how much time off", text, count=1, flags=re.IGNORECASE)
+    return _how_long_said_as("how much time off", text)
 
 
 # "How long does it take to work?", "how long till the graft kicks in": the time before it works, which the
@@ -62,10 +62,19 @@ _TIME_TO_WORK = re.compile(
 
 def asks_time_to_work(text: str) -> bool:
     """Whether ``text`` asks how long before an operation or treatment works (not the operation's length)."""
-    return _TIME_TO_WORK.search(re.sub(r"['’]", "", text.lower())) is not None
+    return _TIME_TO_WORK.search(_plain(text)) is not None
 
 
 def as_time_to_work_question(text: str) -> str:
     """``text`` with its "how long" said as "how soon", for the fact ranking: "how long" and "take" are the
     surgery time's words."""
-    return re.sub(r"\bhow long\b", "how soon", text, count=1, flags=re.IGNORECASE)
+    return _how_long_said_as("how soon", text)
+
+
+def _plain(text: str) -> str:
+    """Lower case without apostrophes ("I'm" is "im"), as the patterns above are written."""
+    return re.sub(r"['’]", "", text.lower())
+
+
+def _how_long_said_as(words: str, text: str) -> str:
+    return re.sub(r"\bhow long\b", words, text, count=1, flags=re.IGNORECASE)
