@@ -26,7 +26,8 @@ HELD_OUT_NAMES = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "b
                   "dev55", "dev56", "blind22", "dev57", "dev58", "blind23", "blind24", "dev59", "dev60",
                   "blind25", "dev61", "dev62", "blind26", "dev63", "dev64", "dev65", "dev66",
                   "blind27", "dev67", "dev68", "blind28", "dev69", "dev70", "blind29",
-                  "dev71", "dev72", "blind30")
+                  "dev71", "dev72", "blind30",
+                  "blind31", "dev73", "dev74")
 HELD_OUT_DIRS = tuple(ROOT / "tests" / "e2e" / name for name in HELD_OUT_NAMES)
 
 
