@@ -15,9 +15,10 @@ from clinic.asking_condition import with_condition_word
 MAX_QUESTION_WORDS = 400  # a long story is cut here: ranking stays a small constant per character
 
 # Phrases made only of stopwords that still ask something ("in one go" is a question about stages);
-# "in one shot" too, though "one shot of Botox" is an injection.
+# "in one shot" too, though "one shot of Botox" is an injection; "a one-off" and "one major operation" as well.
 SAME_PHRASE = re.compile(r"\b(?:in )?(?:one|1)[ -](?:go|sitting|session|day|time)\b|\bin (?:one|1) (?:shot|hit)\b|"
-                         r"\ball at once\b")
+                         r"\ball at once\b|\bone[ -]off\b|"
+                         r"\b(?:one|1|a single) (?:big|major|large|long|huge) (?:operation|op|surgery|procedure)\b")
 # Words about the asking itself ("could you give me both pieces of information?"), which no fact
 # answers: "pieces" is no piece of nerve.
 ASKING_WORDS = re.compile(r"\b(?:(?:a |the )?(?:piece|pieces|bit|bits) of )?(?:information|info|details)\b|"
@@ -79,7 +80,8 @@ KIND_OF_OTHER = re.compile(r"\b(?:type|types|kind|kinds|sort|sorts|form|forms)(?
 # "Getting the face to work again", "will my smile work?": a part of the face that works is its function,
 # not the patient's job ("back to work" is time off work). A muscle or nerve that won't work is a risk.
 WORK_WORDS = frozenset("work works working worked".split())
-WORKING_PARTS = frozenset("face smile eye eyes eyelid eyelids mouth lip lips cheek brow eyebrow".split())
+WORKING_PARTS = frozenset("face smile eye eyes eyelid eyelids lid lids mouth lip lips cheek brow eyebrow forehead"
+                          .split())
 # the small words between the part and its working ("my face to work", "the eye will not work")
 _PART_TO_WORK = frozenset("to will would can could should may might does do did doesnt dont didnt wont cant "
                           "not never still ever is isnt be start starts".split())
@@ -121,4 +123,15 @@ def read_in_place(words: list[str], at: int, question: bool) -> str:
         return "perfect"
     if word == "last" and at + 1 < len(words) and words[at + 1] in _TIME_AGO:
         return "the"  # "since my palsy last year" dates the story; it is no operation that lasts
+    if word == "home" and _done_at_home(words, at):
+        return "exercises"  # "is there anything I can do at home?" asks for self-care, not about going home
     return word
+
+
+# what one does oneself ("anything I can do at home", "things to try myself at home")
+_DOING = frozenset("do doing try trying practise practice practising practicing".split())
+
+
+def _done_at_home(words: list[str], at: int) -> bool:
+    """Whether "home" is where something is done: "at home" at most two words after a verb of doing."""
+    return at >= 2 and words[at - 1] == "at" and any(w in _DOING for w in words[max(0, at - 4):at - 1])

@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
 export RASA_TELEMETRY_ENABLED=false
-say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 start=$(date +%s)
+# Each step's heading says when it began, so a slow step shows in CI's log (the whole run should stay under 30 min).
+say() { printf '\n\033[1m==> %s\033[0m (at %d s)\n' "$*" $(($(date +%s) - start)); }
 
 scripts/setup.sh
 scripts/ensure-postgres.sh

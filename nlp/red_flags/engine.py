@@ -240,7 +240,8 @@ class RedFlagRules:
         window = self._settings.negation_window
 
         def negated(h: Hit) -> bool:
-            return is_negated(h, cues, words, is_clause_break, self._terminators, window) or (
+            opens_with_negation = h.start in h.literal and h.start in all_cues
+            return is_negated(h, cues, words, is_clause_break, self._terminators, window, opens_with_negation) or (
                 h.concept not in shared
                 and negated_inside(h, covering, all_cues, words, is_clause_break, self._terminators, window))
 

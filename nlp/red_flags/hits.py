@@ -43,14 +43,16 @@ class Coverage:
 
 def is_negated(
     hit: Hit, cues: Collection[int], words: list[str], is_clause_break: list[bool],
-    terminators: frozenset[str], window: int,
+    terminators: frozenset[str], window: int, opens_with_negation: bool = False,
 ) -> bool:
     """True when a negation cue governs the hit: inside one of its gaps, or at most ``window`` tokens
     before it in the same clause with no scope terminator ("and", "then", ...) in between."""
     if any(i in cues and i not in hit.literal for i in range(hit.start, hit.end)):
         return True
-    # A match that begins with a terminator ("it won't shut because of the palsy") starts a new scope.
-    if words[hit.start] in terminators:
+    # A match that begins with a terminator ("it won't shut because of the palsy") starts a new scope, and so does
+    # one that opens with its own negation: "que no sirvió para nada no quiero seguir viviendo" (Spanish doubles
+    # its negations and often leaves out the comma) wishes not to live whatever the cue before it denied.
+    if opens_with_negation or words[hit.start] in terminators:
         return False
     i = hit.start - 1
     while i >= 0 and hit.start - i <= window:

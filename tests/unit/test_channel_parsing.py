@@ -50,8 +50,9 @@ def test_telegram_button_press_carries_its_token_and_is_acknowledged() -> None:
 
 
 def test_every_button_the_assistant_can_offer_fits_telegrams_callback_data(sqlite_kb: KnowledgeBase) -> None:
-    buttons = [procedure_button(sqlite_kb.procedure(p["id"]), sqlite_kb) for p in validated_content().procedures]
-    buttons += [topic_button(t, p["id"]) for t in sqlite_kb.topics() for p in validated_content().procedures]
+    procedures = validated_content().procedures
+    buttons = [procedure_button(sqlite_kb.procedure(p["id"]), sqlite_kb) for p in procedures]
+    buttons += [topic_button(t, p["id"]) for t in sqlite_kb.topics() for p in procedures]
     buttons.append(topic_button(sqlite_kb.topics()[0]))
     longest = max((b.payload for b in buttons), key=lambda p: len(p.encode("utf-8")))
     assert len(longest.encode("utf-8")) > 40, "the test should cover long payloads"
