@@ -18,6 +18,7 @@ from actions.formatting import offer_topics, topic_button
 from actions.reply import ClinicAction, Reply
 from actions.situation import describes_situation, listing_asked_for_case
 from actions.turn import (
+    choices_offered,
     intent_confidences,
     intent_ranking,
     latest_intent,
@@ -38,6 +39,7 @@ MIN_SUGGESTION_CONFIDENCE = 0.1
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "ask_wellbeing", "affirm", "deny"})
 # Small talk that opens or closes a message and may carry a question with it.
 COURTESY_INTENTS = frozenset({"greet", "thank"})
+REPLY_TO_CHOICES = "something_else"
 # A first message opening with a greeting ("Hello, hope you don't mind me popping in"): its "don't" or "ok" is
 # no answer to anything, since nothing was asked yet.
 _OPENS_WITH_GREETING = re.compile(r"^\W*(?:hello|hi|hiya|hey|good (?:morning|afternoon|evening)|greetings)\b",
@@ -112,7 +114,8 @@ class ActionSmallTalk(ClinicAction):
         if intent in ("affirm", "deny") and asks_outright(text) and (topic := tracker.get_slot(TOPIC_SLOT)):
             # "What precisely does the injection accomplish?": a yes-word read in a question asked outright
             return answer_with_facts(reply, tracker, kb, kb.topic(str(topic)), text)
-        courtesy = intent in COURTESY_INTENTS  # its belief is the courtesy words', not the question's
+        # its belief is the courtesy words', not the question's; "something else" with nothing offered is no reply
+        courtesy = intent in COURTESY_INTENTS or (intent == REPLY_TO_CHOICES and not choices_offered(tracker))
         if (in_scope_after_all(kb, text, 0.0 if courtesy else intent_confidences(tracker).get(intent, 0.0))
                 or (courtesy and topics_asked_after_courtesy(tracker, kb, text))):
             # filed as small talk, barely ("can you make my face look level when it's still?"), or after

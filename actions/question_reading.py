@@ -14,7 +14,14 @@ from actions.constants import TOPIC_SLOT
 from actions.fact_ranker import FactRanker
 from actions.memory import named_in_passing, prefer_specific, sibling_named
 from actions.situation import asks_of_discussed, situation_for
-from actions.turn import mentioned_procedures, named_within, previous_text, procedure_positions, procedures_outside
+from actions.turn import (
+    latest_intent,
+    mentioned_procedures,
+    named_within,
+    previous_text,
+    procedure_positions,
+    procedures_outside,
+)
 from actions.which_one import compared_options, compared_with_other, listed_option_meant, other_meant
 from clinic.corrections import Correction
 from clinic.question_parts import looks_like_question, question_focus, short_question_focus
@@ -43,7 +50,7 @@ def focus_on_question(ranker: FactRanker, tracker: Tracker, text: str, named: li
     A long story is read by its question sentence(s); what the story says was tried is not asked
     about, unless the question names it again ("that graft"). A question with no words of its own
     after the patient described their situation ("so what can be done for me?") is read with it."""
-    personal = (tracker.latest_message.get("intent") or {}).get("name") in SITUATION_INTENTS or (
+    personal = latest_intent(tracker) in SITUATION_INTENTS or (
         tracker.get_slot(TOPIC_SLOT) in SITUATION_TOPICS)
     situation = previous_text(tracker)
     # filed under a personal topic, or shaped like one ("so what are my options then?", situation_for)

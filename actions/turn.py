@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 
 from actions.constants import (
     LANGUAGE_ENTITY,
+    NON_TOPIC_INTENTS,
     PREVIOUS_TOPIC_SLOT,
     PROCEDURE_ENTITIES,
     RED_FLAG_EXTRACTOR,
@@ -22,6 +23,7 @@ from clinic.out_of_action import (
     asks_time_to_work,
 )
 from clinic.question_parts import question_focus, short_question_focus
+from clinic.verdict_asked import asks_for_verdict
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -65,8 +67,27 @@ def question_text(tracker: Tracker) -> str:
     return meant[1](text) if meant else text
 
 
-def _classified_intent(tracker: Tracker) -> str:
+def _classifier_intent(tracker: Tracker) -> str:
     return str((tracker.latest_message.get("intent") or {}).get("name") or "")
+
+
+# The topic whose answer is how the decision is made ("only your surgeon can assess"), and the intents no
+# question about a fact is read as instead of it (small talk, out of scope, the case's own topics)
+VERDICT_INTENT = "ask_personal_advice"
+_NO_FACT_INTENTS = NON_TOPIC_INTENTS | {VERDICT_INTENT, "ask_candidacy", "request_callback"}
+MIN_FACT_READING = 0.03  # below this the classifier's runner-up is noise, not a reading of the question
+
+
+def _classified_intent(tracker: Tracker) -> str:
+    """The classifier's intent; a question filed as asking for a verdict on one's case that has no word
+    asking for one ("will the difference show by summer?") is read as the likeliest topic of a fact instead
+    (``clinic.verdict_asked``)."""
+    read = _classifier_intent(tracker)
+    if read != VERDICT_INTENT or asks_for_verdict(latest_text(tracker)):
+        return read
+    fact_readings = [r for r in intent_ranking(tracker) if str(r.get("name")) not in _NO_FACT_INTENTS]
+    best = fact_readings[0] if fact_readings else {}
+    return str(best["name"]) if float(best.get("confidence") or 0.0) >= MIN_FACT_READING else read
 
 
 def time_to_work_asked(tracker: Tracker) -> bool:
@@ -117,7 +138,10 @@ def intent_confidences(tracker: Tracker) -> dict[str, float]:
     operation's length and the time off work traded when the question is of the latter, the intent read and
     the recovery when it asks how long before the operation works (``latest_intent``)."""
     confidence = {str(r.get("name")): float(r.get("confidence") or 0.0) for r in intent_ranking(tracker)}
-    return _as_meant(confidence, _classified_intent(tracker), latest_text(tracker))
+    read, classified = _classified_intent(tracker), _classifier_intent(tracker)
+    if read != classified:  # a fact's topic read where the classifier filed a verdict asked for
+        confidence = _traded(confidence, classified, read)
+    return _as_meant(confidence, read, latest_text(tracker))
 
 
 def _as_meant(confidence: dict[str, float], read: str, text: str) -> dict[str, float]:
@@ -213,6 +237,18 @@ def bot_spoke_this_session(tracker: Tracker) -> bool:
         if kind == "bot":
             return True
         if kind == "session_started":
+            return False
+    return False
+
+
+def choices_offered(tracker: Tracker) -> bool:
+    """Whether the assistant's last message offered choices (buttons): only then can "something else" or
+    "a different one" be a reply to it rather than words of a question ("is the eyelid operation a
+    different one from the smile one?")."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return bool((event.get("data") or {}).get("buttons"))
+        if event.get("event") == "session_started":
             return False
     return False
 

@@ -125,7 +125,13 @@ def read_in_place(words: list[str], at: int, question: bool) -> str:
         return "the"  # "since my palsy last year" dates the story; it is no operation that lasts
     if word == "home" and _done_at_home(words, at):
         return "exercises"  # "is there anything I can do at home?" asks for self-care, not about going home
+    if word == "old" and at + 1 < len(words) and words[at + 1] in _FORMER_OF:
+        return "the"  # "back to his old self", "my old smile": the patient before the palsy, no age
     return word
+
+
+# what "old" says is the patient's own from before ("my old self", "the old me"), not how old they are
+_FORMER_OF = frozenset("self selves me smile face look looks life".split())
 
 
 # what one does oneself ("anything I can do at home", "things to try myself at home")
