@@ -55,8 +55,9 @@ def _asks_when_it_works(read: str, text: str) -> bool:
 
 def latest_intent(tracker: Tracker) -> str:
     """The classifier's intent, or the one its "how long" means (``_how_long_meant``)."""
-    meant = _how_long_meant(_classified_intent(tracker), latest_text(tracker))
-    return meant[0] if meant else _classified_intent(tracker)
+    read = _classified_intent(tracker)
+    meant = _how_long_meant(read, latest_text(tracker))
+    return meant[0] if meant else read
 
 
 def question_text(tracker: Tracker) -> str:
@@ -230,27 +231,28 @@ def mentioned_procedures(tracker: Tracker) -> list[str]:
     return list(dict.fromkeys(str(e["value"]) for e in procedure_entities(tracker)))
 
 
-def bot_spoke_this_session(tracker: Tracker) -> bool:
-    """Whether the assistant already replied since the conversation (session) started."""
+def _last_bot_message(tracker: Tracker) -> dict[str, Any] | None:
+    """The assistant's latest message since the conversation (session) started, if any."""
     for event in reversed(tracker.events):
         kind = event.get("event")
         if kind == "bot":
-            return True
+            return event
         if kind == "session_started":
-            return False
-    return False
+            return None
+    return None
+
+
+def bot_spoke_this_session(tracker: Tracker) -> bool:
+    """Whether the assistant already replied since the conversation (session) started."""
+    return _last_bot_message(tracker) is not None
 
 
 def choices_offered(tracker: Tracker) -> bool:
     """Whether the assistant's last message offered choices (buttons): only then can "something else" or
     "a different one" be a reply to it rather than words of a question ("is the eyelid operation a
     different one from the smile one?")."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "bot":
-            return bool((event.get("data") or {}).get("buttons"))
-        if event.get("event") == "session_started":
-            return False
-    return False
+    message = _last_bot_message(tracker)
+    return message is not None and bool((message.get("data") or {}).get("buttons"))
 
 
 def earlier_topic(tracker: Tracker) -> str | None:

@@ -115,17 +115,18 @@ def read_in_place(words: list[str], at: int, question: bool) -> str:
     """``words[at]`` as its neighbours make it read: a face's "work" is its function, "put under" is the
     anaesthetic, and a question's "100%" asks how perfect."""
     word = words[at]
+    following = words[at + 1] if at + 1 < len(words) else ""
     if word in WORK_WORDS and _works_as_function(words, at):
         return "function"
     if word == "under" and at and words[at - 1] in GOING_UNDER:  # "would they put me right under?"
         return "anesthesia"
     if word == PERCENT_WHOLE and question:  # "will I get 100% of my smile back?" (a cue's "100 percent" stays)
         return "perfect"
-    if word == "last" and at + 1 < len(words) and words[at + 1] in _TIME_AGO:
+    if word == "last" and following in _TIME_AGO:
         return "the"  # "since my palsy last year" dates the story; it is no operation that lasts
     if word == "home" and _done_at_home(words, at):
         return "exercises"  # "is there anything I can do at home?" asks for self-care, not about going home
-    if word == "old" and at + 1 < len(words) and words[at + 1] in _FORMER_OF:
+    if word == "old" and following in _FORMER_OF:
         return "the"  # "back to his old self", "my old smile": the patient before the palsy, no age
     return word
 
