@@ -10,8 +10,9 @@ import re
 from rasa_sdk import Tracker
 
 from actions.constants import PROCEDURE_SLOT, TOPIC_SLOT
+from actions.named_procedures import procedure_positions
 from actions.topic_answers import ALTERNATIVE_TOPICS
-from actions.turn import procedure_positions, slot_before_message
+from actions.turn import slot_before_message
 from clinic.asked_choices import asks_alternatives
 from clinic.queries import KnowledgeBase, TopicView
 from clinic.question_parts import asks_after_condition, looks_like_question

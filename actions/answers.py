@@ -31,6 +31,7 @@ from actions.formatting import (
     topic_button,
 )
 from actions.kinds import kind_lead, of_approach_discussed, static_case
+from actions.named_procedures import asked_procedures, mentioned_procedures
 from actions.reply import ClinicAction, Reply
 from actions.situation import (
     MAX_FOLLOW_UP_WORDS,
@@ -41,11 +42,9 @@ from actions.situation import (
 )
 from actions.topic_answers import other_options, resolve_answer
 from actions.turn import (
-    asked_procedures,
     intent_confidences,
     latest_intent,
     latest_text,
-    mentioned_procedures,
     previous_intent,
     question_text,
     slot_before_message,

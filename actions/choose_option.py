@@ -16,9 +16,10 @@ from rasa_sdk.events import SlotSet
 from actions.constants import LISTED_OPTIONS_SLOT, ORDINAL_ENTITY, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.fact_answers import answer_in_context, answer_with_facts
 from actions.formatting import answer_buttons, answer_text, procedure_button
+from actions.named_procedures import mentioned_procedures
 from actions.reply import ClinicAction, Reply
 from actions.topic_answers import resolve_answer
-from actions.turn import earlier_topic, entity_value, latest_text, mentioned_procedures
+from actions.turn import earlier_topic, entity_value, latest_text
 from actions.which_one import asks_of_option, pick
 from clinic.errors import UnknownContent
 from clinic.queries import KnowledgeBase, ProcedureView

@@ -21,6 +21,7 @@ from actions.constants import LISTED_OPTIONS_SLOT, PROCEDURE_SLOT, TOPIC_SLOT
 from actions.fact_ranker import CAVEAT_TOPICS, MAX_QUESTIONS, FactAnswer, FactRanker
 from actions.fact_selection import rank_answer
 from actions.formatting import BULLET, fact_line, topic_button
+from actions.named_procedures import mentioned_procedures
 from actions.question_reading import corrected_procedures, focus_on_question, procedures_meant
 from actions.reply import Reply
 from actions.situation import add_case_option, add_what_is_weighed, asked_again
@@ -28,7 +29,6 @@ from actions.turn import (
     earlier_topic,
     intent_confidences,
     latest_text,
-    mentioned_procedures,
     previous_text,
     question_part_confidences,
     slot_before_message,

@@ -13,15 +13,9 @@ from rasa_sdk import Tracker
 from actions.constants import TOPIC_SLOT
 from actions.fact_ranker import FactRanker
 from actions.memory import named_in_passing, prefer_specific, sibling_named
+from actions.named_procedures import mentioned_procedures, named_within, procedure_positions, procedures_outside
 from actions.situation import asks_of_discussed, situation_for
-from actions.turn import (
-    latest_intent,
-    mentioned_procedures,
-    named_within,
-    previous_text,
-    procedure_positions,
-    procedures_outside,
-)
+from actions.turn import latest_intent, previous_text
 from actions.which_one import compared_options, compared_with_other, listed_option_meant, other_meant
 from clinic.corrections import Correction
 from clinic.question_parts import looks_like_question, question_focus, short_question_focus

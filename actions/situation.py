@@ -18,11 +18,11 @@ from actions.constants import TOPIC_SLOT
 from actions.fact_checks import option_for_case
 from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, HUB_TOPICS, MAX_FACTS, FactAnswer, FactRanker
 from actions.fact_selection import blank_names
+from actions.named_procedures import mentioned_procedures
 from actions.turn import (
     intent_confidences,
     latest_intent,
     latest_text,
-    mentioned_procedures,
     previous_text,
     time_to_work_asked,
 )

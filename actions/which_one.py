@@ -16,8 +16,9 @@ from rasa_sdk.events import SlotSet
 from actions.constants import LISTED_OPTIONS_SLOT, ORDINAL_ENTITY, PROCEDURE_SLOT, RECENT_PROCEDURES_SLOT
 from actions.fact_ranker import AGREEING_MATCH, FactRanker
 from actions.formatting import fact_line
+from actions.named_procedures import mentioned_procedures
 from actions.reply import Reply
-from actions.turn import latest_text, mentioned_procedures
+from actions.turn import latest_text
 from clinic.asked_choices import asks_which_suits
 from clinic.queries import Answer, KnowledgeBase
 from clinic.question_parts import asks_which_of, is_comparison

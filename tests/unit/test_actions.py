@@ -12,13 +12,8 @@ from rasa_sdk.executor import CollectingDispatcher
 import actions.reply as reply_module
 from actions.answers import ActionAnswerQuestion, has_several_questions
 from actions.choose_option import ActionChooseOption
-from actions.conversation import (
-    ActionDefaultFallback,
-    ActionDidYouMean,
-    ActionOutOfScope,
-    ActionShowMenu,
-    ActionSmallTalk,
-)
+from actions.conversation import ActionOutOfScope, ActionShowMenu, ActionSmallTalk
+from actions.did_you_mean import ActionDefaultFallback, ActionDidYouMean
 from actions.safety import ActionRedFlag, conversation_ref
 from actions.which_one import pick
 from clinic.content_checks import REQUIRED_MESSAGES

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from actions.answers import ActionAnswerQuestion
-from actions.conversation import ActionDidYouMean, ActionOutOfScope, ActionShowMenu, ActionSmallTalk
+from actions.conversation import ActionOutOfScope, ActionShowMenu, ActionSmallTalk
+from actions.did_you_mean import ActionDidYouMean
 from actions.fact_answers import say_fact_answer
 from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, FactRanker
 from actions.fact_selection import rank_answer

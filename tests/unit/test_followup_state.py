@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions.answers import ActionAnswerQuestion
-from actions.conversation import ActionDidYouMean
+from actions.did_you_mean import ActionDidYouMean
 from actions.which_one import listed_option_meant
 from tests.unit.test_actions import run, slot_events, texts, tracker
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from actions.answers import ActionAnswerQuestion
-from actions.turn import asked_procedures, mentioned_procedures
+from actions.named_procedures import asked_procedures, mentioned_procedures
 from tests.unit.test_actions import run, slot_events, texts, tracker
 
 # every test here answers from a loaded SQLite knowledge base (tests/conftest.py, use_kb)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from actions.answers import ActionAnswerQuestion
-from actions.conversation import ActionDidYouMean
+from actions.did_you_mean import ActionDidYouMean
 from clinic.asked_for import wants_even_not_moving
 from tests.unit.test_actions import run, texts, tracker
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from actions.answers import ActionAnswerQuestion
-from actions.conversation import ActionDidYouMean
+from actions.did_you_mean import ActionDidYouMean
 from actions.fact_ranker import FactRanker
 from clinic.corrections import correction
 from clinic.queries import KnowledgeBase

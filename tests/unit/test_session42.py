@@ -12,7 +12,8 @@ import pytest
 
 from actions.answers import ActionAnswerQuestion
 from actions.choose_option import ActionChooseOption
-from actions.conversation import ActionDidYouMean, ActionSmallTalk
+from actions.conversation import ActionSmallTalk
+from actions.did_you_mean import ActionDidYouMean
 from actions.fact_ranker import FactRanker
 from actions.several_questions import asked_parts
 from clinic.queries import KnowledgeBase

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.conversation import ActionDidYouMean
+from actions.did_you_mean import ActionDidYouMean
 from actions.fact_ranker import FactRanker
 from clinic.queries import KnowledgeBase
 from clinic.question_parts import looks_like_question

@@ -10,7 +10,7 @@ import pytest
 
 from actions.answers import ActionAnswerQuestion
 from actions.choose_option import ActionChooseOption
-from actions.conversation import ActionDidYouMean
+from actions.did_you_mean import ActionDidYouMean
 from actions.reply import Reply
 from actions.which_one import asks_of_option
 from clinic.queries import KnowledgeBase

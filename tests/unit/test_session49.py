@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from actions.choose_option import ActionChooseOption
-from actions.conversation import ActionDidYouMean, ActionSmallTalk, says_goodbye_only
+from actions.conversation import ActionSmallTalk, says_goodbye_only
+from actions.did_you_mean import ActionDidYouMean
 from clinic.question_parts import asks_after_condition, looks_like_question
 from tests.unit.test_actions import run, texts, tracker
 

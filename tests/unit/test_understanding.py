@@ -367,7 +367,7 @@ def test_a_reason_asked_in_a_few_words_follows_up_on_the_last_answer() -> None:
 
 
 def test_both_of_the_options_just_discussed_is_a_follow_up() -> None:
-    from actions.conversation import ActionDidYouMean
+    from actions.did_you_mean import ActionDidYouMean
     ranking = [{"name": "nlu_fallback", "confidence": 0.25}, {"name": "ask_results", "confidence": 0.24}]
     messages, _ = run(ActionDidYouMean(), tracker("nlu_fallback", "are both rare?",
                                                   slots={"topic": "risks", "procedure": "nerve_transfer"},
