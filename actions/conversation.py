@@ -21,6 +21,7 @@ from actions.situation import describes_situation, listing_asked_for_case
 from actions.turn import (
     choices_offered,
     intent_confidences,
+    language_prefix,
     latest_intent,
     latest_text,
     previous_text,
@@ -36,6 +37,8 @@ from nlp.off_topic import declined_subjects
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "ask_wellbeing", "affirm", "deny"})
 # Small talk that opens or closes a message and may carry a question with it.
 COURTESY_INTENTS = frozenset({"greet", "thank"})
+SPANISH = "es."  # the content key prefix of a message written in Spanish (turn.language_prefix)
+SPANISH_COURTESIES = frozenset({"greet", "thank", "goodbye"})  # each has an "es." message
 REPLY_TO_CHOICES = "something_else"
 # A first message opening with a greeting ("Hello, hope you don't mind me popping in"): its "don't" or "ok" is
 # no answer to anything, since nothing was asked yet.
@@ -123,6 +126,12 @@ class ActionSmallTalk(ClinicAction):
         # "Goodbye and thank you for your time", "ok ta-ra": leaving, whatever courtesy comes with it
         if intent in ("thank", "affirm") and _SAYS_GOODBYE.search(text):
             intent = "goodbye"
+        if language_prefix(tracker) == SPANISH and intent in SPANISH_COURTESIES:
+            # "¡Hola, buenos días!": greeted back in Spanish, then told the assistant answers in English
+            reply.disclaimer_key = f"{SPANISH}disclaimer"
+            reply.say(kb.message(f"{SPANISH}{intent}"))
+            reply.say(kb.message(f"{SPANISH}english_only"))
+            return []
         try:
             reply.say(kb.message(intent))
         except KeyError:

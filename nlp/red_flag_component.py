@@ -60,6 +60,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from nlp.courtesy import courtesy_intent
 from nlp.input_guard_component import GUARD_PROPERTY
 from nlp.message_guard import GuardedText
 from nlp.off_topic import off_topic
@@ -158,21 +159,30 @@ class RedFlagDetector(GraphComponent):
                 self._mark_urgent(message, [f.kind for f in urgent])
                 log.warning("red flag %s (concepts: %s)", ", ".join(f.kind for f in urgent),
                             ", ".join(c for f in urgent for c in f.concepts))
-            elif guarded.too_long or guarded.language != "en":
-                note = "too_long" if guarded.too_long else "other_language"
-                self._set_intent(message, DECLINE_INTENT)
-                self._add_entity(message, NOTE_ENTITY, note)
-                if flags and not guarded.too_long:
-                    self._set_kind(message, CHECKIN_KIND)  # the Spanish pointer, then the gentle line in Spanish
-            elif (subject := off_topic(doc.text)) is not None:
-                self._set_intent(message, DECLINE_INTENT)  # an animal's face, a medicine's dose
-                self._add_entity(message, NOTE_ENTITY, subject)  # each declined with its own referral
             else:
-                if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self._urgent_intent:
-                    self._mark_possible(message)  # the classifier alone never triggers a takeover
-                if flags:
-                    self._set_kind(message, CHECKIN_KIND)  # distress, not an emergency: answer, then one gentle line
+                self._read_without_urgency(message, guarded, doc.text, distressed=bool(flags))
         return messages
+
+    def _read_without_urgency(self, message: Message, guarded: GuardedText, text: str, distressed: bool) -> None:
+        """Nothing urgent: a courtesy in any language is small talk; a message too long or not in English
+        is declined with its note; a subject the clinic never answers is declined; anything else keeps
+        the classifier's intent, with the check-in's gentle line where distress was told."""
+        if not guarded.too_long and (courtesy := courtesy_intent(guarded.text)) is not None:
+            self._set_intent(message, courtesy)  # "Goedemorgen!", "Gracias": small talk in any language
+        elif guarded.too_long or guarded.language != "en":
+            note = "too_long" if guarded.too_long else "other_language"
+            self._set_intent(message, DECLINE_INTENT)
+            self._add_entity(message, NOTE_ENTITY, note)
+            if distressed and not guarded.too_long:
+                self._set_kind(message, CHECKIN_KIND)  # the Spanish pointer, then the gentle line in Spanish
+        elif (subject := off_topic(text)) is not None:
+            self._set_intent(message, DECLINE_INTENT)  # an animal's face, a medicine's dose
+            self._add_entity(message, NOTE_ENTITY, subject)  # each declined with its own referral
+        else:
+            if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self._urgent_intent:
+                self._mark_possible(message)  # the classifier alone never triggers a takeover
+            if distressed:
+                self._set_kind(message, CHECKIN_KIND)  # distress, not an emergency: answer, then one gentle line
 
     def _as_typed(self, doc: Doc, typed: str) -> Doc:
         """The message as the patient typed it (after the input guard), when the spelling step
