@@ -21,7 +21,9 @@ _CORRECTION = re.compile(r"\b(i meant(?: to (?:ask|say|write|type|know)(?: about
                          r"^\s*correction\b|"
                          r"\bi (?:wanted|meant|intended|was (?:going|trying)) to (?:ask|say|write|type|know)(?: about)?"
                          r"(?=[^?.!]*\bnot\b)|"
-                         r"^\s*(?:no|nope|sorry)\b[.!,]?[^?.!]{0,80}\bnot\b|"
+                         r"^\s*(?:no|nope|sorry|sry|soz|oops|whoops)\b[.!,]?[^?.!]{0,80}\bnot\b|"
+                         # "oops sorry, meant the graft": "meant" with no "I", after an apology
+                         r"\b(?:sorry|sry|soz|oops|whoops|my bad)[\s,.!]+meant(?: to (?:ask|say|write|type|know)(?: about)?)?\b|"
                          # "not botox sorry, the physio part": the wrong name first, then what was meant
                          r"^\s*not (?!sure\b)(?:the |about (?:the )?)?[\w\s-]{1,30}?[\s,.;!]+(?:sorry|i meant)\b"
                          r"[\s,.;!]*(?:about |i meant )?the\b|"
@@ -41,7 +43,7 @@ _LAST_ANSWER = re.compile(r"^(?:really |quite |exactly )?(?:what|one|the (?:answ
 
 # Words around a correction that say nothing of what was meant: "wait no sry, I meant ...".
 _FILLER = re.compile(r"\b(i (?:wanted|meant|intended|was (?:going|trying)) to (?:ask|say|write|type|know)(?: about)?|"
-                     r"no|nope|nah|sorry|sry|soz|oops|wait|actually|i|the name|wrong)\b", re.IGNORECASE)
+                     r"no|nope|nah|sorry|sry|soz|oops|whoops|wait|actually|i|the name|wrong)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
