@@ -23,7 +23,8 @@ _CORRECTION = re.compile(r"\b(i meant(?: to (?:ask|say|write|type|know)(?: about
                          r"(?=[^?.!]*\bnot\b)|"
                          r"^\s*(?:no|nope|sorry|sry|soz|oops|whoops)\b[.!,]?[^?.!]{0,80}\bnot\b|"
                          # "oops sorry, meant the graft": "meant" with no "I", after an apology
-                         r"\b(?:sorry|sry|soz|oops|whoops|my bad)[\s,.!]+meant(?: to (?:ask|say|write|type|know)(?: about)?)?\b|"
+                         r"\b(?:sorry|sry|soz|oops|whoops|my bad)[\s,.!]+meant"
+                         r"(?: to (?:ask|say|write|type|know)(?: about)?)?\b|"
                          # "not botox sorry, the physio part": the wrong name first, then what was meant
                          r"^\s*not (?!sure\b)(?:the |about (?:the )?)?[\w\s-]{1,30}?[\s,.;!]+(?:sorry|i meant)\b"
                          r"[\s,.;!]*(?:about |i meant )?the\b|"
