@@ -92,7 +92,11 @@ _EVEN_WANTED = re.compile(
     # "look even", "my face even when relaxed", "more even"; not the adverb ("I don't even care")
     r"|\b(?:look|looks|looking|appear|appears|seem|seems|be|is|stay|stays|more|face|it|things|sides?)\s+(?:\w+\s+)?even\b"
     r"|\bless\s+(?:lopsided|crooked|uneven|asymmetric\w*|wonky|droopy|saggy)\b"
-    r"|\b(?:at rest|when (?:i'?m |it'?s |its )?(?:relaxed|resting|still|not (?:moving|talking|smiling)))\b",
+    r"|\b(?:at rest|when (?:i'?m |it'?s |its )?(?:relaxed|resting|still|not (?:moving|talking|smiling)))\b"
+    # "the two sides matching", "both halves the same", "when my face is relaxed"
+    r"|\b(?:sides?|halves|half)\s+(?:\w+\s+){0,3}?(?:match|matches|matching|matched|alike|line up|lined up)\b"
+    r"|\bwhen\s+(?:my |his |her |the |their )?(?:face|mouth|smile|cheeks?|features)\s+(?:is |are |'s |s )?"
+    r"(?:relaxed|resting|still|at rest)\b",
     re.IGNORECASE)
 
 
