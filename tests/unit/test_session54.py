@@ -1,6 +1,6 @@
 """Session 54: a correction that drops the "I" ("oops, meant the graft not the transfer", "soz meant to ask how
-long it takes") is read as one; "both halves alike" or "sides lined up when my mouth is resting" beside movement not wanted is
-the wish the static kind answers. Phrasings written for these tests, not taken from a held-out set."""
+long it takes") is read as one; "both halves alike" or "sides lined up when my mouth is resting" beside movement
+not wanted is the wish the static kind answers. Phrasings written for these tests, not taken from a held-out set."""
 
 from __future__ import annotations
 
