@@ -1,7 +1,9 @@
 """Session 54: a daily round of tablets, a medicine a doctor handed out or one a patient came off is no means at
 hand; sight lost long ago and told as long since sorted is no stroke sign beside a palsy of today; safety said
-outright ("I'm safe") beside a mood told gets the check-in. A handful swallowed now, pills saved up, sight going
-now and a plan beside "I'm safe" stay urgent. Phrasings written for these tests, not taken from a held-out set."""
+outright ("I'm safe") beside a mood told gets the check-in; an arm or leg that stopped working minutes or an hour ago
+is a stroke sign in Spanish too (in English the physical model already raises it). A handful swallowed now, pills
+saved up, sight going now and a plan beside "I'm safe" stay urgent. Phrasings written for these tests, not taken
+from a held-out set."""
 
 from __future__ import annotations
 
@@ -38,3 +40,21 @@ def test_safety_said_beside_a_mood_is_a_check_in(nlp: Language, rules: RedFlagRu
 def test_an_act_now_a_saved_means_and_sight_going_now_stay_urgent(nlp: Language, rules: RedFlagRules,
                                                                    text: str, kind: str) -> None:
     assert urgent(nlp, rules, text)[:1] == [kind], text
+
+
+@pytest.mark.parametrize("text", [
+    "No puedo mover el brazo derecho desde hace 10 minutos.",
+    "Mi madre no puede mover la pierna desde hace 20 minutos.",
+    "Me duele la cara y no puedo mover el brazo desde hace una hora.",
+])
+def test_a_limb_that_stopped_working_within_the_hour_is_a_stroke_sign(nlp: Language, rules: RedFlagRules,
+                                                                     text: str) -> None:
+    assert urgent(nlp, rules, text)[:1] == ["stroke"], text
+
+
+@pytest.mark.parametrize("text", [
+    "After the graft my leg was numb for an hour from the nerve block, then fine. Is that usual?",
+    "I couldn't lift my arm for weeks after my shoulder surgery in 2019. Does that matter for a muscle transfer?",
+])
+def test_a_limb_told_as_passed_or_long_past_is_no_stroke(nlp: Language, rules: RedFlagRules, text: str) -> None:
+    assert urgent(nlp, rules, text) == [], text
