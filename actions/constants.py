@@ -10,6 +10,7 @@ RED_FLAG_KIND_SLOT = "red_flag_kind"
 PROCEDURE_ENTITIES = ("procedure", "treatment", "test")
 ORDINAL_ENTITY = "ordinal"
 RED_FLAG_KIND_ENTITY = "red_flag_kind"
+SPANISH_PREFIX = "es."  # content keys of replies to a message written in Spanish ("es.english_only")
 RED_FLAG_EXTRACTOR = "RedFlagDetector"  # the only extractor whose red-flag entities are believed
 POSSIBLY_URGENT = "possible"
 CHECK_IN = "checkin"

@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from actions.alternatives import list_of_discussed
 from actions.answers import answer_static_case, answer_topic
 from actions.choose_option import answer_option, named_listed_option
-from actions.constants import GUARD_NOTE_ENTITY, TOPIC_SLOT
+from actions.constants import GUARD_NOTE_ENTITY, SPANISH_PREFIX, TOPIC_SLOT
 from actions.fact_answers import answer_in_context, answer_with_facts
 from actions.fact_checks import in_scope_after_all, runner_up_agrees, strong_match
 from actions.fact_ranker import FactRanker
@@ -37,7 +37,6 @@ from nlp.off_topic import declined_subjects
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "ask_wellbeing", "affirm", "deny"})
 # Small talk that opens or closes a message and may carry a question with it.
 COURTESY_INTENTS = frozenset({"greet", "thank"})
-SPANISH = "es."  # the content key prefix of a message written in Spanish (turn.language_prefix)
 SPANISH_COURTESIES = frozenset({"greet", "thank", "goodbye"})  # each has an "es." message
 REPLY_TO_CHOICES = "something_else"
 # A first message opening with a greeting ("Hello, hope you don't mind me popping in"): its "don't" or "ok" is
@@ -126,11 +125,11 @@ class ActionSmallTalk(ClinicAction):
         # "Goodbye and thank you for your time", "ok ta-ra": leaving, whatever courtesy comes with it
         if intent in ("thank", "affirm") and _SAYS_GOODBYE.search(text):
             intent = "goodbye"
-        if language_prefix(tracker) == SPANISH and intent in SPANISH_COURTESIES:
+        if language_prefix(tracker) == SPANISH_PREFIX and intent in SPANISH_COURTESIES:
             # "¡Hola, buenos días!": greeted back in Spanish, then told the assistant answers in English
-            reply.disclaimer_key = f"{SPANISH}disclaimer"
-            reply.say(kb.message(f"{SPANISH}{intent}"))
-            reply.say(kb.message(f"{SPANISH}english_only"))
+            reply.disclaimer_key = f"{SPANISH_PREFIX}disclaimer"
+            reply.say(kb.message(f"{SPANISH_PREFIX}{intent}"))
+            reply.say(kb.message(f"{SPANISH_PREFIX}english_only"))
             return []
         try:
             reply.say(kb.message(intent))

@@ -13,6 +13,7 @@ from actions.constants import (
     PREVIOUS_TOPIC_SLOT,
     RED_FLAG_EXTRACTOR,
     RED_FLAG_KIND_ENTITY,
+    SPANISH_PREFIX,
 )
 from clinic.out_of_action import (
     as_time_off_question,
@@ -202,7 +203,7 @@ def trusted_entity(tracker: Tracker, entity_type: str) -> str | None:
 
 def language_prefix(tracker: Tracker) -> str:
     """The content key prefix of this message's language: "es." for Spanish, "" for English."""
-    return "es." if trusted_entity(tracker, LANGUAGE_ENTITY) == "es" else ""
+    return SPANISH_PREFIX if trusted_entity(tracker, LANGUAGE_ENTITY) == "es" else ""
 
 
 def _last_bot_message(tracker: Tracker) -> dict[str, Any] | None:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from nlp.red_flags.normalizer import fold_accents
+
 COURTESY_PATH = Path(__file__).with_name("courtesy.yml")
 MAX_COURTESY_WORDS = 8      # longer than this is more than a courtesy
 MAX_OTHER_WORDS = 1         # "Bonjour docteur", "Hola Ana"
@@ -28,19 +30,19 @@ _WORD = re.compile(r"\w+")
 def words_of(text: str) -> list[str]:
     """Lower-case words without accents or apostrophes ("Fa'afetai" and "faafetai", "Tschüss" and
     "tschuss" are one word), in any script."""
-    decomposed = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text.casefold()))
-    plain = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    plain = fold_accents(_APOSTROPHES.sub("", text.casefold()))
     return _WORD.findall(unicodedata.normalize("NFC", plain))
 
 
 @lru_cache(maxsize=2)
-def _phrases(path: Path) -> dict[tuple[str, ...], str]:
+def _phrases(path: Path) -> tuple[dict[tuple[str, ...], str], int]:
+    """Each phrase's words and its kind, and the most words a phrase has."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     found: dict[tuple[str, ...], str] = {}
     for kind in reversed(PRECEDENCE):  # a phrase listed under two kinds keeps the one that wins
         for phrase in data.get(kind) or []:
             found[tuple(words_of(str(phrase)))] = kind
-    return found
+    return found, max(map(len, found), default=0)
 
 
 def courtesy_intent(text: str, path: Path = COURTESY_PATH) -> str | None:
@@ -48,8 +50,7 @@ def courtesy_intent(text: str, path: Path = COURTESY_PATH) -> str | None:
     words = words_of(text[: MAX_COURTESY_WORDS * 40])
     if not words or len(words) > MAX_COURTESY_WORDS:
         return None
-    phrases = _phrases(path)
-    longest = max(map(len, phrases), default=0)
+    phrases, longest = _phrases(path)
     kinds: set[str] = set()
     others, i = 0, 0
     while i < len(words):
