@@ -28,7 +28,8 @@ HELD_OUT_NAMES = ("dev", "blind", "dev2", "blind2", "dev3", "dev4", "blind3", "b
                   "blind27", "dev67", "dev68", "blind28", "dev69", "dev70", "blind29",
                   "dev71", "dev72", "blind30",
                   "blind31", "dev73", "dev74", "blind32", "dev75", "dev76",
-                  "blind33", "dev77", "dev78")
+                  "blind33", "dev77", "dev78",
+                  "blind34", "dev79", "dev80")
 HELD_OUT_DIRS = tuple(ROOT / "tests" / "e2e" / name for name in HELD_OUT_NAMES)
 
 
