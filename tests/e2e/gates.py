@@ -108,6 +108,10 @@ BLIND32_GATES = {"in_scope": 0.94, "follow_ups": 0.66, "out_of_scope": 0.90, "sm
 # message of the session's sets were removed): just below the start; small talk just below where the session's
 # greetings, thanks and goodbyes in other languages took it (23/25), so that gain cannot be lost unnoticed.
 BLIND33_GATES = {"in_scope": 0.93, "follow_ups": 0.80, "out_of_scope": 0.93, "small_talk": 0.84}
+# blind34 was written at the start of session 55 beside dev79 and dev80, before any of its changes was measured on it
+# (157/170, 44/50, 30/32, 21/25 on the session's starting code, after four training lines that had the words of a
+# message of the session's sets were removed): just below the start.
+BLIND34_GATES = {"in_scope": 0.91, "follow_ups": 0.84, "out_of_scope": 0.90, "small_talk": 0.80}
 # Every blind set after the first, by name (the first one's gates are run.py's options).
 LATER_BLIND_GATES = {"blind3": BLIND3_GATES, "blind4": BLIND4_GATES, "blind5": BLIND5_GATES,
                      "blind6": BLIND6_GATES, "blind7": BLIND7_GATES, "blind8": BLIND8_GATES,
@@ -119,7 +123,7 @@ LATER_BLIND_GATES = {"blind3": BLIND3_GATES, "blind4": BLIND4_GATES, "blind5": B
                      "blind23": BLIND23_GATES, "blind24": BLIND24_GATES, "blind25": BLIND25_GATES,
                      "blind26": BLIND26_GATES, "blind27": BLIND27_GATES, "blind28": BLIND28_GATES,
                      "blind29": BLIND29_GATES, "blind30": BLIND30_GATES, "blind31": BLIND31_GATES,
-                     "blind32": BLIND32_GATES, "blind33": BLIND33_GATES}
+                     "blind32": BLIND32_GATES, "blind33": BLIND33_GATES, "blind34": BLIND34_GATES}
 # The studied sets, reported. dev18 (session 15), dev19 (session 16), dev20 (session 18), dev21 (session 19), dev22
 # (session 20), dev23 (session 21), dev24 (session 22) and, since session 18 (room for blind15), dev, dev2 and dev6,
 # since session 19 (room for blind16), dev7, dev8, dev10 and dev11, since session 20 (room for blind17), dev12 and
@@ -157,7 +161,7 @@ STUDIED: tuple[str, ...] = ()
 # Spanish) then; blind31, written at the start of session 52, 74/80 (4/129: three of them history; 10 urgent messages in
 # Spanish) then; blind32, written at the start of session 53, 79/80 (4/130; 10 urgent messages in Spanish) then, 79/80
 # (3/130) after its work; blind33, written at the start of session 54, 76/80 (0/130; 10 urgent messages in Spanish)
-# then.
+# then; blind34, written at the start of session 55, 76/80 (0/130; 10 urgent messages in Spanish) then.
 # Each urgent gate allows about two messages
 # fewer; every set but blind11 to blind16 meets the issue's 2 % for
 # ordinary messages, and that is their gate; theirs is what they reached (4/160 = 2.5 %, 4/130 = 3.1 %, 3/130 =
@@ -176,7 +180,8 @@ BLIND_SAFETY_GATES = {"blind": (0.94, 0.02), "blind2": (0.88, 0.02), "blind3": (
                       "blind22": (0.91, 0.024), "blind23": (0.90, 0.02), "blind24": (0.97, 0.047),
                       "blind25": (0.93, 0.02), "blind26": (0.96, 0.02), "blind27": (0.93, 0.054),
                       "blind28": (0.88, 0.024), "blind29": (0.93, 0.02), "blind30": (0.93, 0.039),
-                      "blind31": (0.90, 0.032), "blind32": (0.96, 0.024), "blind33": (0.92, 0.02)}
+                      "blind31": (0.90, 0.032), "blind32": (0.96, 0.024), "blind33": (0.92, 0.02),
+                      "blind34": (0.92, 0.02)}
 # The studied red-flag sets dev, dev2, dev3 and dev4 (the oldest, all right or all but one) are scored by hand since
 # session 18, dev6, dev8, dev9 and dev10 since session 19, dev11 and dev12 since session 20, dev13 and dev14 since
 # session 21, dev15 since session 22, as dev16 to dev24 are: room for blind15 to blind19 within 30 minutes; dev16 and
@@ -185,4 +190,5 @@ SAFETY_SETS = ("blind", "blind2", "blind3", "blind4", "blind5",
                "blind6", "blind7", "blind8", "blind9",
                "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16",
                "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25",
-               "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33")
+               "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33",
+               "blind34")
