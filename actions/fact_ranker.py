@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from actions.constants import GENERAL_FACT_INTENTS, PERSONAL_TOPICS
 from clinic.fact_ranking import NEGATORS, SUBJECT_WORDS, FactEntry, Scored, index_of, load_cues
 from clinic.queries import CatalogueFact, KnowledgeBase, TopicView
 from clinic.question_parts import is_follow_up
@@ -33,6 +34,13 @@ SINGLED_OUT = (0.5, 0.8)
 SAME_PART = 0.5            # words in common (of all words of both) for two splits of a question to match
 CONTEXT_TOPIC_WEIGHT = 0.6  # the topic being discussed, for a follow-up naming none
 NEW_QUESTION_CONFIDENCE = 0.8  # unless the classifier is this sure the message is about another topic
+
+
+def sure_of_general_fact(intent_confidence: dict[str, float]) -> bool:
+    """Whether the classifier surely (``NEW_QUESTION_CONFIDENCE``) filed a message under a topic the page answers
+    alike for every patient (``GENERAL_FACT_INTENTS``): its own words say which fact it asks, whatever case was told
+    before it."""
+    return max((intent_confidence.get(i, 0.0) for i in GENERAL_FACT_INTENTS), default=0.0) >= NEW_QUESTION_CONFIDENCE
 
 
 @dataclass
@@ -104,7 +112,10 @@ class FactRanker:
             # as strong as the classifier is unsure of another topic: "how long would I be off work?"
             # after the recovery time is a new question, "and is that for the graft too?" is not
             elsewhere = max((w for t, w in weights.items() if t != context_topic), default=0.0) / max(share, 1e-9)
-            if elsewhere < NEW_QUESTION_CONFIDENCE or is_follow_up(text):
+            # but after a case was framed ("only your surgeon can assess..."), "OK. And after, how much time I cannot
+            # work?" surely asks the time off: it got the case's frame and facts again
+            if elsewhere < NEW_QUESTION_CONFIDENCE or (is_follow_up(text) and not (
+                    context_topic in PERSONAL_TOPICS and sure_of_general_fact(intent_confidence))):
                 weights[context_topic] = max(weights[context_topic], CONTEXT_TOPIC_WEIGHT)
         if excluded_topic in weights:
             weights[excluded_topic] = 0.0

@@ -10,7 +10,7 @@ import re
 
 from rasa_sdk import Tracker
 
-from actions.constants import TOPIC_SLOT
+from actions.constants import PERSONAL_TOPICS, TOPIC_SLOT
 from actions.fact_ranker import FactRanker
 from actions.memory import named_in_passing, prefer_specific, sibling_named
 from actions.named_procedures import mentioned_procedures, named_within, procedure_positions, procedures_outside
@@ -24,7 +24,6 @@ Positions = dict[str, list[tuple[int, int]]]
 # Questions about the patient's own case ("so what can be done for me?"): the situation they just
 # described says which facts apply.
 SITUATION_INTENTS = frozenset({"ask_personal_advice", "ask_candidacy"})
-SITUATION_TOPICS = frozenset({"personal_advice", "candidacy"})
 
 
 def _short_focus(text: str, named: list[str], positions: Positions) -> tuple[int, int] | None:
@@ -45,7 +44,7 @@ def focus_on_question(ranker: FactRanker, tracker: Tracker, text: str, named: li
     about, unless the question names it again ("that graft"). A question with no words of its own
     after the patient described their situation ("so what can be done for me?") is read with it."""
     personal = latest_intent(tracker) in SITUATION_INTENTS or (
-        tracker.get_slot(TOPIC_SLOT) in SITUATION_TOPICS)
+        tracker.get_slot(TOPIC_SLOT) in PERSONAL_TOPICS)
     situation = previous_text(tracker)
     # filed under a personal topic, or shaped like one ("so what are my options then?", situation_for)
     filed_personal = (personal and situation and not looks_like_question(situation) and not named

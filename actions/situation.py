@@ -14,9 +14,16 @@ import re
 
 from rasa_sdk import Tracker
 
-from actions.constants import TOPIC_SLOT
+from actions.constants import PERSONAL_TOPICS, TOPIC_SLOT
 from actions.fact_checks import option_for_case
-from actions.fact_ranker import CONTEXT_TOPIC_WEIGHT, HUB_TOPICS, MAX_FACTS, FactAnswer, FactRanker
+from actions.fact_ranker import (
+    CONTEXT_TOPIC_WEIGHT,
+    HUB_TOPICS,
+    MAX_FACTS,
+    FactAnswer,
+    FactRanker,
+    sure_of_general_fact,
+)
 from actions.fact_selection import blank_names
 from actions.named_procedures import mentioned_procedures
 from actions.turn import (
@@ -49,6 +56,10 @@ def situation_for(tracker: Tracker) -> str | None:
     that names no procedure ("so what are my options then?") and the previous one described it."""
     text = latest_text(tracker)
     if len(text.split()) > MAX_FOLLOW_UP_WORDS or not _ABOUT_THEM.search(text) or mentioned_procedures(tracker):
+        return None
+    # "And realistically, how long until I'm fully recovered?" after a story and a question on the stay, read with the
+    # story, matched the kinds of surgery and the stay again
+    if sure_of_general_fact(intent_confidences(tracker)):
         return None
     situation = previous_text(tracker)
     if len(situation.split()) < MIN_SITUATION_WORDS or not _ABOUT_THEM.search(situation) or only_asks(situation):
@@ -158,8 +169,6 @@ _SOMEONE = re.compile(r"\b(?:i|im|i'm|ive|i've|my|me|he|she|his|her|son|daughter
                       r"husband|wife|partner|child|baby|brother|sister|grandmother|grandfather)\b", re.IGNORECASE)
 _ANIMAL = re.compile(r"\b(?:dog|dogs|cat|cats|puppy|kitten|horse|pony|rabbit|pet|pets)\b", re.IGNORECASE)
 MIN_SITUATION_STATEMENT_WORDS = 6
-# Topics framed by "only your surgeon can assess your case": what the page ties to a case may follow.
-PERSONAL_TOPICS = frozenset({"personal_advice", "candidacy"})
 WEIGHED_TOPIC = "candidacy"  # its facts: the page's line on who can have surgery, and what is weighed
 # Words that put a statement in the clinic's field, beside its subject words (face, palsy...).
 PALSY_WORDS = frozenset("nerve nerves smile smiling eyelid eyebrow brow cheek mouth synkinesis droop droopy drooping "
