@@ -114,8 +114,8 @@ class FactRanker:
             elsewhere = max((w for t, w in weights.items() if t != context_topic), default=0.0) / max(share, 1e-9)
             # but after a case was framed ("only your surgeon can assess..."), "OK. And after, how much time I cannot
             # work?" surely asks the time off: it got the case's frame and facts again
-            if elsewhere < NEW_QUESTION_CONFIDENCE or (is_follow_up(text) and not (
-                    context_topic in PERSONAL_TOPICS and sure_of_general_fact(intent_confidence))):
+            past_framed_case = context_topic in PERSONAL_TOPICS and sure_of_general_fact(intent_confidence)
+            if elsewhere < NEW_QUESTION_CONFIDENCE or (is_follow_up(text) and not past_framed_case):
                 weights[context_topic] = max(weights[context_topic], CONTEXT_TOPIC_WEIGHT)
         if excluded_topic in weights:
             weights[excluded_topic] = 0.0
